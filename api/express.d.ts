@@ -1,0 +1,10 @@
+import type { Principal } from '../domain/auth/principal';
+
+declare global {
+  namespace Express {
+    interface Request {
+      principal?: Principal | null;
+    }
+  }
+}
+export {};

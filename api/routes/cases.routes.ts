@@ -1,0 +1,213 @@
+import { Router } from 'express';
+import { z } from '../../domain/zod-locale';
+import { AppError } from '../../domain/errors';
+import { CASE_STATUSES, CASE_TYPES } from '../../domain/cases/case-types';
+import { RS_STEPS } from '../../domain/cases/restricted-share/steps';
+import { restrictedSharePayloadSchema } from '../../domain/cases/restricted-share/payload';
+import { decisionBodySchema } from '../../domain/cases/restricted-share/decisions';
+import { defineRoute, requirePrincipal } from '../define-route';
+import type { ApiDeps } from '../deps';
+import { decideRestrictedShareTask, fileRestrictedShare, revokeGrant, withdrawRestrictedShare } from '../use-cases/restricted-share';
+
+const orgRef = z.object({ id: z.string(), name: z.string() });
+const taskSchema = z
+  .object({
+    id: z.string(),
+    caseId: z.string(),
+    caseType: z.enum(CASE_TYPES),
+    caseTitle: z.string(),
+    step: z.string(),
+    stepLabel: z.string(),
+    status: z.enum(['open', 'done', 'cancelled']),
+    assignee: z.object({ org: orgRef, role: z.string() }),
+    dueAt: z.string().nullable(),
+    provisional: z.boolean(),
+    overdue: z.boolean(),
+    decisions: z.array(z.string()),
+    decision: z.string().nullable(),
+    createdAt: z.string(),
+    completedAt: z.string().nullable(),
+  })
+  .openapi('Task');
+const caseSummarySchema = z
+  .object({
+    id: z.string(),
+    type: z.enum(CASE_TYPES),
+    title: z.string(),
+    status: z.enum(CASE_STATUSES),
+    currentSteps: z.array(z.string()),
+    applicant: z.object({ org: orgRef, user: z.object({ id: z.string(), displayName: z.string() }).nullable() }),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    workflowId: z.string(),
+  })
+  .openapi('CaseSummary');
+const caseDetailSchema = caseSummarySchema
+  .extend({
+    payload: z.record(z.string(), z.unknown()),
+    openTasks: z.array(taskSchema),
+    tasks: z.array(taskSchema),
+    deadlines: z.array(z.object({ step: z.string(), org: orgRef, dueAt: z.string(), provisional: z.boolean(), overdue: z.boolean() })),
+    outcome: z
+      .object({
+        resources: z.array(z.object({ code: z.string(), name: z.string(), provider: orgRef, outcome: z.enum(['pending', 'granted', 'granted-desensitized', 'refused']), note: z.string().nullable() })),
+        grants: z.array(
+          z.object({ id: z.string(), resourceCode: z.string(), resourceName: z.string(), scope: z.array(z.string()), method: z.string(), status: z.enum(['active', 'expired', 'revoked']), grantedAt: z.string(), expiresAt: z.string() }),
+        ),
+        problemList: z.boolean(),
+      })
+      .nullable(),
+    history: z.array(
+      z.object({ at: z.string(), actor: z.string(), action: z.string(), actionLabel: z.string(), step: z.string().nullable(), decision: z.string().nullable(), comment: z.string().nullable(), article: z.string().nullable() }),
+    ),
+    canWithdraw: z.boolean(),
+  })
+  .openapi('Case');
+
+const fileCaseBody = z
+  .strictObject({
+    type: z.enum(CASE_TYPES, { error: '办件类型须为 restricted-share、conditional-open、problem-data 或 it-project' }),
+    payload: z.unknown(),
+  })
+  .openapi('FileCase', { description: 'payload 随 type 而定；restricted-share 见 RestrictedSharePayload' });
+
+export function caseRoutes(deps: ApiDeps): Router {
+  const { registry, repos } = deps;
+  const router = Router();
+  registry.register('RestrictedSharePayload', restrictedSharePayloadSchema);
+
+  // POST /cases — file a case (restricted-share; the other procedures follow)
+  defineRoute(router, registry, {
+    method: 'post',
+    path: '/cases',
+    summary: '提交办件（Idempotency-Key 头可使重试返回同一办件）',
+    tags: ['办件'],
+    access: 'signed-in',
+    body: fileCaseBody,
+    responses: {
+      201: { description: '已受理', schema: z.object({ id: z.string(), type: z.enum(CASE_TYPES), status: z.string(), workflowId: z.string() }) },
+      422: { description: '校验未通过，或规则不允许（附条款与字段）' },
+    },
+    handler: async ({ body, principal, req }) => {
+      const p = requirePrincipal(principal);
+      if (body.type !== 'restricted-share') throw new AppError('rule_refused', `${body.type} 流程尚未开通`, { type: '暂仅支持 restricted-share' });
+      const r = await fileRestrictedShare(deps, p, body.payload, req.get('idempotency-key') ?? undefined);
+      return { status: 201, body: { id: r.id, type: body.type, status: r.status, workflowId: r.workflowId } };
+    },
+  });
+
+  // GET /cases — cases the caller may see; mine=true: filed by the caller's organisation
+  defineRoute(router, registry, {
+    method: 'get',
+    path: '/cases',
+    summary: '办件列表',
+    tags: ['办件'],
+    access: 'signed-in',
+    query: z.strictObject({
+      type: z.enum(CASE_TYPES).optional(),
+      status: z.enum(CASE_STATUSES).optional(),
+      mine: z.enum(['true', 'false']).optional(),
+    }),
+    responses: { 200: { description: '办件', schema: z.object({ items: z.array(caseSummarySchema) }) } },
+    handler: async ({ query, principal }) => ({
+      body: { items: await repos.cases.list(requirePrincipal(principal), { type: query.type, status: query.status, mine: query.mine === 'true' }) },
+    }),
+  });
+
+  // GET /cases/:id — one case with its tasks, deadlines, outcome and history
+  defineRoute(router, registry, {
+    method: 'get',
+    path: '/cases/:id',
+    summary: '办件详情',
+    tags: ['办件'],
+    access: 'signed-in',
+    params: z.object({ id: z.string().max(80) }),
+    responses: { 200: { description: '办件', schema: caseDetailSchema }, 404: { description: '没有这个办件，或无权查看' } },
+    handler: async ({ params, principal }) => {
+      const p = requirePrincipal(principal);
+      const c = await repos.cases.detail(params.id, p);
+      if (!c) throw new AppError('not_found', '没有这个办件');
+      await repos.audit.append({ actor: p.name, actorOrg: p.org.name, action: 'case-view', target: `case:${c.id}` });
+      return { body: c };
+    },
+  });
+
+  // POST /cases/:id/withdraw — the applicant withdraws before the end
+  defineRoute(router, registry, {
+    method: 'post',
+    path: '/cases/:id/withdraw',
+    summary: '撤回申请',
+    tags: ['办件'],
+    access: 'signed-in',
+    params: z.object({ id: z.string().max(80) }),
+    body: z.strictObject({ reason: z.string().trim().max(1000).optional() }),
+    responses: { 200: { description: '已撤回', schema: caseDetailSchema }, 404: { description: '没有这个办件' }, 409: { description: '办件已办结' } },
+    handler: async ({ params, body, principal }) => ({ body: await withdrawRestrictedShare(deps, requirePrincipal(principal), params.id, body.reason) }),
+  });
+
+  // GET /tasks — the inbox: tasks addressed to the caller's organisation and roles
+  defineRoute(router, registry, {
+    method: 'get',
+    path: '/tasks',
+    summary: '待办（仅本单位、本角色的任务）',
+    tags: ['待办'],
+    access: 'signed-in',
+    query: z.strictObject({ status: z.enum(['open', 'done']).default('open'), caseType: z.enum(CASE_TYPES).optional(), step: z.enum(RS_STEPS).optional() }),
+    responses: { 200: { description: '任务', schema: z.object({ items: z.array(taskSchema) }) } },
+    handler: async ({ query, principal }) => {
+      const items = (await repos.cases.tasksFor(requirePrincipal(principal), query.status)).filter(
+        (t) => (!query.caseType || t.caseType === query.caseType) && (!query.step || t.step === query.step),
+      );
+      return { body: { items } };
+    },
+  });
+
+  // POST /tasks/:id/decision — answers once the workflow has taken the decision
+  defineRoute(router, registry, {
+    method: 'post',
+    path: '/tasks/:id/decision',
+    summary: '对待办作出决定（流程接受后才返回）',
+    tags: ['待办'],
+    access: 'signed-in',
+    params: z.object({ id: z.string().max(120) }),
+    body: decisionBodySchema.openapi('Decision'),
+    responses: {
+      200: { description: '流程已接受决定', schema: z.object({ case: caseDetailSchema }) },
+      404: { description: '没有这个任务，或不是本单位本角色的任务' },
+      409: { description: '任务已处理或已关闭' },
+      422: { description: '规则不允许（如不同意共享未提供法律依据）' },
+    },
+    handler: async ({ params, principal, req }) => ({ body: { case: await decideRestrictedShareTask(deps, requirePrincipal(principal), params.id, req.body) } }),
+  });
+
+  // GET /notifications — reminders and escalations for the caller's organisation and roles
+  defineRoute(router, registry, {
+    method: 'get',
+    path: '/notifications',
+    summary: '站内通知（期限提醒、逾期、协调）',
+    tags: ['待办'],
+    access: 'signed-in',
+    responses: {
+      200: {
+        description: '通知',
+        schema: z.object({ items: z.array(z.object({ id: z.string(), kind: z.string(), message: z.string(), caseId: z.string().nullable(), taskId: z.string().nullable(), createdAt: z.string(), read: z.boolean() })) }),
+      },
+    },
+    handler: async ({ principal }) => ({ body: { items: await repos.cases.notificationsFor(requirePrincipal(principal)) } }),
+  });
+
+  // POST /admin/grants/:id/revoke — an administrator ends an access grant
+  defineRoute(router, registry, {
+    method: 'post',
+    path: '/admin/grants/:id/revoke',
+    summary: '撤销访问权限（管理员）',
+    tags: ['管理'],
+    access: ['admin'],
+    params: z.object({ id: z.string().max(120) }),
+    body: z.strictObject({ reason: z.string({ error: '请填写撤销理由' }).trim().min(1, '请填写撤销理由').max(1000) }),
+    responses: { 200: { description: '已撤销', schema: caseDetailSchema }, 404: { description: '没有这个访问权限' }, 409: { description: '已结束' } },
+    handler: async ({ params, body, principal }) => ({ body: await revokeGrant(deps, requirePrincipal(principal), params.id, body.reason) }),
+  });
+
+  return router;
+}

@@ -1,0 +1,24 @@
+/**
+ * Temporal's refusals in the API's words: an Update the workflow's validator
+ * rejected becomes 409 (state conflict) or 422 (a rule, with article and fields).
+ */
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { AppError } from '../../domain/errors';
+
+export function fromWorkflowError(e: unknown): AppError | null {
+  if (e instanceof WorkflowNotFoundError) return new AppError('conflict', '该办件的流程已结束');
+  const cause = e instanceof WorkflowUpdateFailedError ? e.cause : e;
+  if (cause instanceof ApplicationFailure) {
+    if (cause.type === 'conflict') return new AppError('conflict', cause.message);
+    if (cause.type === 'rule') {
+      const d = (cause.details?.[0] ?? {}) as { article?: string; fields?: Record<string, string> };
+      return new AppError('rule_refused', cause.message, d.fields, d.article);
+    }
+  }
+  const name = (e as { name?: string })?.name;
+  if (name === 'WorkflowExecutionAlreadyCompletedError' || /already completed/i.test((e as Error)?.message ?? '')) {
+    return new AppError('conflict', '该办件的流程已结束');
+  }
+  return null;
+}

@@ -1,0 +1,71 @@
+/**
+ * The append-only audit log (Art. 24): each entry carries the hash of the one
+ * before it, so any edit or deletion breaks the chain and `verify` finds it.
+ */
+import crypto from 'node:crypto';
+import type { Db } from '../client';
+
+export interface AuditInput {
+  actor: string;
+  actorOrg?: string | null;
+  action: string;
+  target: string;
+  detail?: Record<string, unknown>;
+}
+
+const GENESIS = '0'.repeat(64);
+
+const hashOf = (e: { at: Date; actor: string; actorOrg: string | null; action: string; target: string; detail: unknown; prevHash: string }) =>
+  crypto
+    .createHash('sha256')
+    .update(JSON.stringify([e.at.toISOString(), e.actor, e.actorOrg, e.action, e.target, e.detail, e.prevHash]))
+    .digest('hex');
+
+export function createAuditRepository(db: Db) {
+  let tail: Promise<unknown> = Promise.resolve();
+  return {
+    /** Appends are serialised in-process; one process (the API) writes the log. */
+    append(input: AuditInput): Promise<void> {
+      const run = async () => {
+        const last = await db.auditEntry.findFirst({ orderBy: { seq: 'desc' } });
+        const entry = {
+          at: new Date(),
+          actor: input.actor,
+          actorOrg: input.actorOrg ?? null,
+          action: input.action,
+          target: input.target,
+          detail: input.detail ?? {},
+          prevHash: last?.hash ?? GENESIS,
+        };
+        await db.auditEntry.create({ data: { ...entry, detail: entry.detail as object, hash: hashOf(entry) } });
+      };
+      const p = tail.then(run, run);
+      tail = p.catch(() => undefined);
+      return p;
+    },
+
+    async list(filter: { actor?: string; target?: string; from?: Date; to?: Date }, limit = 500) {
+      return db.auditEntry.findMany({
+        where: {
+          ...(filter.actor ? { actor: { contains: filter.actor } } : {}),
+          ...(filter.target ? { target: { contains: filter.target } } : {}),
+          ...(filter.from || filter.to ? { at: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lt: filter.to } : {}) } } : {}),
+        },
+        orderBy: { seq: 'desc' },
+        take: limit,
+      });
+    },
+
+    async verify(): Promise<{ ok: boolean; entries: number; firstBadEntry?: number }> {
+      const all = await db.auditEntry.findMany({ orderBy: { seq: 'asc' } });
+      let prev = GENESIS;
+      for (const e of all) {
+        const expected = hashOf({ ...e, detail: e.detail });
+        if (e.prevHash !== prev || e.hash !== expected) return { ok: false, entries: all.length, firstBadEntry: e.seq };
+        prev = e.hash;
+      }
+      return { ok: true, entries: all.length };
+    },
+  };
+}
+export type AuditRepository = ReturnType<typeof createAuditRepository>;

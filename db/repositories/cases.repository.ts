@@ -1,0 +1,214 @@
+/**
+ * Cases, tasks, history and grants as the API shows them: the projection the
+ * workflows write, read with the caller's visibility applied.
+ */
+import type { Db } from '../client';
+import { fromJson, toJson } from '../json';
+import type { Principal } from '../../domain/auth/principal';
+import { formatShanghai } from '../../domain/calendar';
+import { actionLabel, stepLabel } from '../../domain/cases/labels';
+import type { CaseDetailView, CaseSummaryView, GrantView, HistoryEntryView, ResourceOutcomeView, TaskView } from '../../domain/views';
+import type { CaseStatus, CaseType } from '../../domain/cases/case-types';
+
+const iso = (d: Date | null | undefined) => (d ? formatShanghai(d) : null);
+
+type TaskRow = Awaited<ReturnType<Db['task']['findFirstOrThrow']>>;
+type CaseRow = Awaited<ReturnType<Db['case']['findFirstOrThrow']>>;
+
+interface StoredOutcome {
+  resources: { code: string; name: string; providerId: string; providerName: string; outcome: ResourceOutcomeView['outcome']; note: string | null }[];
+}
+
+export function createCasesRepository(db: Db) {
+  const orgNames = async (): Promise<Map<string, string>> => new Map((await db.organisation.findMany()).map((o) => [o.id, o.name]));
+
+  const toTask = (t: TaskRow & { case: { type: string; title: string } }, names: Map<string, string>, now: Date): TaskView => ({
+    id: t.id,
+    caseId: t.caseId,
+    caseType: t.case.type as CaseType,
+    caseTitle: t.case.title,
+    step: t.step,
+    stepLabel: stepLabel(t.step),
+    status: t.status as TaskView['status'],
+    assignee: { org: { id: t.assigneeOrgId, name: names.get(t.assigneeOrgId) ?? t.assigneeOrgId }, role: t.assigneeRole as TaskView['assignee']['role'] },
+    dueAt: iso(t.dueAt),
+    provisional: t.provisional,
+    overdue: t.status === 'open' && (t.overdueSince !== null || (t.dueAt !== null && t.dueAt <= now)),
+    decisions: fromJson<string[]>(t.decisions),
+    decision: t.decision,
+    createdAt: formatShanghai(t.createdAt),
+    completedAt: iso(t.completedAt),
+  });
+
+  const toSummary = (c: CaseRow & { tasks: TaskRow[] }, names: Map<string, string>, applicantUser: { id: string; displayName: string } | null): CaseSummaryView => ({
+    id: c.id,
+    type: c.type as CaseType,
+    title: c.title,
+    status: c.status as CaseStatus,
+    currentSteps: [...new Set(c.tasks.filter((t) => t.status === 'open').map((t) => t.step))],
+    applicant: { org: { id: c.applicantOrgId, name: names.get(c.applicantOrgId) ?? c.applicantOrgId }, user: applicantUser },
+    createdAt: formatShanghai(c.createdAt),
+    updatedAt: formatShanghai(c.updatedAt),
+    workflowId: c.workflowId,
+  });
+
+  /** A case is visible to its applicant organisation, organisations with a task on it, and the BDB (PROCEDURES §1). */
+  const visibleWhere = (p: Principal, bdbOrgIds: string[]) =>
+    bdbOrgIds.includes(p.org.id) ? {} : { OR: [{ applicantOrgId: p.org.id }, { tasks: { some: { assigneeOrgId: p.org.id } } }] };
+
+  const bdbOrgIds = async () => (await db.organisation.findMany({ where: { kind: 'bdb' } })).map((o) => o.id);
+
+  return {
+    async create(c: { id: string; type: CaseType; title: string; applicantOrgId: string; applicantUserId: string | null; payload: unknown; workflowId: string }) {
+      await db.case.create({ data: { ...c, status: 'in-progress', payload: toJson(c.payload) } });
+    },
+
+    async remove(id: string) {
+      await db.case.deleteMany({ where: { id, tasks: { none: {} }, history: { none: {} } } });
+    },
+
+    async find(id: string) {
+      return db.case.findUnique({ where: { id } });
+    },
+
+    async findVisible(id: string, p: Principal) {
+      return db.case.findFirst({ where: { id, ...visibleWhere(p, await bdbOrgIds()) } });
+    },
+
+    async list(p: Principal, f: { type?: string; status?: string; mine?: boolean }): Promise<CaseSummaryView[]> {
+      const rows = await db.case.findMany({
+        where: {
+          ...(f.mine ? { applicantOrgId: p.org.id } : visibleWhere(p, await bdbOrgIds())),
+          ...(f.type ? { type: f.type } : {}),
+          ...(f.status ? { status: f.status } : {}),
+        },
+        include: { tasks: true },
+        orderBy: { createdAt: 'desc' },
+        take: 500,
+      });
+      const names = await orgNames();
+      const users = new Map((await db.user.findMany({ where: { id: { in: rows.map((r) => r.applicantUserId).filter((x): x is string => !!x) } } })).map((u) => [u.id, u]));
+      return rows.map((r) => {
+        const u = r.applicantUserId ? users.get(r.applicantUserId) : undefined;
+        return toSummary(r, names, u ? { id: u.id, displayName: u.displayName } : null);
+      });
+    },
+
+    async detail(id: string, p: Principal): Promise<CaseDetailView | null> {
+      const c = await db.case.findFirst({
+        where: { id, ...visibleWhere(p, await bdbOrgIds()) },
+        include: { tasks: { orderBy: { createdAt: 'asc' } }, history: { orderBy: [{ at: 'asc' }, { key: 'asc' }] }, grants: { orderBy: { grantedAt: 'asc' } } },
+      });
+      if (!c) return null;
+      const names = await orgNames();
+      const now = new Date();
+      const user = c.applicantUserId ? await db.user.findUnique({ where: { id: c.applicantUserId } }) : null;
+      const tasks = c.tasks.map((t) => toTask({ ...t, case: c }, names, now));
+      const stored = c.outcome ? fromJson<StoredOutcome>(c.outcome) : null;
+      const resourceNames = new Map((await db.resource.findMany({ where: { code: { in: c.grants.map((g) => g.resourceCode) } } })).map((r) => [r.code, r.name]));
+      const grants: GrantView[] = c.grants.map((g) => ({
+        id: g.id,
+        resourceCode: g.resourceCode,
+        resourceName: resourceNames.get(g.resourceCode) ?? g.resourceCode,
+        scope: fromJson<string[]>(g.scope),
+        method: g.method,
+        status: g.status as GrantView['status'],
+        grantedAt: formatShanghai(g.grantedAt),
+        expiresAt: formatShanghai(g.expiresAt),
+      }));
+      const history: HistoryEntryView[] = c.history.map((h) => ({
+        at: formatShanghai(h.at),
+        actor: h.actor,
+        action: h.action,
+        actionLabel: actionLabel(h.action),
+        step: h.step,
+        decision: h.decision,
+        comment: h.comment,
+        article: h.article,
+      }));
+      const openTasks = tasks.filter((t) => t.status === 'open');
+      return {
+        ...toSummary(c, names, user ? { id: user.id, displayName: user.displayName } : null),
+        payload: fromJson<Record<string, unknown>>(c.payload),
+        openTasks,
+        tasks,
+        deadlines: openTasks
+          .filter((t) => t.dueAt)
+          .map((t) => ({ step: t.step, org: t.assignee.org, dueAt: t.dueAt as string, provisional: t.provisional, overdue: t.overdue })),
+        outcome: stored
+          ? {
+              resources: stored.resources.map((r) => ({ code: r.code, name: r.name, provider: { id: r.providerId, name: r.providerName }, outcome: r.outcome, note: r.note })),
+              grants,
+              problemList: c.problemList,
+            }
+          : null,
+        history,
+        canWithdraw: c.status === 'in-progress' && c.applicantOrgId === p.org.id && p.roles.includes('applicant'),
+      };
+    },
+
+    /** Tasks addressed to the caller's organisation and one of its roles. */
+    async tasksFor(p: Principal, status: 'open' | 'done'): Promise<TaskView[]> {
+      const rows = await db.task.findMany({
+        where: {
+          assigneeOrgId: p.org.id,
+          assigneeRole: { in: p.roles },
+          status: status === 'open' ? 'open' : { in: ['done', 'cancelled'] },
+        },
+        include: { case: true },
+        orderBy: status === 'open' ? [{ dueAt: 'asc' }, { createdAt: 'asc' }] : [{ completedAt: 'desc' }],
+        take: 500,
+      });
+      const names = await orgNames();
+      const now = new Date();
+      const views = rows.map((t) => toTask(t, names, now));
+      // Tasks with no deadline come after those with one.
+      return status === 'open' ? [...views.filter((t) => t.dueAt), ...views.filter((t) => !t.dueAt)] : views;
+    },
+
+    async task(id: string) {
+      return db.task.findUnique({ where: { id }, include: { case: true } });
+    },
+
+    async taskView(id: string): Promise<TaskView | null> {
+      const t = await db.task.findUnique({ where: { id }, include: { case: true } });
+      return t ? toTask(t, await orgNames(), new Date()) : null;
+    },
+
+    /** Running cases with an open deadline that spans `year` (Shanghai), for re-planning. */
+    async casesWithDeadlinesIn(year: number): Promise<{ id: string; type: string; workflowId: string }[]> {
+      const start = new Date(`${year}-01-01T00:00:00+08:00`);
+      const end = new Date(`${year + 1}-01-01T00:00:00+08:00`);
+      return db.case.findMany({
+        where: { status: 'in-progress', tasks: { some: { status: 'open', dueAt: { gte: start }, createdAt: { lt: end } } } },
+        select: { id: true, type: true, workflowId: true },
+      });
+    },
+
+    async bdbOrgId(): Promise<string> {
+      const o = await db.organisation.findFirst({ where: { kind: 'bdb' } });
+      if (!o) throw new Error('no organisation of kind bdb: the 市大数据主管部门 must exist');
+      return o.id;
+    },
+
+    async leadershipOrgId(): Promise<string> {
+      const o = await db.organisation.findFirst({ where: { kind: 'leadership-office' } });
+      if (!o) throw new Error('no organisation of kind leadership-office');
+      return o.id;
+    },
+
+    async notificationsFor(p: Principal) {
+      const rows = await db.notification.findMany({
+        where: { orgId: p.org.id, OR: [{ role: null }, { role: { in: p.roles } }] },
+        orderBy: { createdAt: 'desc' },
+        take: 100,
+      });
+      return rows.map((n) => ({ id: n.id, kind: n.kind, message: n.message, caseId: n.caseId, taskId: n.taskId, createdAt: formatShanghai(n.createdAt), read: n.readAt !== null }));
+    },
+
+    async grant(id: string) {
+      return db.accessGrant.findUnique({ where: { id }, include: { case: true } });
+    },
+  };
+}
+export type CasesRepository = ReturnType<typeof createCasesRepository>;

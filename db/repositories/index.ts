@@ -1,0 +1,19 @@
+import type { Db } from '../client';
+import { createAuditRepository } from './audit.repository';
+import { createCalendarRepository } from './calendar.repository';
+import { createCasesRepository } from './cases.repository';
+import { createCatalogRepository } from './catalog.repository';
+import { createIdempotencyRepository } from './idempotency.repository';
+import { createUsersRepository } from './users.repository';
+
+export function createRepositories(db: Db) {
+  return {
+    users: createUsersRepository(db),
+    catalog: createCatalogRepository(db),
+    cases: createCasesRepository(db),
+    calendar: createCalendarRepository(db),
+    audit: createAuditRepository(db),
+    idempotency: createIdempotencyRepository(db),
+  };
+}
+export type Repositories = ReturnType<typeof createRepositories>;

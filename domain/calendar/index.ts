@@ -1,0 +1,24 @@
+/**
+ * Working-day calendar for the Measures' time limits (Asia/Shanghai,
+ * State Council schedule with adjusted working weekends).
+ */
+export type {
+  DayInfo,
+  DayKind,
+  DeadlineResult,
+  NamedDate,
+  PublishedYear,
+  WorkingDayCalendar,
+  YearSource,
+} from './types';
+export { createWorkingDayCalendar, MAX_NATURAL_DAYS, MAX_WORKING_DAYS } from './working-day-calendar';
+export {
+  MAX_PUBLISHED_YEAR,
+  MIN_PUBLISHED_YEAR,
+  parsePublishedYear,
+  publishedYearSchema,
+  publishedYearSchemaFor,
+  type PublishedYearBody,
+} from './published-year.schema';
+export { formatShanghai, toShanghaiDate } from './shanghai-time';
+export { SPRING_FESTIVAL_DAY_ONE } from './spring-festival-dates';

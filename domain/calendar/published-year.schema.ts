@@ -1,0 +1,104 @@
+import { isWeekend } from 'date-fns';
+import { z } from 'zod';
+import { AppError, type FieldErrors } from '../errors';
+import { parseShanghaiDate } from './shanghai-time';
+import type { PublishedYear } from './types';
+
+/** Years an administrator may publish; wider than any plausible use, narrow enough to catch typos. */
+export const MIN_PUBLISHED_YEAR = 2000;
+export const MAX_PUBLISHED_YEAR = 2100;
+
+const NAME_MAX = 50;
+
+function dateField(year: number | undefined) {
+  const field = z.string().refine((date) => parseShanghaiDate(date) !== undefined, {
+    error: 'must be a real date in yyyy-MM-dd form',
+  });
+  return year === undefined
+    ? field
+    : field.refine((date) => parseShanghaiDate(date) === undefined || date.startsWith(`${year}-`), {
+        error: `must be a date in ${year}`,
+      });
+}
+
+function buildSchema(year: number | undefined) {
+  const namedDate = z.object({
+    date: dateField(year),
+    name: z
+      .string()
+      .trim()
+      .min(1, { error: 'must not be empty' })
+      .max(NAME_MAX, { error: `must be at most ${NAME_MAX} characters` }),
+  });
+  const days = z.array(namedDate).max(366, { error: 'must list at most 366 days' });
+
+  return z
+    .object({ holidays: days, workdays: days })
+    .superRefine(({ holidays, workdays }, ctx) => {
+      const flag = (list: 'holidays' | 'workdays', index: number, message: string) =>
+        ctx.addIssue({ code: 'custom', path: [list, index, 'date'], message });
+
+      // Cross-entry rules run even when a field failed above, so malformed dates are skipped here.
+      const firstIndex = (list: 'holidays' | 'workdays', entries: { date: string }[]) => {
+        const seen = new Map<string, number>();
+        entries.forEach(({ date }, index) => {
+          if (!parseShanghaiDate(date)) return;
+          const earlier = seen.get(date);
+          if (earlier === undefined) seen.set(date, index);
+          else flag(list, index, `duplicates ${list}.${earlier}.date`);
+        });
+        return seen;
+      };
+      const holidayAt = firstIndex('holidays', holidays);
+      firstIndex('workdays', workdays);
+
+      workdays.forEach(({ date }, index) => {
+        const day = parseShanghaiDate(date);
+        if (!day) return;
+        const clash = holidayAt.get(date);
+        if (clash !== undefined) flag('workdays', index, `is also listed as holidays.${clash}.date`);
+        // An adjusted workday is by definition a weekend day made working; a weekday here is a typo.
+        else if (!isWeekend(day)) flag('workdays', index, 'must be a Saturday or Sunday (an adjusted working weekend day)');
+      });
+    });
+}
+
+/** PUT body of a published year, without the year-specific date check (e.g. for API docs). */
+export const publishedYearSchema = buildSchema(undefined);
+
+export type PublishedYearBody = z.input<typeof publishedYearSchema>;
+
+/** The PUT body schema for one year: every date must also lie inside `year`. */
+export function publishedYearSchemaFor(year: number) {
+  return buildSchema(year);
+}
+
+/**
+ * Validates a PUT body for `year` and returns it normalised (names trimmed, days sorted).
+ * Throws AppError('validation_failed') whose fields are keyed by path, e.g. "holidays.2.date".
+ */
+export function parsePublishedYear(year: number, body: unknown): PublishedYear {
+  if (!Number.isInteger(year) || year < MIN_PUBLISHED_YEAR || year > MAX_PUBLISHED_YEAR) {
+    throw new AppError('validation_failed', `Invalid published calendar year: ${String(year)}`, {
+      year: `must be an integer from ${MIN_PUBLISHED_YEAR} to ${MAX_PUBLISHED_YEAR}`,
+    });
+  }
+  const result = publishedYearSchemaFor(year).safeParse(body);
+  if (!result.success) {
+    const fields: FieldErrors = {};
+    for (const issue of result.error.issues) {
+      const path = issue.path.map(String).join('.') || 'body';
+      fields[path] ??= issue.message;
+    }
+    const summary = Object.entries(fields)
+      .map(([path, why]) => `${path}: ${why}`)
+      .join('; ');
+    throw new AppError('validation_failed', `Invalid published calendar for ${year}: ${summary}`, fields);
+  }
+  const byDate = (a: { date: string }, b: { date: string }) => a.date.localeCompare(b.date);
+  return {
+    year,
+    holidays: [...result.data.holidays].sort(byDate),
+    workdays: [...result.data.workdays].sort(byDate),
+  };
+}

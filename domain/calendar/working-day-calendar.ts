@@ -1,0 +1,167 @@
+import { isWeekend, lastDayOfMonth } from 'date-fns';
+import type { TZDate } from '@date-fns/tz';
+import { AppError } from '../errors';
+import { bundledHoldsYear, bundledSchedule } from './bundled-schedule';
+import { parsePublishedYear } from './published-year.schema';
+import { publishedSchedule } from './published-schedule';
+import { provisionalSchedule } from './provisional-schedule';
+import {
+  dateString,
+  eachShanghaiDay,
+  isRepresentableYear,
+  nextDay,
+  parseShanghaiDate,
+  shanghaiDayOf,
+  toInstant,
+  yearOfDate,
+} from './shanghai-time';
+import type {
+  DayInfo,
+  DeadlineResult,
+  PublishedYear,
+  WorkingDayCalendar,
+  YearSchedule,
+  YearSource,
+} from './types';
+
+/** Upper bounds on a time limit; far above any limit in the Measures, low enough to bound the loop. */
+export const MAX_WORKING_DAYS = 366;
+export const MAX_NATURAL_DAYS = 3660;
+const MAX_YEARS_LISTED = 200;
+
+/**
+ * Builds the calendar over the years an administrator has published. The
+ * published data is re-validated here because a bad row would otherwise
+ * quietly shift deadlines.
+ */
+export function createWorkingDayCalendar(published: readonly PublishedYear[]): WorkingDayCalendar {
+  const publishedYears = new Map<number, YearSchedule>();
+  for (const entry of published) {
+    if (publishedYears.has(entry.year)) {
+      throw new AppError('validation_failed', `Year ${entry.year} is published more than once`, {
+        year: 'published more than once',
+      });
+    }
+    publishedYears.set(entry.year, publishedSchedule(parsePublishedYear(entry.year, entry)));
+  }
+  const provisionalYears = new Map<number, YearSchedule>();
+
+  function scheduleFor(year: number): YearSchedule {
+    const chosen = publishedYears.get(year);
+    if (chosen) return chosen;
+    if (bundledHoldsYear(year)) return bundledSchedule;
+    let provisional = provisionalYears.get(year);
+    if (!provisional) {
+      provisional = provisionalSchedule(year);
+      provisionalYears.set(year, provisional);
+    }
+    return provisional;
+  }
+
+  function describe(day: TZDate): DayInfo {
+    const date = dateString(day);
+    const { source, special } = scheduleFor(yearOfDate(date));
+    const departure = special(date);
+    if (departure) {
+      return { date, working: departure.kind === 'adjusted-workday', kind: departure.kind, name: departure.name, source };
+    }
+    const weekend = isWeekend(day);
+    return { date, working: !weekend, kind: weekend ? 'weekend' : 'workday', source };
+  }
+
+  /**
+   * Walks the days after receipt until `n` of them qualify. The receipt day
+   * never counts, and the deadline is 00:00 Shanghai after the n-th counted day.
+   */
+  function count(from: Date, n: number, qualifies: (day: DayInfo) => boolean): DeadlineResult {
+    let day = shanghaiDayOf(from);
+    const counted: string[] = [];
+    const years = new Set<number>();
+    let provisional = false;
+    while (counted.length < n) {
+      day = nextDay(day);
+      const info = describe(day);
+      years.add(yearOfDate(info.date));
+      if (info.source === 'missing') provisional = true;
+      if (qualifies(info)) counted.push(info.date);
+    }
+    return {
+      deadline: toInstant(nextDay(day)),
+      provisional,
+      counted,
+      yearsConsulted: [...years].sort((a, b) => a - b),
+    };
+  }
+
+  return {
+    yearSource(year: number): YearSource {
+      assertYear(year, 'year');
+      return scheduleFor(year).source;
+    },
+
+    day(date: string): DayInfo {
+      const day = parseShanghaiDate(date);
+      if (!day) {
+        throw new AppError('validation_failed', `Not a date: ${date}`, { date: 'must be a real date in yyyy-MM-dd form' });
+      }
+      return describe(day);
+    },
+
+    addWorkingDays(from: Date, n: number): DeadlineResult {
+      assertInstant(from);
+      assertCount(n, MAX_WORKING_DAYS, 'workingDays');
+      return count(from, n, (day) => day.working);
+    },
+
+    // Natural days ignore the schedule, so publishing a year cannot move them:
+    // they are never provisional.
+    addNaturalDays(from: Date, n: number): DeadlineResult {
+      assertInstant(from);
+      assertCount(n, MAX_NATURAL_DAYS, 'naturalDays');
+      return { ...count(from, n, () => true), provisional: false };
+    },
+
+    month(year: number, month: number): DayInfo[] {
+      assertYear(year, 'year');
+      if (!Number.isInteger(month) || month < 1 || month > 12) {
+        throw new AppError('validation_failed', `Invalid month: ${String(month)}`, { month: 'must be an integer from 1 to 12' });
+      }
+      const first = parseShanghaiDate(`${year}-${String(month).padStart(2, '0')}-01`);
+      if (!first) throw new Error(`unreachable: ${year}-${month} has no first day`);
+      return eachShanghaiDay(first, lastDayOfMonth(first)).map(describe);
+    },
+
+    years(from: number, to: number): { year: number; source: YearSource }[] {
+      assertYear(from, 'from');
+      assertYear(to, 'to');
+      if (to < from || to - from >= MAX_YEARS_LISTED) {
+        throw new AppError('validation_failed', `Invalid year range ${from}–${to}`, {
+          to: `must be from ${from} to ${from + MAX_YEARS_LISTED - 1}`,
+        });
+      }
+      const listed: { year: number; source: YearSource }[] = [];
+      for (let year = from; year <= to; year++) listed.push({ year, source: scheduleFor(year).source });
+      return listed;
+    },
+  };
+}
+
+function assertInstant(from: Date): void {
+  if (!(from instanceof Date) || Number.isNaN(from.getTime())) {
+    throw new AppError('validation_failed', 'The receipt time is not a valid instant', { from: 'must be a valid date-time' });
+  }
+}
+
+function assertCount(n: number, max: number, field: 'workingDays' | 'naturalDays'): void {
+  if (!Number.isInteger(n) || n < 1 || n > max) {
+    throw new AppError('validation_failed', `${field} must be an integer from 1 to ${max}, got ${String(n)}`, {
+      [field]: `must be an integer from 1 to ${max}`,
+    });
+  }
+}
+
+function assertYear(year: number, field: string): void {
+  if (!isRepresentableYear(year)) {
+    throw new AppError('validation_failed', `Invalid year: ${String(year)}`, { [field]: 'must be an integer from 1000 to 9999' });
+  }
+}

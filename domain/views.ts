@@ -1,0 +1,146 @@
+/**
+ * The shapes the HTTP API returns (API.md). Shared by the API (which builds
+ * them) and the web (which renders them), so neither side guesses.
+ * Times are ISO 8601 strings with the +08:00 offset.
+ */
+import type { Role } from './auth/roles';
+import type { YearSource } from './calendar';
+
+export interface OrgRef { id: string; name: string }
+export interface UserRef { id: string; displayName: string }
+
+export interface MeView {
+  id: string;
+  username: string;
+  displayName: string;
+  org: OrgRef;
+  roles: Role[];
+}
+
+export type ShareClass = 'unconditional' | 'restricted' | 'none';
+export type OpenClass = 'unconditional' | 'conditional' | 'none';
+
+export interface ResourceView {
+  code: string;
+  name: string; // 业务名称
+  system: string; // 信息系统名称
+  dataItems: string[]; // 数据项名称
+  storageFormat: string;
+  shareClass: ShareClass;
+  openClass: OpenClass;
+  shareReason: string | null; // required when shareClass is restricted|none (Art. 16)
+  shareLegalBasis: string | null;
+  openReason: string | null;
+  provisionMethod: string; // 提供方式
+  updateCycle: string; // 更新周期 e.g. 'daily' | 'weekly' | 'monthly' | 'quarterly' | 'yearly' | 'realtime'
+  updateCycleLabel: string;
+  sharePeriodDays: number; // 共享期限
+  provider: OrgRef;
+  lastUpdatedAt: string;
+  updateLapsed: boolean; // Art. 26: the update cycle has passed without an update
+}
+
+export interface CalendarYearView { year: number; source: YearSource }
+export interface CalendarDayView {
+  date: string;
+  working: boolean;
+  kind: 'workday' | 'weekend' | 'holiday' | 'adjusted-workday';
+  name?: string;
+  source: YearSource;
+}
+export interface CalendarMonthView { year: number; month: number; source: YearSource; days: CalendarDayView[] }
+export interface CalendarYearDetailView {
+  year: number;
+  source: YearSource;
+  holidays: { date: string; name: string }[];
+  workdays: { date: string; name: string }[];
+  publishedAt: string | null;
+  publishedBy: string | null;
+}
+export interface DeadlineView { deadline: string; provisional: boolean; workingDaysCounted: string[] }
+
+export type CaseType = 'restricted-share' | 'conditional-open' | 'problem-data' | 'it-project';
+export type CaseStatus =
+  | 'in-progress'
+  | 'granted'
+  | 'rejected'
+  | 'withdrawn'
+  | 'active'
+  | 'expired'
+  | 'revoked'
+  | 'closed'
+  | 'accepted';
+
+export interface TaskView {
+  id: string;
+  caseId: string;
+  caseType: CaseType;
+  caseTitle: string;
+  step: string;
+  stepLabel: string;
+  status: 'open' | 'done' | 'cancelled';
+  assignee: { org: OrgRef; role: Role };
+  dueAt: string | null;
+  provisional: boolean;
+  overdue: boolean;
+  decisions: string[];
+  decision: string | null;
+  createdAt: string;
+  completedAt: string | null;
+}
+
+export interface HistoryEntryView {
+  at: string;
+  actor: string; // display name, "组织 / 用户" or "系统"
+  action: string; // machine name, e.g. 'filed', 'decided', 'task-opened', 'deadline-set', 'reminder', 're-planned', 'escalated', 'granted'
+  actionLabel: string; // Chinese
+  step: string | null;
+  decision: string | null;
+  comment: string | null;
+  article: string | null; // e.g. '第17条'
+}
+
+export interface GrantView {
+  id: string;
+  resourceCode: string;
+  resourceName: string;
+  scope: string[];
+  method: string;
+  status: 'active' | 'expired' | 'revoked';
+  grantedAt: string;
+  expiresAt: string;
+}
+
+export interface ResourceOutcomeView {
+  code: string;
+  name: string;
+  provider: OrgRef;
+  outcome: 'pending' | 'granted' | 'granted-desensitized' | 'refused';
+  note: string | null;
+}
+
+export interface CaseSummaryView {
+  id: string;
+  type: CaseType;
+  title: string;
+  status: CaseStatus;
+  currentSteps: string[];
+  applicant: { org: OrgRef; user: UserRef | null };
+  createdAt: string;
+  updatedAt: string;
+  workflowId: string;
+}
+
+export interface CaseDetailView extends CaseSummaryView {
+  payload: Record<string, unknown>;
+  openTasks: TaskView[];
+  tasks: TaskView[];
+  deadlines: { step: string; org: OrgRef; dueAt: string; provisional: boolean; overdue: boolean }[];
+  outcome: { resources: ResourceOutcomeView[]; grants: GrantView[]; problemList: boolean } | null;
+  history: HistoryEntryView[];
+  canWithdraw: boolean;
+}
+
+export interface ApiErrorBody {
+  error: { code: string; message: string; fields?: Record<string, string>; article?: string };
+}

@@ -1,0 +1,56 @@
+/**
+ * Brings the SQLite database to the committed schema (`prisma migrate deploy`),
+ * switches it to WAL (the API and the worker write concurrently), and seeds
+ * the demo data on demo deployments. Safe to run at every start.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { createDb } from '../db/client';
+import { seedDemoData } from '../prisma/seed';
+import { loadEnv, projectRoot } from '../config/env';
+
+/** Prisma's CLI would try to download engines it does not use with `engine: 'js'`. */
+export const prismaCliEnv = (databaseUrl: string): NodeJS.ProcessEnv => ({
+  ...process.env,
+  DATABASE_URL: databaseUrl,
+  PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? '/bin/true',
+  PRISMA_QUERY_ENGINE_LIBRARY: process.env.PRISMA_QUERY_ENGINE_LIBRARY ?? '/bin/true',
+  PRISMA_HIDE_UPDATE_MESSAGE: '1',
+  CHECKPOINT_DISABLE: '1',
+});
+
+export async function prepareDatabase(databaseUrl: string, opts: { seed: boolean }): Promise<void> {
+  const file = databaseUrl.replace(/^file:/, '');
+  fs.mkdirSync(path.dirname(path.resolve(projectRoot, file)), { recursive: true });
+  const r = spawnSync(path.join(projectRoot, 'node_modules', '.bin', 'prisma'), ['migrate', 'deploy'], {
+    cwd: projectRoot,
+    env: prismaCliEnv(databaseUrl),
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(`prisma migrate deploy failed:\n${r.stdout}\n${r.stderr}`);
+  const sqlite = new Database(path.resolve(projectRoot, file));
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.close();
+  if (opts.seed) {
+    const db = createDb(databaseUrl);
+    try {
+      const { created } = await seedDemoData(db);
+      if (created > 0) console.log(`[database] seeded ${created} demo rows`);
+    } finally {
+      await db.$disconnect();
+    }
+  }
+}
+
+if (require.main === module) {
+  const env = loadEnv();
+  prepareDatabase(env.DATABASE_URL, { seed: env.DEMO_MODE }).then(
+    () => console.log(`[database] ready: ${env.DATABASE_URL}`),
+    (e: unknown) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,51 @@
+/**
+ * The API and the web on one port: Express answers /api/v1 (api/app.ts) and
+ * hands every other request to Next.js (web/). `--dev` serves the web with
+ * hot reload; otherwise the production build (`npm run build`) is served.
+ */
+import path from 'node:path';
+import express from 'express';
+import next from 'next';
+import { createApi } from './api/app';
+import { loadEnv, projectRoot } from './config/env';
+import { createDb } from './db/client';
+import { connectTemporalClient, temporalSettings } from './temporal.config';
+import { retry } from './scripts/lib/retry';
+
+async function main() {
+  const env = loadEnv();
+  const dev = process.argv.includes('--dev');
+  const apiOnly = process.argv.includes('--api-only');
+  const db = createDb(env.DATABASE_URL);
+  const settings = temporalSettings(env);
+  const { client, connection } = await retry(() => connectTemporalClient(settings), { attempts: 60, delayMs: 1000, what: `Temporal at ${settings.address}` });
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.use('/api/v1', createApi({ env, db, temporal: { client, settings } }));
+
+  if (!apiOnly) {
+    const web = next({ dev, dir: path.join(projectRoot, 'web'), quiet: !dev });
+    await web.prepare();
+    const handle = web.getRequestHandler();
+    app.use((req, res) => handle(req, res));
+  }
+
+  const server = app.listen(env.PORT, env.HOST, () => {
+    console.log(`[server] http://localhost:${env.PORT} (API under /api/v1${apiOnly ? ', no web' : ''})`);
+  });
+
+  const stop = async () => {
+    server.close();
+    await connection.close().catch(() => undefined);
+    await db.$disconnect();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((e: unknown) => {
+  console.error('[server] failed to start:', e);
+  process.exit(1);
+});

@@ -1,0 +1,250 @@
+/**
+ * Shared setup for the workflow tests: one time-skipping test server and one
+ * worker per test file, mocked activities that record what the workflow
+ * projects, the real working-day calendar behind `planDeadline`, demo-like
+ * inputs and a few helpers to read state, decide and assert refusals.
+ */
+import assert from 'node:assert/strict';
+import { Context } from '@temporalio/activity';
+import { ApplicationFailure } from '@temporalio/common';
+import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { DefaultLogger, Runtime, Worker, makeTelemetryFilterString, type LogLevel } from '@temporalio/worker';
+import { provideTestServer } from '../../scripts/temporal-binaries';
+import { createDeadlineActivities } from '../../activities/deadline.activities';
+import { createWorkingDayCalendar, type PublishedYear, type WorkingDayCalendar } from '../../domain/calendar';
+import type { ProjectionOp } from '../../domain/cases/projection';
+import type { RestrictedSharePayload } from '../../domain/cases/restricted-share/payload';
+import type { DecisionBody } from '../../domain/cases/restricted-share/decisions';
+import { decideUpdate, stateQuery, withdrawUpdate } from '../../workflows/restricted-share.messages';
+import type { restrictedShareWorkflow } from '../../workflows/restricted-share.workflow';
+import type { DecideInput, DecideResult, RsActor, RsCaseInput, RsResourceFacts, RsState, RsTaskState } from '../../workflows/restricted-share.types';
+
+export type RsHandle = WorkflowHandle<typeof restrictedShareWorkflow>;
+export type HistoryOp = Extract<ProjectionOp, { op: 'history' }>;
+
+// ---- demo-like parties (prisma/demo-data.ts)
+
+const actor = (id: string, name: string, orgId: string, orgName: string, roles: string[]): RsActor => ({ id, name, orgId, orgName, roles });
+
+export const ORG = { bdb: 'bdb', amr: 'amr', psb: 'psb', water: 'water', leadership: 'leadership-office' } as const;
+
+export const ACTORS = {
+  applicant: actor('u-amr', '陈市监', 'amr', '宁波市市场监督管理局', ['applicant', 'provider-reviewer']),
+  reviewer: actor('u-bdb-reviewer', '王审核', 'bdb', '宁波市大数据发展管理局', ['bdb-reviewer']),
+  coordinator: actor('u-bdb-coordinator', '李协调', 'bdb', '宁波市大数据发展管理局', ['bdb-coordinator']),
+  psb: actor('u-psb', '周公安', 'psb', '宁波市公安局', ['provider-reviewer', 'applicant']),
+  water: actor('u-water', '郑水务', 'water', '宁波市水务环境集团', ['provider-reviewer', 'applicant']),
+  leadership: actor('u-leader', '赵领导办', 'leadership-office', '市政府数字化转型工作领导小组办公室', ['leadership-office']),
+  admin: actor('u-admin', '系统管理员', 'bdb', '宁波市大数据发展管理局', ['admin']),
+};
+
+export const RESOURCES: Record<string, RsResourceFacts> = {
+  'NB-PSB-0001': { code: 'NB-PSB-0001', name: '人口基础信息', shareClass: 'restricted', providerId: 'psb', providerName: '宁波市公安局', sharePeriodDays: 365 },
+  'NB-WATER-0001': { code: 'NB-WATER-0001', name: '用水户信息', shareClass: 'restricted', providerId: 'water', providerName: '宁波市水务环境集团', sharePeriodDays: 180 },
+  'NB-AMR-0001': { code: 'NB-AMR-0001', name: '企业登记信息', shareClass: 'unconditional', providerId: 'amr', providerName: '宁波市市场监督管理局', sharePeriodDays: 365 },
+  'NB-PSB-0002': { code: 'NB-PSB-0002', name: '户籍变动明细', shareClass: 'none', providerId: 'psb', providerName: '宁波市公安局', sharePeriodDays: 90 },
+};
+
+export const DEFAULT_ACCESS_DAYS = 200;
+
+export function payloadFor(codes: string[], over: Partial<RestrictedSharePayload> = {}): RestrictedSharePayload {
+  return {
+    resources: codes,
+    dataItems: ['公民身份号码', '姓名'],
+    businessProcess: '企业开办登记时核验法定代表人身份',
+    scenario: '企业开办一件事联办',
+    dutyBasis: '《市场主体登记管理条例》第十三条',
+    method: 'interface',
+    accessDays: DEFAULT_ACCESS_DAYS,
+    desensitized: codes.some((c) => RESOURCES[c]?.shareClass === 'none'),
+    crossBorder: false,
+    undertaking: true,
+    ...over,
+  };
+}
+
+export function caseInput(caseId: string, codes: string[], over: Partial<RestrictedSharePayload> = {}, filedAt = new Date().toISOString()): RsCaseInput {
+  return {
+    caseId,
+    filedAt,
+    applicant: { orgId: ACTORS.applicant.orgId, orgName: ACTORS.applicant.orgName, actor: ACTORS.applicant },
+    payload: payloadFor(codes, over),
+    resources: codes.map((c) => {
+      const r = RESOURCES[c];
+      if (!r) throw new Error(`unknown demo resource ${c}`);
+      return r;
+    }),
+    parties: { bdbOrgId: ORG.bdb, leadershipOrgId: ORG.leadership },
+  };
+}
+
+// ---- environment
+
+export interface Harness {
+  env: TestWorkflowEnvironment;
+  worker: Worker;
+  taskQueue: string;
+  /** Every projection op, per workflow id, in the order the activity received them. */
+  ops: Map<string, ProjectionOp[]>;
+  /** The calendar years "published" by an administrator; tests mutate it. */
+  published: PublishedYear[];
+  handles: RsHandle[];
+  running: Promise<void>;
+}
+
+let seq = 0;
+let runtimeInstalled = false;
+
+/** Quiet logs (set TEMPORAL_TEST_LOG=INFO or DEBUG to see the worker's); once per process, before any connection. */
+export function installTestRuntime(): void {
+  if (runtimeInstalled) return;
+  runtimeInstalled = true;
+  const level = (process.env.TEMPORAL_TEST_LOG ?? 'WARN') as LogLevel;
+  Runtime.install({
+    logger: new DefaultLogger(level),
+    telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: level }), forward: {} } },
+  });
+}
+
+export async function startHarness(name: string): Promise<Harness> {
+  installTestRuntime();
+  const ts = provideTestServer();
+  const env = await TestWorkflowEnvironment.createTimeSkipping(ts.path ? { server: { executable: { type: 'existing-path', path: ts.path } } } : {});
+  const ops = new Map<string, ProjectionOp[]>();
+  const published: PublishedYear[] = [];
+  const deadlines = createDeadlineActivities(async () => published);
+  const mocks = {
+    async project(batch: ProjectionOp[]): Promise<void> {
+      const wf = Context.current().info.workflowExecution.workflowId;
+      const list = ops.get(wf) ?? [];
+      list.push(...structuredClone(batch));
+      ops.set(wf, list);
+    },
+    planDeadline: deadlines.planDeadline,
+  };
+  const taskQueue = `rs-${name}-${process.pid}`;
+  const worker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue,
+    workflowsPath: require.resolve('../../workflows'),
+    activities: mocks,
+  });
+  const h: Harness = { env, worker, taskQueue, ops, published, handles: [], running: Promise.resolve() };
+  h.running = worker.run();
+  return h;
+}
+
+/** Terminates what a test left running, so its timers do not fire while later tests skip time. */
+export async function cleanupCases(h: Harness): Promise<void> {
+  for (const handle of h.handles.splice(0)) {
+    try {
+      const d = await handle.describe();
+      if (d.status.name === 'RUNNING') await handle.terminate('test done');
+    } catch {
+      // already gone
+    }
+  }
+  h.published.splice(0);
+}
+
+export async function stopHarness(h: Harness | undefined): Promise<void> {
+  if (!h) return;
+  await cleanupCases(h);
+  h.worker.shutdown();
+  await h.running;
+  await h.env.teardown();
+}
+
+// ---- cases
+
+export const newId = (label: string) => `rs-${label}-${++seq}-${Date.now().toString(36)}`;
+
+/** Starts a case and waits until its filing has been projected (first workflow task done). */
+export async function fileCase(h: Harness, label: string, codes: string[], over: Partial<RestrictedSharePayload> = {}, filedAt?: string): Promise<RsHandle> {
+  const id = newId(label);
+  const filed = filedAt ?? new Date(await h.env.currentTimeMs()).toISOString();
+  const handle = await h.env.client.workflow.start<typeof restrictedShareWorkflow>('restrictedShareWorkflow', {
+    taskQueue: h.taskQueue,
+    workflowId: id,
+    args: [caseInput(id, codes, over, filed)],
+  });
+  h.handles.push(handle);
+  await waitFor(() => historyOf(h, id).some((e) => e.action === 'filed'), `filing of ${id} projected`);
+  return handle;
+}
+
+export const opsOf = (h: Harness, id: string): ProjectionOp[] => h.ops.get(id) ?? [];
+export const historyOf = (h: Harness, id: string): HistoryOp[] => opsOf(h, id).filter((o): o is HistoryOp => o.op === 'history');
+export const actionsOf = (h: Harness, id: string): string[] => historyOf(h, id).map((e) => e.action);
+export function opsOfKind<K extends ProjectionOp['op']>(h: Harness, id: string, kind: K): Extract<ProjectionOp, { op: K }>[] {
+  return opsOf(h, id).filter((o): o is Extract<ProjectionOp, { op: K }> => o.op === kind);
+}
+
+/** The case row as the projection would leave it after every case-status op. */
+export function caseRowOf(h: Harness, id: string): { status?: string; closedAt?: string | null; problemList?: boolean; outcome?: unknown; payload?: unknown } {
+  const row: Record<string, unknown> = {};
+  for (const op of opsOfKind(h, id, 'case-status')) {
+    row.status = op.status;
+    for (const k of ['outcome', 'problemList', 'payload', 'title', 'closedAt'] as const) if (op[k] !== undefined) row[k] = op[k];
+  }
+  return row;
+}
+
+export const state = (handle: RsHandle): Promise<RsState> => handle.query(stateQuery);
+
+export async function openTask(handle: RsHandle, step: string, providerId?: string | null): Promise<RsTaskState> {
+  const s = await state(handle);
+  const found = s.tasks.filter((t) => t.status === 'open' && t.step === step && (providerId === undefined || t.providerId === providerId));
+  assert.equal(found.length, 1, `expected one open ${step} task${providerId ? ` for ${providerId}` : ''}, got ${JSON.stringify(s.tasks)}`);
+  return found[0]!;
+}
+
+export function decide(
+  handle: RsHandle,
+  taskId: string,
+  who: RsActor,
+  decision: DecisionBody,
+  extra: { amended?: DecideInput['amended']; updateId?: string } = {},
+): Promise<DecideResult> {
+  const input: DecideInput = { taskId, actor: who, decision, ...(extra.amended ? { amended: extra.amended } : {}) };
+  return handle.executeUpdate(decideUpdate, { args: [input], ...(extra.updateId ? { updateId: extra.updateId } : {}) });
+}
+
+export const withdraw = (handle: RsHandle, who: RsActor, reason?: string) => handle.executeUpdate(withdrawUpdate, { args: [{ actor: who, reason }] });
+
+/** Asserts an Update was refused by its validator with this failure type; returns the failure's details. */
+export async function assertRefused(
+  promise: Promise<unknown>,
+  type: 'conflict' | 'rule',
+): Promise<{ article?: string; fields?: Record<string, string> } | undefined> {
+  try {
+    await promise;
+  } catch (err) {
+    assert.ok(err instanceof WorkflowUpdateFailedError, `expected WorkflowUpdateFailedError, got ${String(err)}`);
+    const cause = err.cause;
+    assert.ok(cause instanceof ApplicationFailure, `expected an ApplicationFailure cause, got ${String(cause)}`);
+    assert.equal(cause.type, type, `failure type (message: ${cause.message})`);
+    return cause.details?.[0] as { article?: string; fields?: Record<string, string> } | undefined;
+  }
+  assert.fail(`expected the update to be refused with '${type}'`);
+}
+
+/** Polls (in real time) until `check` holds; the workflow's projection runs in an activity, after the event that caused it. */
+export async function waitFor(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    if (await check()) return;
+    if (Date.now() > until) assert.fail(`timed out waiting for: ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** The real calendar over what the test has published so far. */
+export const calendar = (h: Harness): WorkingDayCalendar => createWorkingDayCalendar(h.published);
+
+/** Lets test-server time pass until `iso` plus a margin. */
+export async function sleepPast(h: Harness, iso: string, marginMs = 60 * 60 * 1000): Promise<void> {
+  const ms = Date.parse(iso) - (await h.env.currentTimeMs()) + marginMs;
+  if (ms > 0) await h.env.sleep(ms);
+}

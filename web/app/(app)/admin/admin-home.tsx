@@ -1,0 +1,149 @@
+'use client';
+/** 管理: system health and the administrator's tools. */
+import Link from 'next/link';
+import { useCallback, useEffect, useState } from 'react';
+import { Badge, btn, ErrorAlert, Loading, Notice, PageHeader, Section } from '../../../components/ui';
+import { hasRole, useMe } from '../../../lib/session';
+import { todayShanghai } from '../../../lib/time';
+import { API_BASE } from '../../../lib/api';
+
+type HealthValue = string | boolean | { status?: string; ok?: boolean; [k: string]: unknown } | null | undefined;
+interface Health {
+  status: HealthValue;
+  temporal: HealthValue;
+  database: HealthValue;
+}
+
+function healthy(v: HealthValue): boolean | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'boolean') return v;
+  if (typeof v === 'string') return ['ok', 'up', 'healthy', 'pass', 'connected', 'serving'].includes(v.toLowerCase());
+  if (typeof v.ok === 'boolean') return v.ok;
+  return typeof v.status === 'string' ? healthy(v.status) : null;
+}
+
+function detail(v: HealthValue): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'boolean') return v ? 'ok' : 'down';
+  return JSON.stringify(v);
+}
+
+function HealthRow({ label, value }: { label: string; value: HealthValue }) {
+  const h = healthy(value);
+  return (
+    <div className="flex items-center justify-between border-b border-slate-100 py-2 last:border-0">
+      <span className="text-sm text-slate-700">{label}</span>
+      <span className="flex items-center gap-2">
+        <span className="font-mono text-xs text-slate-500">{detail(value)}</span>
+        {h === null ? <Badge tone="slate">未知</Badge> : h ? <Badge tone="green">正常</Badge> : <Badge tone="red">异常</Badge>}
+      </span>
+    </div>
+  );
+}
+
+/** Health answers 503 with the same body when something is down: read the body whatever the status. */
+function useHealth() {
+  const [data, setData] = useState<Health | undefined>();
+  const [error, setError] = useState<string | undefined>();
+  const [loading, setLoading] = useState(true);
+  const reload = useCallback(async () => {
+    setLoading(true);
+    try {
+      const res = await fetch(`${API_BASE}/health`, { credentials: 'same-origin', cache: 'no-store', headers: { Accept: 'application/json' } });
+      const body = (await res.json().catch(() => null)) as Health | null;
+      if (body && typeof body === 'object' && 'status' in body) {
+        setData(body);
+        setError(undefined);
+      } else {
+        setError(`健康检查接口返回 ${res.status}`);
+      }
+    } catch {
+      setError('无法连接服务器。');
+    } finally {
+      setLoading(false);
+    }
+  }, []);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+  return { data, error, loading, reload };
+}
+
+export function AdminHome() {
+  const me = useMe();
+  const health = useHealth();
+  const { reload } = health;
+  useEffect(() => {
+    const t = setInterval(() => void reload(), 15_000);
+    return () => clearInterval(t);
+  }, [reload]);
+
+  if (!hasRole(me, 'admin')) {
+    return (
+      <div>
+        <PageHeader title="管理" />
+        <Notice tone="amber">仅系统管理员可访问此页面。</Notice>
+      </div>
+    );
+  }
+
+  const nextYear = Number(todayShanghai().slice(0, 4)) + 1;
+
+  return (
+    <div className="space-y-4">
+      <PageHeader title="管理" subtitle="系统状态与管理工具" />
+      <div className="grid gap-4 md:grid-cols-2">
+        <Section
+          title="系统状态"
+          actions={
+            <button type="button" className={`${btn.link} text-xs`} onClick={() => void reload()}>
+              刷新
+            </button>
+          }
+        >
+          {health.loading && !health.data ? (
+            <Loading />
+          ) : health.data ? (
+            <div aria-label="系统状态">
+              <HealthRow label="服务总体" value={health.data.status} />
+              <HealthRow label="Temporal 工作流引擎" value={health.data.temporal} />
+              <HealthRow label="数据库" value={health.data.database} />
+            </div>
+          ) : (
+            <ErrorAlert error={health.error} onRetry={() => void reload()} />
+          )}
+          {health.data && health.error && <ErrorAlert error={health.error} />}
+          <p className="mt-2 text-xs text-slate-500">每 15 秒自动刷新。</p>
+        </Section>
+        <Section title="管理工具">
+          <ul className="space-y-3 text-sm">
+            <li>
+              <Link href={`/calendar/years/${nextYear}`} className={`${btn.link} font-medium`}>
+                发布 {nextYear} 年节假日安排
+              </Link>
+              <p className="text-xs text-slate-500">国务院办公厅通知通常于上一年11月发布。未发布年度的期限均为暂定；发布或修订后，运行中的期限自动重新计算。</p>
+            </li>
+            <li>
+              <Link href="/calendar" className={`${btn.link} font-medium`}>
+                工作日历与年度安排
+              </Link>
+              <p className="text-xs text-slate-500">查看各年度来源（内置 / 已发布 / 缺失），修订已发布年度。</p>
+            </li>
+            <li>
+              <a href="/api/v1/docs" target="_blank" rel="noreferrer" className={`${btn.link} font-medium`}>
+                接口文档（API）
+              </a>
+              <p className="text-xs text-slate-500">
+                业务系统接口对接说明（第28条），OpenAPI 文档：
+                <a href="/api/v1/openapi.json" target="_blank" rel="noreferrer" className={`${btn.link} font-mono`}>
+                  /api/v1/openapi.json
+                </a>
+              </p>
+            </li>
+          </ul>
+        </Section>
+      </div>
+    </div>
+  );
+}

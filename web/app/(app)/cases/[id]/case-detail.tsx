@@ -1,0 +1,329 @@
+'use client';
+/**
+ * 办件详情: one case — its procedure drawn, the decision form for the task(s) the
+ * user holds, per-provider consent, deadlines, outcome and grants, the request
+ * itself and the full history. Admins also see the Temporal workflow.
+ */
+import Link from 'next/link';
+import { useState } from 'react';
+import type { CaseDetailView, TaskView } from '../../../../../domain/views';
+import { ROLE_LABELS } from '../../../../../domain/auth/roles';
+import { CaseStatusBadge, DecisionBadge } from '../../../../components/badges';
+import { Countdown, DueAt, useNow } from '../../../../components/countdown';
+import { DecisionForm } from '../../../../components/decision-form';
+import { HistoryTimeline } from '../../../../components/history-timeline';
+import { PayloadView } from '../../../../components/payload-view';
+import { ProcedureDiagram } from '../../../../components/procedure-diagram';
+import { ArticleBadge, Badge, btn, Empty, ErrorAlert, Loading, Notice, PageHeader, Section, table } from '../../../../components/ui';
+import { WorkflowPanel } from '../../../../components/workflow-panel';
+import { api, ApiError } from '../../../../lib/api';
+import { CASE_TYPE_ARTICLES, CASE_TYPE_LABELS, decisionMeta, GRANT_STATUS, methodLabel, OUTCOME, stepLabel, TASK_STATUS } from '../../../../lib/labels';
+import { hasRole, useMe } from '../../../../lib/session';
+import { fmtDate, fmtDateTime } from '../../../../lib/time';
+import { useApi } from '../../../../lib/use-api';
+
+export function CaseDetail({ id }: { id: string }) {
+  const me = useMe();
+  const { data: c, error, loading, reload, setData } = useApi<CaseDetailView>(`/cases/${encodeURIComponent(id)}`);
+  const [flash, setFlash] = useState<{ tone: 'green' | 'amber'; text: string } | null>(null);
+  const now = useNow(1000);
+
+  if (loading && !c) return <Loading />;
+  if (!c)
+    return (
+      <div>
+        <PageHeader title="办件详情" breadcrumb={[{ href: '/cases', label: '我的办件' }]} />
+        <ErrorAlert error={error ?? '未找到该办件。'} onRetry={reload} />
+      </div>
+    );
+
+  const mine = (t: TaskView) => t.status === 'open' && t.assignee.org.id === me.org.id && me.roles.includes(t.assignee.role);
+  const myTasks = c.openTasks.filter(mine);
+  const consent = latestPerOrg(c.tasks.filter((t) => t.step === 'provider-consent'));
+  const isAdmin = hasRole(me, 'admin');
+
+  return (
+    <div className="space-y-4">
+      <PageHeader
+        breadcrumb={[c.applicant.org.id === me.org.id ? { href: '/cases', label: '我的办件' } : { href: '/inbox', label: '待办' }]}
+        title={
+          <span className="flex flex-wrap items-center gap-2">
+            {c.title}
+            <CaseStatusBadge value={c.status} />
+            {c.outcome?.problemList && (
+              <Badge tone="purple" title="经评判应当共享而不能共享，已列入问题清单并报领导小组办公室协调（第18条第2款）">
+                问题清单
+              </Badge>
+            )}
+          </span>
+        }
+        subtitle={
+          <span className="flex flex-wrap items-center gap-x-3 gap-y-1">
+            <span>
+              {CASE_TYPE_LABELS[c.type]} <ArticleBadge article={CASE_TYPE_ARTICLES[c.type]} />
+            </span>
+            <span>
+              申请单位：{c.applicant.org.name}
+              {c.applicant.user && ` / ${c.applicant.user.displayName}`}
+            </span>
+            <span>提交时间：{fmtDateTime(c.createdAt)}</span>
+            <span className="font-mono text-xs text-slate-500">办件号 {c.id}</span>
+          </span>
+        }
+        actions={c.canWithdraw && <WithdrawButton caseId={c.id} onDone={(nc) => { setData(nc); setFlash({ tone: 'amber', text: '申请已撤回。' }); }} />}
+      />
+
+      {flash && (
+        <div role="status">
+          <Notice tone={flash.tone}>{flash.text}</Notice>
+        </div>
+      )}
+
+      {myTasks.map((t) => (
+        <Section key={t.id} title={`我的待办：${t.stepLabel || stepLabel(t.step)}`} className="border-blue-300 ring-1 ring-blue-200">
+          <DecisionForm
+            task={t}
+            detail={c}
+            onDecided={(nc, d) => {
+              setData(nc);
+              setFlash({ tone: 'green', text: `已提交办理意见：${decisionMeta(d).label}。` });
+              window.scrollTo({ top: 0, behavior: 'smooth' });
+            }}
+            onStale={() => {
+              setFlash({ tone: 'amber', text: '该任务已处理，页面已刷新。' });
+              void reload();
+            }}
+          />
+        </Section>
+      ))}
+
+      <Section title="办理流程">
+        <ProcedureDiagram detail={c} />
+      </Section>
+
+      <div className="grid gap-4 lg:grid-cols-2">
+        {c.type === 'restricted-share' && (
+          <Section title="数据提供单位意见">
+            {consent.length === 0 ? (
+              <Empty>{c.status === 'in-progress' ? '尚未征求数据提供单位意见（大数据局审核通过后征求）。' : '未征求数据提供单位意见。'}</Empty>
+            ) : (
+              <div className={table.wrap}>
+                <table className={table.table} aria-label="数据提供单位意见">
+                  <thead>
+                    <tr>
+                      <th className={table.th}>数据提供单位</th>
+                      <th className={table.th}>状态</th>
+                      <th className={table.th}>意见</th>
+                      <th className={table.th}>答复期限</th>
+                    </tr>
+                  </thead>
+                  <tbody className="divide-y divide-slate-100">
+                    {consent.map((t) => (
+                      <tr key={t.id}>
+                        <td className={table.td}>{t.assignee.org.name}</td>
+                        <td className={table.td}>
+                          {t.status === 'open' && t.overdue ? <Badge tone="red">逾期未复</Badge> : <Badge tone={TASK_STATUS[t.status].tone}>{t.status === 'open' ? '待答复' : TASK_STATUS[t.status].label}</Badge>}
+                        </td>
+                        <td className={table.td}>{t.decision ? <DecisionBadge value={t.decision} /> : '—'}</td>
+                        <td className={table.td}>
+                          <DueAt dueAt={t.dueAt} provisional={t.provisional} overdue={t.overdue && t.status === 'open'} />
+                          {t.status === 'open' && (
+                            <div>
+                              <Countdown dueAt={t.dueAt} overdue={t.overdue} now={now} />
+                            </div>
+                          )}
+                          {t.completedAt && <div className="text-xs text-slate-500">答复于 {fmtDateTime(t.completedAt)}</div>}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+            <p className="mt-2 text-xs text-slate-500">
+              数据提供单位应在收到征求意见 5 个工作日内答复；不同意的应提供法律、法规和规章依据；逾期不视为同意，转市大数据主管部门协调。 <ArticleBadge article="第17条" />
+            </p>
+          </Section>
+        )}
+
+        <Section title="办理期限">
+          {c.deadlines.length === 0 ? (
+            <Empty>当前没有进行中的期限。</Empty>
+          ) : (
+            <ul className="divide-y divide-slate-100 text-sm" aria-label="办理期限">
+              {c.deadlines.map((d, i) => (
+                <li key={i} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                  <span>
+                    <span className="font-medium">{stepLabel(d.step)}</span>
+                    <span className="ml-2 text-xs text-slate-500">{d.org.name}</span>
+                  </span>
+                  <span className="flex flex-wrap items-center gap-2">
+                    <DueAt dueAt={d.dueAt} provisional={d.provisional} overdue={d.overdue} />
+                    <Countdown dueAt={d.dueAt} overdue={d.overdue} now={now} />
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Section>
+      </div>
+
+      {c.outcome && (c.outcome.resources.length > 0 || c.outcome.grants.length > 0) && (
+        <Section title="办理结果">
+          {c.outcome.problemList && (
+            <div className="mb-3">
+              <Notice tone="amber" title="已列入问题清单">
+                经评判应当共享而不能共享的公共数据，列入问题清单并报市政府数字化转型工作领导小组办公室协调。 <ArticleBadge article="第18条" />
+              </Notice>
+            </div>
+          )}
+          {c.outcome.resources.length > 0 && (
+            <div className={table.wrap}>
+              <table className={table.table} aria-label="各资源办理结果">
+                <thead>
+                  <tr>
+                    <th className={table.th}>资源</th>
+                    <th className={table.th}>数据提供单位</th>
+                    <th className={table.th}>结果</th>
+                    <th className={table.th}>说明</th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-100">
+                  {c.outcome.resources.map((r) => (
+                    <tr key={r.code}>
+                      <td className={table.td}>
+                        <Link href={`/catalog/${encodeURIComponent(r.code)}`} className="text-blue-700 hover:underline">
+                          {r.name}
+                        </Link>
+                        <div className="font-mono text-xs text-slate-500">{r.code}</div>
+                      </td>
+                      <td className={table.td}>{r.provider.name}</td>
+                      <td className={table.td}>
+                        <Badge tone={OUTCOME[r.outcome].tone}>{OUTCOME[r.outcome].label}</Badge>
+                      </td>
+                      <td className={`${table.td} whitespace-pre-wrap text-xs`}>{r.note ?? '—'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          {c.outcome.grants.length > 0 && (
+            <div className="mt-4">
+              <h3 className="mb-2 text-sm font-semibold text-slate-800">访问授权</h3>
+              <div className={table.wrap}>
+                <table className={table.table} aria-label="访问授权">
+                  <thead>
+                    <tr>
+                      <th className={table.th}>资源</th>
+                      <th className={table.th}>授权范围（数据项）</th>
+                      <th className={table.th}>共享方式</th>
+                      <th className={table.th}>状态</th>
+                      <th className={table.th}>授权时间</th>
+                      <th className={table.th}>到期时间</th>
+                    </tr>
+                  </thead>
+                  <tbody className="divide-y divide-slate-100">
+                    {c.outcome.grants.map((g) => (
+                      <tr key={g.id}>
+                        <td className={table.td}>
+                          {g.resourceName}
+                          <div className="font-mono text-xs text-slate-500">{g.resourceCode}</div>
+                        </td>
+                        <td className={`${table.td} text-xs`}>{g.scope.join('、') || '—'}</td>
+                        <td className={table.td}>{methodLabel(g.method)}</td>
+                        <td className={table.td}>
+                          <Badge tone={GRANT_STATUS[g.status].tone}>{GRANT_STATUS[g.status].label}</Badge>
+                        </td>
+                        <td className={`${table.td} whitespace-nowrap text-xs`}>{fmtDateTime(g.grantedAt)}</td>
+                        <td className={`${table.td} whitespace-nowrap text-xs`}>{fmtDate(g.expiresAt)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              <p className="mt-2 text-xs text-slate-500">
+                通过共享获取的公共数据只能用于本单位履职需要，不得提供给第三方，不得用于其他目的。 <ArticleBadge article="第20条" />
+              </p>
+            </div>
+          )}
+        </Section>
+      )}
+
+      <div className="grid gap-4 lg:grid-cols-[3fr_2fr]">
+        <Section title="申请内容">
+          <PayloadView type={c.type} payload={c.payload} />
+        </Section>
+        <Section title="办理历史">
+          <HistoryTimeline entries={c.history} />
+        </Section>
+      </div>
+
+      {c.openTasks.length > myTasks.length && (
+        <Section title="其他在办任务">
+          <ul className="divide-y divide-slate-100 text-sm">
+            {c.openTasks
+              .filter((t) => !mine(t))
+              .map((t) => (
+                <li key={t.id} className="flex flex-wrap items-center justify-between gap-2 py-1.5">
+                  <span>
+                    {t.stepLabel || stepLabel(t.step)} · {t.assignee.org.name}（{ROLE_LABELS[t.assignee.role] ?? t.assignee.role}）
+                  </span>
+                  <Countdown dueAt={t.dueAt} overdue={t.overdue} now={now} />
+                </li>
+              ))}
+          </ul>
+        </Section>
+      )}
+
+      {isAdmin && <WorkflowPanel caseId={c.id} workflowId={c.workflowId} />}
+    </div>
+  );
+}
+
+function latestPerOrg(tasks: TaskView[]): TaskView[] {
+  const m = new Map<string, TaskView>();
+  for (const t of [...tasks].sort((a, b) => a.createdAt.localeCompare(b.createdAt))) m.set(t.assignee.org.id, t);
+  return [...m.values()];
+}
+
+function WithdrawButton({ caseId, onDone }: { caseId: string; onDone: (c: CaseDetailView) => void }) {
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  async function withdraw() {
+    setBusy(true);
+    setError(null);
+    try {
+      const res = await api<CaseDetailView | { case: CaseDetailView }>(`/cases/${encodeURIComponent(caseId)}/withdraw`, { method: 'POST' });
+      onDone('case' in res ? res.case : res);
+      setConfirming(false);
+    } catch (err) {
+      setError(err instanceof ApiError ? err : new ApiError(0, 'unknown', String(err)));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (!confirming)
+    return (
+      <button type="button" className={btn.danger} onClick={() => setConfirming(true)}>
+        撤回申请
+      </button>
+    );
+  return (
+    <div role="alertdialog" aria-label="确认撤回申请" className="flex flex-col gap-2 rounded border border-red-200 bg-red-50 p-3 text-sm">
+      <span className="text-red-900">确认撤回本申请？撤回后办件终止，所有在办任务取消，不可恢复。</span>
+      {error && <span className="text-xs text-red-700">{error.message}</span>}
+      <span className="flex justify-end gap-2">
+        <button type="button" className={btn.secondary} onClick={() => setConfirming(false)} disabled={busy}>
+          取消
+        </button>
+        <button type="button" className={btn.danger} onClick={withdraw} disabled={busy}>
+          {busy ? '正在撤回…' : '确认撤回'}
+        </button>
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+'use client';
+/** 新建申请: file a restricted-share request (Art. 17). One Idempotency-Key per form instance, so a double click files once. */
+import { useRouter, useSearchParams } from 'next/navigation';
+import { useRef, useState, type FormEvent } from 'react';
+import { emptyDraft, draftToPayload, RESTRICTED_SHARE_FIELDS, RestrictedShareFields, type RestrictedShareDraft } from '../../../../components/restricted-share-form';
+import { ArticleBadge, btn, Notice, PageHeader, Section } from '../../../../components/ui';
+import { api, ApiError, fieldsUnder, newIdempotencyKey } from '../../../../lib/api';
+import { hasRole, useMe } from '../../../../lib/session';
+import { FormErrorSummary } from '../../../../components/form-error-summary';
+
+export function NewRestrictedShare() {
+  const me = useMe();
+  const router = useRouter();
+  const params = useSearchParams();
+  const [draft, setDraft] = useState<RestrictedShareDraft>(() =>
+    emptyDraft(
+      [...new Set((params.get('resources') ?? '').split(',').map((s) => s.trim()).filter(Boolean))],
+    ),
+  );
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const key = useRef<string>('');
+  if (!key.current) key.current = newIdempotencyKey();
+  const inFlight = useRef(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (inFlight.current) return;
+    inFlight.current = true;
+    setBusy(true);
+    setError(null);
+    try {
+      const res = await api<{ id: string }>('/cases', {
+        method: 'POST',
+        body: { type: 'restricted-share', payload: draftToPayload(draft) },
+        headers: { 'Idempotency-Key': key.current },
+      });
+      router.push(`/cases/${encodeURIComponent(res.id)}`);
+    } catch (err) {
+      const ae = err instanceof ApiError ? err : new ApiError(0, 'unknown', String(err));
+      // A refused request created nothing: the corrected one is a new request with a new key.
+      // After a network failure the outcome is unknown, so the retry keeps the key.
+      if (ae.status >= 400 && ae.status < 500) key.current = newIdempotencyKey();
+      setError(ae);
+      setErrors(fieldsUnder(ae.fields, 'payload.'));
+      setBusy(false);
+      inFlight.current = false;
+      window.scrollTo({ top: 0, behavior: 'smooth' });
+    }
+  }
+
+  if (!hasRole(me, 'applicant')) {
+    return (
+      <div>
+        <PageHeader title="新建受限共享申请" breadcrumb={[{ href: '/cases', label: '我的办件' }]} />
+        <Notice tone="amber">
+          受限共享申请统一由市级行政机关或区县（市）大数据主管部门提出（第17条第2款）。您的账号没有申请人角色。
+        </Notice>
+      </div>
+    );
+  }
+
+  return (
+    <form onSubmit={submit} noValidate aria-label="受限共享申请">
+      <PageHeader
+        breadcrumb={[{ href: '/cases', label: '我的办件' }]}
+        title="新建受限共享申请"
+        subtitle={
+          <>
+            申请单位：{me.org.name}。经市大数据主管部门审核，并征得数据提供单位同意后开通访问权限。 <ArticleBadge article="第17条" />
+          </>
+        }
+      />
+      <div className="space-y-4">
+        <FormErrorSummary error={error} fields={errors} known={[...RESTRICTED_SHARE_FIELDS, 'type']} />
+        <Section>
+          <RestrictedShareFields value={draft} onChange={setDraft} errors={errors} />
+        </Section>
+        <div className="sticky bottom-0 flex items-center justify-end gap-2 rounded-md border border-slate-200 bg-white/95 px-4 py-3 shadow">
+          <span className="mr-auto text-xs text-slate-500">提交后进入市大数据主管部门审核；数据提供单位应在收到征求意见后 5 个工作日内答复。</span>
+          <button type="button" className={btn.secondary} onClick={() => router.back()} disabled={busy}>
+            取消
+          </button>
+          <button type="submit" className={btn.primary} disabled={busy}>
+            {busy ? '正在提交…' : '提交申请'}
+          </button>
+        </div>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,207 @@
+'use client';
+/** 待办 / 已办: the tasks addressed to the user's organisation and roles, soonest deadline first, with a live countdown. */
+import Link from 'next/link';
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useEffect, useMemo } from 'react';
+import type { CaseType, TaskView } from '../../../../domain/views';
+import { ROLE_LABELS } from '../../../../domain/auth/roles';
+import { DecisionBadge } from '../../../components/badges';
+import { Countdown, DueAt, useNow } from '../../../components/countdown';
+import { Badge, btn, cx, Empty, ErrorAlert, input, Loading, PageHeader, table } from '../../../components/ui';
+import { qs } from '../../../lib/api';
+import { CASE_TYPE_LABELS, stepLabel } from '../../../lib/labels';
+import { fmtDateTime } from '../../../lib/time';
+import { useApi } from '../../../lib/use-api';
+
+type Tab = 'open' | 'done';
+
+function byDue(a: TaskView, b: TaskView): number {
+  if (a.dueAt === b.dueAt) return a.createdAt.localeCompare(b.createdAt);
+  if (!a.dueAt) return 1;
+  if (!b.dueAt) return -1;
+  return new Date(a.dueAt).getTime() - new Date(b.dueAt).getTime();
+}
+
+export function Inbox() {
+  const params = useSearchParams();
+  const router = useRouter();
+  const pathname = usePathname();
+  const tab: Tab = params.get('status') === 'done' ? 'done' : 'open';
+  const caseType = params.get('caseType') ?? '';
+  const step = params.get('step') ?? '';
+  const { data, error, loading, reload } = useApi<{ items: TaskView[] }>(`/tasks${qs({ status: tab })}`);
+  const now = useNow(1000);
+
+  // New tasks arrive while the page is open: refresh the list every minute and when the tab regains focus.
+  useEffect(() => {
+    const t = setInterval(() => void reload(), 60_000);
+    const onFocus = () => void reload();
+    window.addEventListener('focus', onFocus);
+    return () => {
+      clearInterval(t);
+      window.removeEventListener('focus', onFocus);
+    };
+  }, [reload]);
+
+  function setParam(patch: Record<string, string>) {
+    const sp = new URLSearchParams(params.toString());
+    for (const [k, v] of Object.entries(patch)) {
+      if (v) sp.set(k, v);
+      else sp.delete(k);
+    }
+    const s = sp.toString();
+    router.replace(s ? `${pathname}?${s}` : pathname, { scroll: false });
+  }
+
+  const all = useMemo(() => data?.items ?? [], [data]);
+  const types = useMemo(() => [...new Set(all.map((t) => t.caseType))], [all]);
+  const steps = useMemo(() => {
+    const m = new Map<string, string>();
+    for (const t of all) if (!caseType || t.caseType === caseType) m.set(t.step, t.stepLabel || stepLabel(t.step));
+    return [...m.entries()];
+  }, [all, caseType]);
+  const items = useMemo(() => {
+    const f = all.filter((t) => (!caseType || t.caseType === caseType) && (!step || t.step === step));
+    return tab === 'open' ? f.sort(byDue) : f.sort((a, b) => (b.completedAt ?? '').localeCompare(a.completedAt ?? ''));
+  }, [all, caseType, step, tab]);
+  const overdueCount = tab === 'open' ? all.filter((t) => t.overdue || (t.dueAt && new Date(t.dueAt).getTime() < now)).length : 0;
+
+  return (
+    <div>
+      <PageHeader
+        title="待办"
+        subtitle="发给本单位、本角色的办理任务。期限按工作日计算，逾期未办的同时提示市大数据主管部门。"
+        actions={
+          <button type="button" className={btn.secondary} onClick={() => void reload()} disabled={loading}>
+            刷新
+          </button>
+        }
+      />
+      <div className="mb-3 flex flex-wrap items-end justify-between gap-3">
+        <div role="tablist" aria-label="任务状态" className="inline-flex rounded-md border border-slate-300 bg-white p-0.5 shadow-sm">
+          {(
+            [
+              ['open', '待办'],
+              ['done', '已办'],
+            ] as const
+          ).map(([k, label]) => (
+            <button
+              key={k}
+              type="button"
+              role="tab"
+              aria-selected={tab === k}
+              onClick={() => setParam({ status: k === 'open' ? '' : k, step: '' })}
+              className={cx('rounded px-4 py-1 text-sm font-medium', tab === k ? 'bg-blue-700 text-white' : 'text-slate-700 hover:bg-slate-100')}
+            >
+              {label}
+              {k === 'open' && tab === 'open' && data && <span className="ml-1.5 text-xs opacity-80">{all.length}</span>}
+            </button>
+          ))}
+        </div>
+        <div className="flex flex-wrap items-end gap-3">
+          <div>
+            <label htmlFor="inbox-type" className="mb-1 block text-xs font-medium text-slate-600">
+              办件类型
+            </label>
+            <select id="inbox-type" className={input} value={caseType} onChange={(e) => setParam({ caseType: e.target.value, step: '' })}>
+              <option value="">全部</option>
+              {(Object.keys(CASE_TYPE_LABELS) as CaseType[])
+                .filter((t) => types.includes(t) || t === caseType)
+                .map((t) => (
+                  <option key={t} value={t}>
+                    {CASE_TYPE_LABELS[t]}
+                  </option>
+                ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="inbox-step" className="mb-1 block text-xs font-medium text-slate-600">
+              办理环节
+            </label>
+            <select id="inbox-step" className={input} value={step} onChange={(e) => setParam({ step: e.target.value })}>
+              <option value="">全部</option>
+              {steps.map(([s, l]) => (
+                <option key={s} value={s}>
+                  {l}
+                </option>
+              ))}
+              {step && !steps.some(([s]) => s === step) && <option value={step}>{stepLabel(step)}</option>}
+            </select>
+          </div>
+        </div>
+      </div>
+
+      {overdueCount > 0 && (
+        <div className="mb-3 rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" role="status">
+          有 {overdueCount} 项任务已逾期，请尽快办理。
+        </div>
+      )}
+
+      <ErrorAlert error={error} onRetry={reload} />
+      {loading && !data ? (
+        <Loading />
+      ) : (
+        <div className={table.wrap}>
+          <table className={table.table} aria-label={tab === 'open' ? '待办任务' : '已办任务'}>
+            <thead>
+              <tr>
+                <th className={table.th}>办件</th>
+                <th className={table.th}>办理环节</th>
+                <th className={table.th}>承办</th>
+                <th className={table.th}>收到时间</th>
+                <th className={table.th}>办理期限</th>
+                <th className={table.th}>{tab === 'open' ? '剩余时间' : '办理结果'}</th>
+                <th className={table.th}>
+                  <span className="sr-only">操作</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {items.map((t) => {
+                const late = tab === 'open' && (t.overdue || (t.dueAt !== null && new Date(t.dueAt).getTime() < now));
+                return (
+                  <tr key={t.id} className={cx(table.tr, late && 'bg-red-50/60')}>
+                    <td className={table.td}>
+                      <Link href={`/cases/${encodeURIComponent(t.caseId)}`} className="font-medium text-blue-700 hover:underline">
+                        {t.caseTitle}
+                      </Link>
+                      <div className="text-xs text-slate-500">{CASE_TYPE_LABELS[t.caseType] ?? t.caseType}</div>
+                    </td>
+                    <td className={`${table.td} whitespace-nowrap`}>{t.stepLabel || stepLabel(t.step)}</td>
+                    <td className={`${table.td} text-xs`}>
+                      {t.assignee.org.name}
+                      <div className="text-slate-500">{ROLE_LABELS[t.assignee.role] ?? t.assignee.role}</div>
+                    </td>
+                    <td className={`${table.td} whitespace-nowrap text-xs`}>{fmtDateTime(t.createdAt)}</td>
+                    <td className={`${table.td} text-xs`}>
+                      <DueAt dueAt={t.dueAt} provisional={t.provisional} overdue={late} />
+                    </td>
+                    <td className={table.td}>
+                      {tab === 'open' ? (
+                        <span className="flex items-center gap-1.5">
+                          <Countdown dueAt={t.dueAt} overdue={t.overdue} now={now} />
+                          {t.provisional && t.dueAt && <Badge tone="amber">暂定</Badge>}
+                        </span>
+                      ) : (
+                        <span className="flex flex-col gap-0.5">
+                          {t.status === 'cancelled' ? <Badge tone="slate">已取消</Badge> : <DecisionBadge value={t.decision} />}
+                          <span className="text-xs text-slate-500">{fmtDateTime(t.completedAt)}</span>
+                        </span>
+                      )}
+                    </td>
+                    <td className={`${table.td} text-right`}>
+                      <Link href={`/cases/${encodeURIComponent(t.caseId)}`} className={tab === 'open' ? btn.primary : btn.secondary} aria-label={`${tab === 'open' ? '办理' : '查看'}：${t.caseTitle}`}>
+                        {tab === 'open' ? '办理' : '查看'}
+                      </Link>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          {items.length === 0 && <Empty>{tab === 'open' ? (all.length ? '没有符合筛选条件的待办。' : '暂无待办任务。') : '暂无已办任务。'}</Empty>}
+        </div>
+      )}
+    </div>
+  );
+}

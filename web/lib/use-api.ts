@@ -1,0 +1,43 @@
+'use client';
+/** A small data hook: GET a path, expose {data, error, loading, reload}; refetches when the path changes. */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { api, ApiError } from './api';
+
+export interface ApiState<T> {
+  data: T | undefined;
+  error: ApiError | undefined;
+  loading: boolean;
+  reload: () => Promise<void>;
+  /** Replace the data without a request (e.g. with the case a decision returned). */
+  setData: (d: T) => void;
+}
+
+export function useApi<T>(path: string | null): ApiState<T> {
+  const [data, setData] = useState<T | undefined>(undefined);
+  const [error, setError] = useState<ApiError | undefined>(undefined);
+  const [loading, setLoading] = useState<boolean>(path !== null);
+  const seq = useRef(0);
+
+  const load = useCallback(async () => {
+    if (path === null) return;
+    const mine = ++seq.current;
+    setLoading(true);
+    try {
+      const d = await api<T>(path);
+      if (mine === seq.current) {
+        setData(d);
+        setError(undefined);
+      }
+    } catch (e) {
+      if (mine === seq.current) setError(e instanceof ApiError ? e : new ApiError(0, 'unknown', String(e)));
+    } finally {
+      if (mine === seq.current) setLoading(false);
+    }
+  }, [path]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  return { data, error, loading, reload: load, setData };
+}

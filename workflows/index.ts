@@ -1,0 +1,2 @@
+/** Every workflow type the worker registers. */
+export { restrictedShareWorkflow } from './restricted-share.workflow';
