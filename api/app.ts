@@ -10,6 +10,7 @@ import type { AppDeps, ApiDeps } from './deps';
 import { errorHandler, notFoundHandler } from './http-errors';
 import { idempotency } from './idempotency';
 import { createRegistry } from './openapi';
+import { adminRoutes } from './routes/admin.routes';
 import { calendarRoutes } from './routes/calendar.routes';
 import { caseRoutes } from './routes/cases.routes';
 import { catalogRoutes } from './routes/catalog.routes';
@@ -42,6 +43,7 @@ export function createApi(deps: AppDeps): Express {
   app.use(catalogRoutes(api));
   app.use(calendarRoutes(api, (year) => replanRunningCases(api, year)));
   app.use(caseRoutes(api));
+  app.use(adminRoutes(api));
   app.use(docsRoutes(registry));
 
   app.use(notFoundHandler);

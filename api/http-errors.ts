@@ -31,6 +31,10 @@ function fromBodyParser(err: unknown): AppError | undefined {
   if (type === 'entity.parse.failed') return new AppError('bad_request', '请求体不是合法的 JSON');
   if (type === 'entity.too.large') return new AppError('payload_too_large', '请求体过大');
   if (type === 'encoding.unsupported' || type === 'charset.unsupported') return new AppError('bad_request', '请求体编码不受支持，请使用 UTF-8');
+  // Anything else Express or body-parser marks as the client's fault (a bad %-escape in the
+  // path, a body that fails to decompress, a request aborted mid-body…) is a 400, never a 500.
+  const status = (err as { status?: unknown })?.status;
+  if (typeof status === 'number' && status >= 400 && status < 500) return new AppError('bad_request', '请求无法解析，请检查地址与请求体');
   return undefined;
 }
 

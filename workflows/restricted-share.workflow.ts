@@ -12,6 +12,7 @@ import type { ProjectionOp, PlannedDeadline } from '../domain/cases/projection';
 import { missingDecisionFields } from '../domain/cases/restricted-share/decisions';
 import { PROVIDER_CONSENT_WORKING_DAYS, RS_DECISIONS, RS_STEP_ARTICLES, RS_STEP_ROLES, type RsStep } from '../domain/cases/restricted-share/steps';
 import { STEP_LABELS } from '../domain/cases/labels';
+import { dueText } from '../domain/cases/due-text';
 import type { WorkflowActivities } from '../activities';
 import type {
   DecideInput,
@@ -131,7 +132,7 @@ export async function restrictedShareWorkflow(input: RsCaseInput): Promise<RsSta
         action: 'deadline-set',
         step,
         article: '第17条',
-        comment: `${PROVIDER_CONSENT_WORKING_DAYS}个工作日内答复，截止 ${task.dueAt}${task.provisional ? '（暂定：所涉年度节假日安排未发布）' : ''}`,
+        comment: `${PROVIDER_CONSENT_WORKING_DAYS}个工作日内答复，截止 ${dueText(task.dueAt)}${task.provisional ? '（暂定：所涉年度节假日安排未发布）' : ''}`,
         data: { taskId: task.id, dueAt: task.dueAt, provisional: task.provisional },
       });
     }
@@ -236,7 +237,7 @@ export async function restrictedShareWorkflow(input: RsCaseInput): Promise<RsSta
     if (unconditional.length) await issueGrants();
     if (outcomes.some((o) => o.outcome === 'pending')) await openTask('bdb-review', parties.bdbOrgId, null);
     else await settleIfDone();
-    pending.push(caseRow(false));
+    if (status === 'in-progress') pending.push(caseRow(false)); // settleIfDone already wrote the closed row
   }
 
   async function askProviders() {
@@ -419,7 +420,7 @@ export async function restrictedShareWorkflow(input: RsCaseInput): Promise<RsSta
           action: 're-planned',
           step: t.step,
           article: '第17条',
-          comment: `${year}年节假日安排已发布，期限由 ${old} 调整为 ${planned.dueAt}${planned.provisional ? '（仍为暂定）' : ''}`,
+          comment: `${year}年节假日安排已发布，期限由 ${dueText(old)} 调整为 ${dueText(planned.dueAt)}${planned.provisional ? '（仍为暂定）' : ''}`,
           data: { taskId: t.id, oldDueAt: old, newDueAt: planned.dueAt },
         });
       }
@@ -444,7 +445,7 @@ export async function restrictedShareWorkflow(input: RsCaseInput): Promise<RsSta
     for (const t of openTasks()) {
       if (t.remindAt && !t.reminded && Date.parse(t.remindAt) <= at) {
         t.reminded = true;
-        pending.push({ op: 'notify', id: `${t.id}-remind`, orgId: t.orgId, role: t.role, caseId, taskId: t.id, kind: 'reminder', message: `受限共享申请征求意见将于 ${t.dueAt} 到期，请在期限内答复（第17条）`, at: now() });
+        pending.push({ op: 'notify', id: `${t.id}-remind`, orgId: t.orgId, role: t.role, caseId, taskId: t.id, kind: 'reminder', message: `受限共享申请征求意见将于 ${dueText(t.dueAt!)} 到期，请在期限内答复（第17条）`, at: now() });
         history({ actor: SYSTEM, action: 'reminder', step: t.step, article: '第17条', comment: `提醒${STEP_LABELS[t.step] ?? t.step}：距答复期限还有 1 个工作日` });
       }
       if (t.dueAt && !t.overdue && Date.parse(t.dueAt) <= at) {
@@ -477,8 +478,9 @@ export async function restrictedShareWorkflow(input: RsCaseInput): Promise<RsSta
     await flush();
   });
 
-  // Runs until the case ends and, once granted, until its grants end.
-  const running = () => status === 'in-progress' || (status === 'granted' && grants.some((g) => g.status === 'active'));
+  // Runs until the case ends and its grants end: a grant opened at once (Art. 17 ¶1)
+  // outlives a later withdrawal or refusal of the rest, and still expires on time.
+  const running = () => status === 'in-progress' || grants.some((g) => g.status === 'active');
   while (running()) {
     const next = nextInstant();
     wake = false;

@@ -115,7 +115,8 @@ export async function decideRestrictedShareTask(deps: ApiDeps, p: Principal, tas
   try {
     // One update id per task: a decision sent twice (double click, retry) takes effect once.
     const result = await handle.executeUpdate(decideUpdate, {
-      args: [{ taskId, actor: actorOf(p), decision: { ...body, payload: undefined }, amended }],
+      // The workflow re-checks a resubmit's payload (missingDecisionFields): send the checked one, not the raw input.
+      args: [{ taskId, actor: actorOf(p), decision: { ...body, payload: amended?.payload }, amended }],
       updateId: `decide-${taskId}`,
     });
     if (result.decision !== body.decision) throw new AppError('conflict', '该任务已由他人作出其他决定');

@@ -16,7 +16,7 @@ import { createWorkingDayCalendar, type PublishedYear, type WorkingDayCalendar }
 import type { ProjectionOp } from '../../domain/cases/projection';
 import type { RestrictedSharePayload } from '../../domain/cases/restricted-share/payload';
 import type { DecisionBody } from '../../domain/cases/restricted-share/decisions';
-import { decideUpdate, stateQuery, withdrawUpdate } from '../../workflows/restricted-share.messages';
+import { decideUpdate, revokeGrantUpdate, stateQuery, withdrawUpdate } from '../../workflows/restricted-share.messages';
 import type { restrictedShareWorkflow } from '../../workflows/restricted-share.workflow';
 import type { DecideInput, DecideResult, RsActor, RsCaseInput, RsResourceFacts, RsState, RsTaskState } from '../../workflows/restricted-share.types';
 
@@ -116,7 +116,7 @@ export async function startHarness(name: string): Promise<Harness> {
   const deadlines = createDeadlineActivities(async () => published);
   const mocks = {
     async project(batch: ProjectionOp[]): Promise<void> {
-      const wf = Context.current().info.workflowExecution.workflowId;
+      const wf = Context.current().info.workflowExecution?.workflowId ?? '(no workflow)';
       const list = ops.get(wf) ?? [];
       list.push(...structuredClone(batch));
       ops.set(wf, list);
@@ -213,6 +213,9 @@ export function decide(
 
 export const withdraw = (handle: RsHandle, who: RsActor, reason?: string) => handle.executeUpdate(withdrawUpdate, { args: [{ actor: who, reason }] });
 
+export const revokeGrant = (handle: RsHandle, grantId: string, who: RsActor, reason: string) =>
+  handle.executeUpdate(revokeGrantUpdate, { args: [{ grantId, actor: who, reason }] });
+
 /** Asserts an Update was refused by its validator with this failure type; returns the failure's details. */
 export async function assertRefused(
   promise: Promise<unknown>,
@@ -242,6 +245,20 @@ export async function waitFor(check: () => boolean | Promise<boolean>, what: str
 
 /** The real calendar over what the test has published so far. */
 export const calendar = (h: Harness): WorkingDayCalendar => createWorkingDayCalendar(h.published);
+
+/** The year's schedule as the calendar knows it now, plus one more day off: an administrator's correction. */
+export function correctedYear(cal: WorkingDayCalendar, year: number, extraHoliday: string): PublishedYear {
+  const holidays: PublishedYear['holidays'] = [];
+  const workdays: PublishedYear['workdays'] = [];
+  for (let m = 1; m <= 12; m++) {
+    for (const d of cal.month(year, m)) {
+      if (d.kind === 'holiday') holidays.push({ date: d.date, name: d.name ?? '节假日' });
+      if (d.kind === 'adjusted-workday') workdays.push({ date: d.date, name: d.name ?? '调休上班' });
+    }
+  }
+  holidays.push({ date: extraHoliday, name: '临时调整' });
+  return { year, holidays, workdays };
+}
 
 /** Lets test-server time pass until `iso` plus a margin. */
 export async function sleepPast(h: Harness, iso: string, marginMs = 60 * 60 * 1000): Promise<void> {

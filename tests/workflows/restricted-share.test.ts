@@ -1,3 +1,4 @@
+import { dueText } from '../../domain/cases/due-text';
 /**
  * The restricted-share workflow (PROCEDURES §4, Art. 16–20) on the time-skipping
  * test server: decisions, parallel providers, coordination, escalation,
@@ -5,6 +6,8 @@
  */
 import { test, before, after, afterEach, describe } from 'node:test';
 import assert from 'node:assert/strict';
+import { WorkflowNotFoundError } from '@temporalio/client';
+import { formatShanghai } from '../../domain/calendar';
 import {
   ACTORS,
   DEFAULT_ACCESS_DAYS,
@@ -21,6 +24,7 @@ import {
   opsOf,
   opsOfKind,
   payloadFor,
+  revokeGrant,
   startHarness,
   state,
   stopHarness,
@@ -134,6 +138,20 @@ describe('restricted-share workflow', () => {
     const row = caseRowOf(h, id);
     assert.equal(row.status, 'granted');
     assert.ok(row.closedAt, 'case row closed');
+  });
+
+  test('1b. the deadline written in the history is in Asia/Shanghai time, not UTC', async () => {
+    const handle = await fileCase(h, 'deadline-text', ['NB-PSB-0001']);
+    const id = handle.workflowId;
+    await decide(handle, (await openTask(handle, 'bdb-review')).id, ACTORS.reviewer, { decision: 'approve' });
+    const consent = await openTask(handle, 'provider-consent', 'psb');
+    const shown = historyOf(h, id).find((e) => e.action === 'deadline-set')?.comment ?? '';
+    // PROCEDURES §2: all dates are in Asia/Shanghai. 24:00 of the 5th working day is 00:00+08:00 of the next day;
+    // the UTC form (…T16:00:00.000Z of the 5th day) reads as "16:00 on the 5th day" to a user.
+    assert.ok(!shown.includes(consent.dueAt!), `history shows the UTC instant: ${shown}`);
+    // …and says it as people do: 24:00 of the last working day, Shanghai time.
+    assert.ok(shown.includes(dueText(consent.dueAt!)), `history should show ${dueText(consent.dueAt!)}: ${shown}`);
+    assert.match(dueText(consent.dueAt!), /24:00$/);
   });
 
   test('2a. unconditional-only request is granted at once, without a review task', async () => {
@@ -253,6 +271,24 @@ describe('restricted-share workflow', () => {
     assert.ok(actionsOf(h, handle.workflowId).includes('case-rejected'));
   });
 
+  test('3c. two resources of one provider: one consent task, one grant per resource, each with its own expiry', async () => {
+    const handle = await fileCase(h, 'one-provider-two', ['NB-PSB-0001', 'NB-PSB-0002']);
+    const id = handle.workflowId;
+    await decide(handle, (await openTask(handle, 'bdb-review')).id, ACTORS.reviewer, { decision: 'approve' });
+    const s = await state(handle);
+    assert.equal(s.tasks.filter((t) => t.step === 'provider-consent').length, 1, 'a provider is asked once');
+    await decide(handle, (await openTask(handle, 'provider-consent', 'psb')).id, ACTORS.psb, {
+      decision: 'agree-desensitized',
+      desensitization: { fields: ['公民身份号码'], rule: '保留前6位和后4位' },
+    });
+    const grants = opsOfKind(h, id, 'grant-issue');
+    assert.deepEqual(grants.map((g) => g.resourceCode), ['NB-PSB-0001', 'NB-PSB-0002']);
+    // min(200 asked, 365 share period) and min(200 asked, 90 share period)
+    assert.equal(grants[0]!.expiresAt, expectedExpiry(grants[0]!.grantedAt, 200));
+    assert.equal(grants[1]!.expiresAt, expectedExpiry(grants[1]!.grantedAt, RESOURCES['NB-PSB-0002']!.sharePeriodDays));
+    for (const g of grants) assert.ok(g.desensitized, 'desensitization recorded on the grant');
+  });
+
   test('4. return with a comment → applicant amends → resubmit → a new bdb-review on the amended request', async () => {
     const handle = await fileCase(h, 'return', ['NB-PSB-0001']);
     const id = handle.workflowId;
@@ -354,8 +390,8 @@ describe('restricted-share workflow', () => {
     assert.ok(row.closedAt);
     assert.equal((await handle.describe()).status.name, 'COMPLETED');
 
-    // after the end: the workflow is closed, so any further withdrawal fails
-    await assert.rejects(withdraw(handle, ACTORS.applicant));
+    // after the end the workflow is closed: the server refuses the Update itself (the API must map this to 409)
+    await assert.rejects(withdraw(handle, ACTORS.applicant), WorkflowNotFoundError);
   });
 
   test('8b. withdraw of a granted case (still running for its grants) is refused as a conflict', async () => {
@@ -445,5 +481,26 @@ describe('restricted-share workflow', () => {
     const loser = results.find((r) => r.status === 'rejected')!;
     await assertRefused(Promise.reject(loser.reason), 'conflict');
     assert.equal(historyOf(h, id).filter((e) => e.action === 'decided').length, 1);
+  });
+
+  test('12. an admin revokes the grant: grant-end revoked, case revoked, workflow completes; others refused', async () => {
+    const handle = await fileCase(h, 'revoke', ['NB-PSB-0001']);
+    const id = handle.workflowId;
+    await decide(handle, (await openTask(handle, 'bdb-review')).id, ACTORS.reviewer, { decision: 'approve' });
+    await decide(handle, (await openTask(handle, 'provider-consent', 'psb')).id, ACTORS.psb, { decision: 'agree' });
+    const grant = (await state(handle)).grants[0]!;
+    await assertRefused(revokeGrant(handle, grant.id, ACTORS.reviewer, '越权'), 'conflict');
+    await assertRefused(revokeGrant(handle, 'no-such-grant', ACTORS.admin, '不存在'), 'conflict');
+    const r = await revokeGrant(handle, grant.id, ACTORS.admin, '申请单位违反第20条承诺');
+    assert.equal(r.status, 'revoked');
+    const final = await handle.result();
+    assert.equal(final.status, 'revoked');
+    const ended = opsOfKind(h, id, 'grant-end');
+    assert.equal(ended.length, 1);
+    assert.equal(ended[0]!.status, 'revoked');
+    assert.match(ended[0]!.by, /系统管理员/);
+    const revoked = historyOf(h, id).find((e) => e.action === 'grant-revoked');
+    assert.match(revoked?.comment ?? '', /第20条承诺/);
+    assert.equal(caseRowOf(h, id).status, 'revoked');
   });
 });

@@ -105,7 +105,7 @@ export function AdminHome() {
           {health.loading && !health.data ? (
             <Loading />
           ) : health.data ? (
-            <div aria-label="系统状态">
+            <div>
               <HealthRow label="服务总体" value={health.data.status} />
               <HealthRow label="Temporal 工作流引擎" value={health.data.temporal} />
               <HealthRow label="数据库" value={health.data.database} />

@@ -72,7 +72,10 @@ function Meta({ detail }: { detail: CalendarYearDetailView }) {
       />
       {detail.source === 'missing' && (
         <div className="mt-3">
-          <Notice tone="amber">本年度尚未发布。期限计算至本年度的均为暂定，发布后所有依赖本年度的运行中期限将自动重新计算。</Notice>
+          <Notice tone="amber">
+            本年度尚未发布。期限计算至本年度的均为暂定，发布后所有依赖本年度的运行中期限将自动重新计算。
+            {detail.holidays.length > 0 && '下列日期为系统暂定（元旦、春节等按历法推算），请以国务院办公厅通知为准核对后发布。'}
+          </Notice>
         </div>
       )}
     </Section>
@@ -244,6 +247,7 @@ function DateList({
   placeholder: string;
 }) {
   const listError = fields[list];
+  // Rows are shown and submitted in the same order, so `holidays.2.date` is the third row here.
   return (
     <Section title={`${title}（${rows.length} 天）`}>
       {listError && (
@@ -256,6 +260,7 @@ function DateList({
           <thead>
             <tr>
               <th className={table.th}>日期</th>
+              <th className={table.th}>星期</th>
               <th className={table.th}>名称</th>
               <th className={`${table.th} w-16`}>
                 <span className="sr-only">操作</span>
@@ -272,7 +277,7 @@ function DateList({
               const outOfYear = r.date && !r.date.startsWith(`${year}-`);
               return (
                 <tr key={r.key} className={cx((dErr || nErr || rowErr) && 'bg-red-50/50')}>
-                  <td className={`${table.td} w-44`}>
+                  <td className={`${table.td} w-40`}>
                     <label htmlFor={dId} className="sr-only">
                       {title}第{i + 1}行日期
                     </label>
@@ -288,8 +293,8 @@ function DateList({
                       aria-describedby={dErr ? errorId(dId) : undefined}
                     />
                     <FieldError id={dId} error={dErr ?? (outOfYear ? `日期不在 ${year} 年内` : undefined)} />
-                    {r.date && !dErr && !outOfYear && <div className="mt-0.5 text-[11px] text-slate-500">{weekdayLabel(r.date)}</div>}
                   </td>
+                  <td className={`${table.td} whitespace-nowrap pt-3.5 text-xs text-slate-500`}>{r.date && !outOfYear ? weekdayLabel(r.date) : ''}</td>
                   <td className={table.td}>
                     <label htmlFor={nId} className="sr-only">
                       {title}第{i + 1}行名称

@@ -1,0 +1,100 @@
+import { Router } from 'express';
+import { z } from '../../domain/zod-locale';
+import { AppError } from '../../domain/errors';
+import { formatShanghai } from '../../domain/calendar';
+import { defineRoute, requirePrincipal } from '../define-route';
+import type { ApiDeps } from '../deps';
+import { readableEvents } from '../use-cases/workflow-timeline';
+
+export function adminRoutes(deps: ApiDeps): Router {
+  const { registry, repos, temporal } = deps;
+  const router = Router();
+
+  // GET /admin/cases/:id/timeline — business history plus the Temporal workflow and its events
+  defineRoute(router, registry, {
+    method: 'get',
+    path: '/admin/cases/:id/timeline',
+    summary: '办件全过程（业务历史 + Temporal 工作流事件）',
+    tags: ['管理'],
+    access: ['admin'],
+    params: z.object({ id: z.string().max(80) }),
+    responses: { 200: { description: '时间线' }, 404: { description: '没有这个办件' } },
+    handler: async ({ params, principal }) => {
+      const p = requirePrincipal(principal);
+      const c = await repos.cases.detail(params.id, p);
+      if (!c) throw new AppError('not_found', '没有这个办件');
+      const handle = temporal.client.workflow.getHandle(c.workflowId);
+      const description = await handle.describe();
+      const history = await handle.fetchHistory();
+      await repos.audit.append({ actor: p.name, actorOrg: p.org.name, action: 'case-timeline-view', target: `case:${c.id}` });
+      return {
+        body: {
+          case: { id: c.id, type: c.type, status: c.status, title: c.title },
+          history: c.history,
+          workflow: {
+            workflowId: description.workflowId,
+            runId: description.runId,
+            type: description.type,
+            status: description.status.name,
+            startTime: formatShanghai(description.startTime),
+            closeTime: description.closeTime ? formatShanghai(description.closeTime) : null,
+            taskQueue: description.taskQueue,
+            events: readableEvents(history),
+          },
+        },
+      };
+    },
+  });
+
+  // GET /admin/audit — the append-only audit log (Art. 24)
+  defineRoute(router, registry, {
+    method: 'get',
+    path: '/admin/audit',
+    summary: '审计日志',
+    tags: ['管理'],
+    access: ['admin'],
+    query: z.strictObject({
+      actor: z.string().max(100).optional(),
+      target: z.string().max(200).optional(),
+      from: z.iso.datetime({ offset: true }).optional(),
+      to: z.iso.datetime({ offset: true }).optional(),
+    }),
+    responses: { 200: { description: '审计记录（新到旧，最多 500 条）' } },
+    handler: async ({ query }) => {
+      const rows = await repos.audit.list({ actor: query.actor, target: query.target, from: query.from ? new Date(query.from) : undefined, to: query.to ? new Date(query.to) : undefined });
+      return { body: { items: rows.map((r) => ({ seq: r.seq, at: formatShanghai(r.at), actor: r.actor, actorOrg: r.actorOrg, action: r.action, target: r.target, detail: r.detail, hash: r.hash })) } };
+    },
+  });
+
+  // GET /admin/audit/verify — walks the hash chain
+  defineRoute(router, registry, {
+    method: 'get',
+    path: '/admin/audit/verify',
+    summary: '校验审计日志哈希链',
+    tags: ['管理'],
+    access: ['admin'],
+    responses: { 200: { description: '校验结果', schema: z.object({ ok: z.boolean(), entries: z.number(), firstBadEntry: z.number().optional() }) } },
+    handler: async () => ({ body: await repos.audit.verify() }),
+  });
+
+  // POST /admin/api-keys — issue a key that acts as an organisation (Art. 28 接口对接)
+  defineRoute(router, registry, {
+    method: 'post',
+    path: '/admin/api-keys',
+    summary: '为单位签发 API 密钥（仅此一次返回明文）',
+    tags: ['管理'],
+    access: ['admin'],
+    body: z.strictObject({ orgId: z.string().min(1).max(60), name: z.string().trim().min(1, '请填写密钥用途').max(100) }),
+    responses: { 201: { description: '已签发', schema: z.object({ id: z.string(), key: z.string(), prefix: z.string() }) } },
+    handler: async ({ body, principal }) => {
+      const p = requirePrincipal(principal);
+      const org = (await deps.db.organisation.findUnique({ where: { id: body.orgId } })) ?? null;
+      if (!org) throw new AppError('validation_failed', '没有这个单位', { orgId: '没有这个单位' });
+      const issued = await repos.users.issueApiKey(org.id, body.name, p.name);
+      await repos.audit.append({ actor: p.name, actorOrg: p.org.name, action: 'api-key-issue', target: `org:${org.id}`, detail: { keyId: issued.id, prefix: issued.prefix } });
+      return { status: 201, body: issued };
+    },
+  });
+
+  return router;
+}
