@@ -12,7 +12,7 @@ const restrict = (patterns, message) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'web/.next/**', 'generated/**', 'tests/.tmp/**', 'data/**', 'web/next-env.d.ts', '**/*.mjs'] },
+  { ignores: ['node_modules/**', 'web/.next/**', 'generated/**', 'tests/.tmp/**', 'data/**', 'web/next-env.d.ts', '**/*.mjs', '**/*.cjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -13,7 +13,10 @@ const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
-  DATABASE_URL: z.string().startsWith('file:', 'only SQLite (file:…) URLs are supported by this build').default(`file:${path.join(root, 'data', 'yongshu.db')}`),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(file:|postgres(ql)?:\/\/)/, 'use file:<path> (SQLite) or postgresql://user:pass@host/db')
+    .default(`file:${path.join(root, 'data', 'yongshu.db')}`),
   TEMPORAL_ADDRESS: z.string().optional(),
   TEMPORAL_NAMESPACE: z.string().default('default'),
   TEMPORAL_TASK_QUEUE: z.string().default('yongshu-flow'),

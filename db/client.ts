@@ -1,10 +1,23 @@
-/** The one Prisma client of a process, over the better-sqlite3 driver adapter. */
+/**
+ * The one Prisma client of a process: SQLite (file:…) through the
+ * better-sqlite3 driver adapter by default, PostgreSQL (postgresql://…)
+ * through the pg adapter. Both clients come from one schema
+ * (prisma/postgres/schema.prisma is derived from prisma/schema.prisma),
+ * so they have the same API.
+ */
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../generated/prisma';
+import { PrismaClient as PostgresPrismaClient } from '../generated/prisma-postgres';
 
 export type Db = PrismaClient;
 
+export const isPostgresUrl = (url: string): boolean => /^postgres(ql)?:\/\//.test(url);
+
 export function createDb(databaseUrl: string): Db {
-  const adapter = new PrismaBetterSQLite3({ url: databaseUrl });
-  return new PrismaClient({ adapter });
+  if (isPostgresUrl(databaseUrl)) {
+    return new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) }) as unknown as Db;
+  }
+  // busy timeout: the API and the workers write the same file.
+  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: databaseUrl, timeout: 10_000 }) });
 }

@@ -7,7 +7,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { createDb } from '../db/client';
+import { createDb, isPostgresUrl } from '../db/client';
+import { migratePostgres } from '../db/migrate-postgres';
 import { seedDemoData } from '../prisma/seed';
 import { loadEnv, projectRoot } from '../config/env';
 
@@ -22,17 +23,25 @@ export const prismaCliEnv = (databaseUrl: string): NodeJS.ProcessEnv => ({
 });
 
 export async function prepareDatabase(databaseUrl: string, opts: { seed: boolean }): Promise<void> {
+  const postgres = isPostgresUrl(databaseUrl);
   const file = databaseUrl.replace(/^file:/, '');
-  fs.mkdirSync(path.dirname(path.resolve(projectRoot, file)), { recursive: true });
-  const r = spawnSync(path.join(projectRoot, 'node_modules', '.bin', 'prisma'), ['migrate', 'deploy'], {
-    cwd: projectRoot,
-    env: prismaCliEnv(databaseUrl),
-    encoding: 'utf8',
-  });
-  if (r.status !== 0) throw new Error(`prisma migrate deploy failed:\n${r.stdout}\n${r.stderr}`);
-  const sqlite = new Database(path.resolve(projectRoot, file));
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.close();
+  if (!postgres) fs.mkdirSync(path.dirname(path.resolve(projectRoot, file)), { recursive: true });
+  if (postgres) {
+    const applied = await migratePostgres(databaseUrl, path.join(projectRoot, 'prisma', 'postgres', 'migrations'));
+    if (applied.length) console.log(`[database] applied ${applied.join(', ')}`);
+  } else {
+    const r = spawnSync(path.join(projectRoot, 'node_modules', '.bin', 'prisma'), ['migrate', 'deploy'], {
+      cwd: projectRoot,
+      env: prismaCliEnv(databaseUrl),
+      encoding: 'utf8',
+    });
+    if (r.status !== 0) throw new Error(`prisma migrate deploy failed:\n${r.stdout}\n${r.stderr}`);
+  }
+  if (!postgres) {
+    const sqlite = new Database(path.resolve(projectRoot, file));
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.close();
+  }
   if (opts.seed) {
     const db = createDb(databaseUrl);
     try {

@@ -12,7 +12,7 @@
  */
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { as, caseOf, type Client, decide, fileCase, type Json, openTask, rsPayload, waitFor } from './client';
+import { as, caseOf, type Client, decide, fileCase, type Json, namesShanghaiTime, openTask, rsPayload, waitFor } from './client';
 
 interface Named {
   date: string;
@@ -83,9 +83,9 @@ describe('calendar publication re-plans running cases', () => {
       assert.equal(entries.length, 1);
       assert.equal(entries[0].step, 'provider-consent');
       assert.equal(entries[0].article, '第17条');
-      // The comment names the new deadline (its time zone is checked in restricted-share.test.ts).
-      const utc = new Date(movedTo).toISOString();
-      assert.ok(entries[0].comment.includes(movedTo) || entries[0].comment.includes(utc), entries[0].comment);
+      // The comment names the old and the new deadline, in Shanghai time.
+      assert.ok(namesShanghaiTime(entries[0].comment, consent.dueAt), entries[0].comment);
+      assert.ok(namesShanghaiTime(entries[0].comment, movedTo), entries[0].comment);
       assert.deepEqual((await caseOf(amr, id)).deadlines.map((d: Json) => d.dueAt), [movedTo]);
     } finally {
       const back = await admin.put(`/calendar/years/${year}`, restore);

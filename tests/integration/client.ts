@@ -199,3 +199,21 @@ export async function inboxOn(c: Client, caseId: string, status: 'open' | 'done'
   assert.equal(r.status, 200, r.text);
   return (r.body.items as Json[]).filter((t) => t.caseId === caseId);
 }
+
+/**
+ * "2026-12-05T00:00:00+08:00" as people in Ningbo write a deadline: "2026年12月4日24:00"
+ * (a deadline at 00:00 is the previous day's 24:00, PROCEDURES §2). Input must carry +08:00.
+ */
+export function shanghaiWords(iso: string): string {
+  const m = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):\d\d\+08:00$/.exec(iso);
+  assert.ok(m, `not a Shanghai time: ${iso}`);
+  const [, y, mo, d, h, mi] = m.map(Number) as [number, number, number, number, number, number];
+  if (h === 0 && mi === 0) {
+    const prev = new Date(Date.UTC(y, mo - 1, d) - 86_400_000);
+    return `${prev.getUTCFullYear()}年${prev.getUTCMonth() + 1}月${prev.getUTCDate()}日24:00`;
+  }
+  return `${y}年${mo}月${d}日${String(h).padStart(2, '0')}:${String(mi).padStart(2, '0')}`;
+}
+
+/** Whether a history comment names `iso` in Shanghai time (as ISO with +08:00, or in words). */
+export const namesShanghaiTime = (comment: string, iso: string): boolean => comment.includes(iso) || comment.includes(shanghaiWords(iso));

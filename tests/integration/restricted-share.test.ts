@@ -4,7 +4,7 @@
  */
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { as, assertError, caseOf, type Client, decide, fileCase, inboxOn, type Json, openTask, rsPayload, waitFor } from './client';
+import { as, assertError, caseOf, type Client, decide, fileCase, inboxOn, type Json, namesShanghaiTime, openTask, rsPayload, waitFor } from './client';
 
 let amr: Client; // applicant (市市场监督管理局)
 let reviewer: Client; // bdb.reviewer
@@ -268,7 +268,7 @@ describe('restricted share: review, consent and grant', () => {
     const set = entry(c, 'deadline-set');
     assert.ok(set, 'the deadline is in the history');
     // A UTC instant such as 2026-12-04T16:00:00.000Z reads as the wrong day in Ningbo.
-    assert.ok(set.comment.includes(consent.dueAt), `the history says "${set.comment}" for a deadline of ${consent.dueAt}`);
+    assert.ok(namesShanghaiTime(set.comment, consent.dueAt), `the history says "${set.comment}" for a deadline of ${consent.dueAt}`);
     assert.doesNotMatch(set.comment, /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/);
   });
 

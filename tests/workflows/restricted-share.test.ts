@@ -7,7 +7,6 @@ import { dueText } from '../../domain/cases/due-text';
 import { test, before, after, afterEach, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { WorkflowNotFoundError } from '@temporalio/client';
-import { formatShanghai } from '../../domain/calendar';
 import {
   ACTORS,
   DEFAULT_ACCESS_DAYS,

@@ -11,23 +11,22 @@ import { decisionMeta, stepLabel, type DecisionMeta } from '../lib/labels';
 import { isoToLocalInput, localInputToIso } from '../lib/time';
 import { Countdown, DueAt, useNow } from './countdown';
 import { FormErrorSummary } from './form-error-summary';
-import { draftFromPayload, draftToPayload, RESTRICTED_SHARE_FIELDS, RestrictedShareFields, type RestrictedShareDraft } from './restricted-share-form';
+import { decisionBodySchema, missingDecisionFields } from '../../domain/cases/restricted-share/decisions';
+import { RS_STEPS, type RsStep } from '../../domain/cases/restricted-share/steps';
+import { useCatalog } from '../lib/catalog';
+import { checkDraft, draftFromPayload, draftToPayload, RestrictedShareFields, type RestrictedShareDraft } from './restricted-share-form';
 import { TagInput } from './tag-input';
 import { btn, cx, errorId, Field, input, Notice } from './ui';
 
-const TONE_RING: Record<DecisionMeta['tone'], string> = {
-  green: 'peer-checked:border-emerald-600 peer-checked:bg-emerald-50 peer-checked:text-emerald-900',
-  teal: 'peer-checked:border-teal-600 peer-checked:bg-teal-50 peer-checked:text-teal-900',
-  blue: 'peer-checked:border-blue-600 peer-checked:bg-blue-50 peer-checked:text-blue-900',
-  amber: 'peer-checked:border-amber-500 peer-checked:bg-amber-50 peer-checked:text-amber-900',
-  red: 'peer-checked:border-red-600 peer-checked:bg-red-50 peer-checked:text-red-900',
-  purple: 'peer-checked:border-violet-600 peer-checked:bg-violet-50 peer-checked:text-violet-900',
-  slate: 'peer-checked:border-slate-600 peer-checked:bg-slate-100 peer-checked:text-slate-900',
+const TONE_CHECKED: Record<DecisionMeta['tone'], string> = {
+  green: 'has-[:checked]:border-emerald-600 has-[:checked]:bg-emerald-50 has-[:checked]:text-emerald-900',
+  teal: 'has-[:checked]:border-teal-600 has-[:checked]:bg-teal-50 has-[:checked]:text-teal-900',
+  blue: 'has-[:checked]:border-blue-600 has-[:checked]:bg-blue-50 has-[:checked]:text-blue-900',
+  amber: 'has-[:checked]:border-amber-500 has-[:checked]:bg-amber-50 has-[:checked]:text-amber-900',
+  red: 'has-[:checked]:border-red-600 has-[:checked]:bg-red-50 has-[:checked]:text-red-900',
+  purple: 'has-[:checked]:border-violet-600 has-[:checked]:bg-violet-50 has-[:checked]:text-violet-900',
+  slate: 'has-[:checked]:border-slate-600 has-[:checked]:bg-slate-100 has-[:checked]:text-slate-900',
 };
-
-function omit(o: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(o).filter(([k]) => !keys.includes(k)));
-}
 
 export function DecisionForm({
   task,
@@ -56,6 +55,7 @@ export function DecisionForm({
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const inFlight = useRef(false);
+  const catalog = useCatalog();
 
   const meta = decisionMeta(decision);
   const needs = new Set(meta.needs ?? []);
@@ -78,7 +78,13 @@ export function DecisionForm({
     if (needs.has('registeredResources')) b.registeredResources = registered;
     if (needs.has('payload')) {
       if (detail.type === 'restricted-share') {
-        b.payload = { ...omit(detail.payload, RESTRICTED_SHARE_FIELDS), ...draftToPayload(draft) };
+        const local = checkDraft(draft, catalog.items);
+        if (local) {
+          setError(new ApiError(422, 'validation_failed', local.message, {}, local.article || undefined));
+          setErrors(Object.fromEntries(Object.entries(local.fields).map(([k, v]) => [`payload.${k}`, v])));
+          return null;
+        }
+        b.payload = draftToPayload(draft);
       } else {
         try {
           b.payload = JSON.parse(payloadJson) as unknown;
@@ -100,6 +106,16 @@ export function DecisionForm({
     }
     const b = body();
     if (!b) return;
+    // The API's own checks (domain/cases/restricted-share/decisions), made here first.
+    if (detail.type === 'restricted-share' && (RS_STEPS as readonly string[]).includes(task.step)) {
+      const parsed = decisionBodySchema.safeParse(b);
+      const missing = parsed.success ? missingDecisionFields(task.step as RsStep, parsed.data) : null;
+      if (missing) {
+        setError(new ApiError(422, 'validation_failed', missing.message, missing.fields, missing.article));
+        setErrors(missing.fields);
+        return;
+      }
+    }
     inFlight.current = true;
     setBusy(true);
     setError(null);
@@ -155,16 +171,15 @@ export function DecisionForm({
           {task.decisions.map((d) => {
             const m = decisionMeta(d);
             return (
-              <label key={d} className="cursor-pointer">
-                <input type="radio" name={`${p}-decision`} value={d} checked={decision === d} onChange={() => setDecision(d)} className="peer sr-only" />
-                <span
-                  className={cx(
-                    'inline-block rounded border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:border-slate-400 peer-focus-visible:ring-2 peer-focus-visible:ring-blue-600',
-                    TONE_RING[m.tone],
-                  )}
-                >
-                  {m.label}
-                </span>
+              <label
+                key={d}
+                className={cx(
+                  'inline-flex cursor-pointer items-center gap-1.5 rounded border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:border-slate-400 has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-blue-600',
+                  TONE_CHECKED[m.tone],
+                )}
+              >
+                <input type="radio" name={`${p}-decision`} value={d} checked={decision === d} onChange={() => setDecision(d)} />
+                {m.label}
               </label>
             );
           })}

@@ -7,8 +7,9 @@
 import Link from 'next/link';
 import { useMemo, useState } from 'react';
 import type { ResourceView } from '../../domain/views';
+import { checkRestrictedShareRules, restrictedSharePayloadSchema, type RuleRefusal } from '../../domain/cases/restricted-share/payload';
+import { useCatalog } from '../lib/catalog';
 import { SHARE_METHODS, type ShareMethod } from '../lib/labels';
-import { useApi } from '../lib/use-api';
 import { ShareClassBadge } from './badges';
 import { TagInput } from './tag-input';
 import { ArticleBadge, cx, ErrorAlert, errorId, Field, FieldError, input, Loading, Notice } from './ui';
@@ -24,6 +25,7 @@ export interface RestrictedShareDraft {
   accessDays: string;
   desensitized: boolean;
   crossBorder: boolean;
+  securityAssessment: string;
   undertaking: boolean;
 }
 
@@ -39,6 +41,7 @@ export const RESTRICTED_SHARE_FIELDS = [
   'accessDays',
   'desensitized',
   'crossBorder',
+  'securityAssessment',
   'undertaking',
 ] as const;
 
@@ -54,6 +57,7 @@ export function emptyDraft(resources: string[] = []): RestrictedShareDraft {
     accessDays: '',
     desensitized: false,
     crossBorder: false,
+    securityAssessment: '',
     undertaking: false,
   };
 }
@@ -75,6 +79,7 @@ export function draftFromPayload(p: Record<string, unknown>): RestrictedShareDra
     accessDays: str(p.accessDays),
     desensitized: p.desensitized === true,
     crossBorder: p.crossBorder === true,
+    securityAssessment: str(p.securityAssessment),
     undertaking: false,
   };
 }
@@ -94,8 +99,24 @@ export function draftToPayload(d: RestrictedShareDraft): Record<string, unknown>
     ...(days ? { accessDays: /^\d+$/.test(days) ? Number(days) : days } : {}),
     desensitized: d.desensitized,
     crossBorder: d.crossBorder,
+    ...(d.crossBorder && d.securityAssessment.trim() ? { securityAssessment: d.securityAssessment.trim() } : {}),
     undertaking: d.undertaking,
   };
+}
+
+/**
+ * The checks the API makes, made here first with the same domain code (shape, then
+ * the regulation's rules), so the user hears at once what the API would answer.
+ * Returns null when the API would accept the request as far as the catalog shows.
+ */
+export function checkDraft(d: RestrictedShareDraft, catalog: readonly ResourceView[] | undefined): RuleRefusal | null {
+  const r = restrictedSharePayloadSchema.safeParse(draftToPayload(d));
+  if (!r.success) {
+    const fields: Record<string, string> = {};
+    for (const i of r.error.issues) fields[i.path.join('.') || '_'] ??= i.message;
+    return { message: '申请内容有误，请修改标出的内容', article: fields.undertaking ? '第20条' : '', fields };
+  }
+  return catalog ? checkRestrictedShareRules(r.data, catalog) : null;
 }
 
 /** Errors for index `i` of a list field: `resources.3` → {3: msg}. */
@@ -119,8 +140,8 @@ export function RestrictedShareFields({
   errors: Record<string, string>;
   idPrefix?: string;
 }) {
-  const catalog = useApi<{ items: ResourceView[] }>('/catalog/resources');
-  const byCode = useMemo(() => new Map((catalog.data?.items ?? []).map((r) => [r.code, r])), [catalog.data]);
+  const catalog = useCatalog();
+  const byCode = useMemo(() => new Map((catalog.items ?? []).map((r) => [r.code, r])), [catalog.items]);
   const selected = value.resources.map((code) => ({ code, r: byCode.get(code) }));
   const set = <K extends keyof RestrictedShareDraft>(k: K, v: RestrictedShareDraft[K]) => onChange({ ...value, [k]: v });
   const id = (f: string) => `${idPrefix}-${f}`;
@@ -141,12 +162,12 @@ export function RestrictedShareFields({
           申请资源<span className="ml-0.5 text-red-600">*</span>
         </legend>
         {catalog.error && <ErrorAlert error={catalog.error} onRetry={catalog.reload} />}
-        {catalog.loading && !catalog.data ? (
-          <Loading label="正在加载数据目录…" />
+        {!catalog.items ? (
+          !catalog.error && <Loading label="正在加载数据目录…" />
         ) : (
           <ResourcePicker
             id={id('resources')}
-            all={catalog.data?.items ?? []}
+            all={catalog.items}
             selected={value.resources}
             onChange={(codes) => set('resources', codes)}
             invalid={Boolean(errors.resources)}
@@ -173,7 +194,7 @@ export function RestrictedShareFields({
                     移除
                   </button>
                 </div>
-                {!r && catalog.data && <p className="mt-1 text-xs text-red-700">目录中没有该资源编码。</p>}
+                {!r && catalog.items && <p className="mt-1 text-xs text-red-700">目录中没有该资源编码。</p>}
                 {r?.shareClass === 'none' && <p className="mt-1 text-xs text-red-800">非共享类数据仅可申请脱敏后提供（第16、17条）。</p>}
                 {r?.shareClass === 'unconditional' && (
                   <p className="mt-1 text-xs text-emerald-800">无条件共享类数据，提交后即开通访问权限，无需审核（第17条第1款）。</p>
@@ -337,10 +358,20 @@ export function RestrictedShareFields({
             </span>
           </label>
           {value.crossBorder && (
-            <div className="ml-6 mt-1">
+            <div className="ml-6 mt-1 space-y-2">
               <Notice tone="red">
                 公共数据不得跨境流通；因业务需要确需向境外提供的，应当按照相关法律、法规要求进行安全评估审核。未记录安全评估的出境申请将被拒绝。 <ArticleBadge article="第32条" />
               </Notice>
+              <Field id={id('securityAssessment')} label="安全评估审核情况" error={errors.securityAssessment} hint="评估机关、文号、结论。">
+                <textarea
+                  id={id('securityAssessment')}
+                  rows={2}
+                  className={input}
+                  value={value.securityAssessment}
+                  onChange={(e) => set('securityAssessment', e.target.value)}
+                  {...aria('securityAssessment')}
+                />
+              </Field>
             </div>
           )}
           <div className="ml-6">

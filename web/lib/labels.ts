@@ -1,19 +1,19 @@
 /**
- * Chinese labels for the machine names of PROCEDURES.md and API.md: case types,
- * statuses, steps, decisions, classes. One module so every page says the same
- * thing. (Candidates for domain/: they are facts of the regulation, not of the UI.)
+ * How the web shows the machine names of PROCEDURES.md and API.md: case types,
+ * statuses, steps, decisions, classes. The words come from domain/ where it has
+ * them (one source for API, history and UI); this module adds what only the UI
+ * needs — colours, the fields each decision asks for, hints — and the words of
+ * the procedures domain/ does not cover yet.
  */
 import type { CaseStatus, CaseType, OpenClass, ResourceOutcomeView, ShareClass, GrantView, TaskView, CalendarYearView } from '../../domain/views';
 import { OPEN_CLASS_LABELS, SHARE_CLASS_LABELS } from '../../domain/catalog/resource';
+import { CASE_STATUS_LABELS, CASE_TYPE_LABELS as DOMAIN_CASE_TYPE_LABELS } from '../../domain/cases/case-types';
+import { DECISION_LABELS, STEP_LABELS as DOMAIN_STEP_LABELS } from '../../domain/cases/labels';
+import { SHARE_METHOD_LABELS, type ShareMethod } from '../../domain/cases/restricted-share/payload';
 
 export type Tone = 'green' | 'amber' | 'red' | 'blue' | 'slate' | 'purple' | 'teal';
 
-export const CASE_TYPE_LABELS: Record<CaseType, string> = {
-  'restricted-share': '受限共享申请',
-  'conditional-open': '有条件开放申请',
-  'problem-data': '问题数据反馈',
-  'it-project': '信息化项目审核',
-};
+export const CASE_TYPE_LABELS: Record<CaseType, string> = DOMAIN_CASE_TYPE_LABELS;
 
 export const CASE_TYPE_ARTICLES: Record<CaseType, string> = {
   'restricted-share': '第16—20条',
@@ -22,26 +22,24 @@ export const CASE_TYPE_ARTICLES: Record<CaseType, string> = {
   'it-project': '第8、9、11条',
 };
 
-export const CASE_STATUS: Record<CaseStatus, { label: string; tone: Tone }> = {
-  'in-progress': { label: '办理中', tone: 'blue' },
-  granted: { label: '已授权', tone: 'green' },
-  rejected: { label: '未通过', tone: 'red' },
-  withdrawn: { label: '已撤回', tone: 'slate' },
-  active: { label: '使用中', tone: 'green' },
-  expired: { label: '已到期', tone: 'slate' },
-  revoked: { label: '已撤销', tone: 'amber' },
-  closed: { label: '已办结', tone: 'green' },
-  accepted: { label: '已验收', tone: 'green' },
+const STATUS_TONES: Record<CaseStatus, Tone> = {
+  'in-progress': 'blue',
+  granted: 'green',
+  rejected: 'red',
+  withdrawn: 'slate',
+  active: 'green',
+  expired: 'slate',
+  revoked: 'amber',
+  closed: 'green',
+  accepted: 'green',
 };
+export const CASE_STATUS = Object.fromEntries(
+  (Object.keys(STATUS_TONES) as CaseStatus[]).map((s) => [s, { label: CASE_STATUS_LABELS[s], tone: STATUS_TONES[s] }]),
+) as Record<CaseStatus, { label: string; tone: Tone }>;
 
-/** Step names of every procedure (PROCEDURES.md §4–7). */
+/** Step names of every procedure (PROCEDURES.md §4–7); domain/ has §4's. */
 export const STEP_LABELS: Record<string, string> = {
-  // §4 受限共享
-  'bdb-review': '大数据局审核',
-  'applicant-amend': '申请单位修改',
-  'provider-consent': '数据提供单位意见',
-  'bdb-coordination': '大数据局协调',
-  'leadership-decision': '领导小组协调',
+  ...DOMAIN_STEP_LABELS,
   // §5 有条件开放
   'bdb-assessment': '大数据局评估',
   'provider-assessment': '数据提供单位评估',
@@ -74,29 +72,27 @@ export interface DecisionMeta {
   hint?: string;
 }
 
-export const DECISIONS: Record<string, DecisionMeta> = {
-  approve: { label: '通过', tone: 'green' },
-  return: { label: '退回修改', tone: 'amber', commentRequired: true, hint: '请写明需要修改的内容，申请单位修改后可重新提交。' },
-  reject: { label: '不予通过', tone: 'red', commentRequired: true, hint: '请写明不予通过的理由。' },
-  resubmit: { label: '重新提交', tone: 'blue', needs: ['payload'], hint: '修改申请内容后重新提交大数据局审核。' },
-  withdraw: { label: '撤回', tone: 'slate', hint: '撤回后本办件终止。' },
-  agree: { label: '同意共享', tone: 'green' },
+/** The words of §4's decisions come from domain/cases/labels; the others are here until domain/ has them. */
+const DECISIONS: Record<string, Omit<DecisionMeta, 'label'> & { label?: string }> = {
+  approve: { tone: 'green' },
+  return: { tone: 'amber', commentRequired: true, hint: '请写明需要修改的内容，申请单位修改后可重新提交。' },
+  reject: { tone: 'red', commentRequired: true, hint: '请写明不予通过的理由。' },
+  resubmit: { tone: 'blue', needs: ['payload'], hint: '修改申请内容后重新提交大数据局审核。' },
+  withdraw: { tone: 'slate', hint: '撤回后本办件终止。' },
+  agree: { tone: 'green' },
   'agree-desensitized': {
-    label: '脱敏后同意',
     tone: 'teal',
     needs: ['desensitization'],
     hint: '受限共享类和非共享类数据可以经脱敏等处理后提供（第16条第2款、第17条第3款）。',
   },
   disagree: {
-    label: '不同意',
     tone: 'red',
     needs: ['legalBasis'],
     hint: '不同意共享的，数据提供单位应当提供法律、法规和规章依据（第17条第2款）；存在争议的，由市大数据主管部门协调处理。',
   },
-  'uphold-refusal': { label: '维持不共享', tone: 'red', hint: '认定数据提供单位的拒绝有法律、法规和规章依据（第18条）。' },
-  'require-sharing': { label: '责令共享', tone: 'green', hint: '无法律、法规和规章依据的，应当共享（第15条、第18条）。' },
+  'uphold-refusal': { tone: 'red', hint: '认定数据提供单位的拒绝有法律、法规和规章依据（第18条）。' },
+  'require-sharing': { tone: 'green', hint: '无法律、法规和规章依据的，应当共享（第15条、第18条）。' },
   escalate: {
-    label: '提交领导小组协调',
     tone: 'purple',
     hint: '经评判应当共享而不能共享的，列入问题清单并报市政府数字化转型工作领导小组办公室协调（第18条第2款）。',
   },
@@ -128,7 +124,8 @@ export const DECISIONS: Record<string, DecisionMeta> = {
 
 export function decisionMeta(d: string | null | undefined): DecisionMeta {
   if (!d) return { label: '—', tone: 'slate' };
-  return DECISIONS[d] ?? { label: d, tone: 'slate' };
+  const m = DECISIONS[d] ?? { tone: 'slate' };
+  return { ...m, label: DECISION_LABELS[d] ?? m.label ?? d };
 }
 
 export const SHARE_CLASS: Record<ShareClass, { label: string; tone: Tone }> = {
@@ -143,11 +140,11 @@ export const OPEN_CLASS: Record<OpenClass, { label: string; tone: Tone }> = {
   none: { label: OPEN_CLASS_LABELS.none, tone: 'slate' },
 };
 
-export type ShareMethod = 'interface' | 'platform' | 'exchange';
+export type { ShareMethod };
 export const SHARE_METHODS: Record<ShareMethod, { label: string; note: string }> = {
-  interface: { label: '接口共享', note: '办事应用类系统应以接口共享方式实施' },
-  platform: { label: '平台集中分析', note: '决策分析类系统应以大数据中心平台集中分析处理方式实施' },
-  exchange: { label: '交换共享', note: '个别确需数据源落地的，经市大数据主管部门论证后采用' },
+  interface: { label: SHARE_METHOD_LABELS.interface, note: '办事应用类系统应以接口共享方式实施' },
+  platform: { label: SHARE_METHOD_LABELS.platform, note: '决策分析类系统应以大数据中心平台集中分析处理方式实施' },
+  exchange: { label: SHARE_METHOD_LABELS.exchange, note: '个别确需数据源落地的，经市大数据主管部门论证后采用' },
 };
 
 export function methodLabel(m: string | null | undefined): string {
@@ -200,6 +197,7 @@ export const PAYLOAD_FIELD_LABELS: Record<string, string> = {
   accessDays: '使用期限（天）',
   desensitized: '申请脱敏数据',
   crossBorder: '数据出境',
+  securityAssessment: '出境安全评估审核',
   undertaking: '第20条承诺',
   purpose: '数据用途',
   securityMeasures: '安全保障措施',

@@ -3,6 +3,7 @@
  * path, steps that run in parallel, and the side branches a case may take.
  */
 import type { CaseType } from '../../domain/views';
+import { RS_STEP_ARTICLES } from '../../domain/cases/restricted-share/steps';
 
 export interface FlowStage {
   /** One step, or several that run in parallel (e.g. 综合评估). */
@@ -49,16 +50,13 @@ export const FLOWS: Record<CaseType, FlowStage[]> = {
 
 /** The article a step rests on, shown on the diagram. */
 export function stepArticle(type: CaseType, step: string): string | undefined {
+  if (type === 'restricted-share') return (RS_STEP_ARTICLES as Record<string, string>)[step];
   if (type === 'it-project' && step === 'bdb-review') return '第9条';
   return STEP_ARTICLES[step];
 }
 
+/** Steps of §5–7 (domain/ has §4's). */
 const STEP_ARTICLES: Record<string, string> = {
-  'bdb-review': '第17条',
-  'applicant-amend': '第17条',
-  'provider-consent': '第17条',
-  'bdb-coordination': '第18条',
-  'leadership-decision': '第18条',
   'bdb-assessment': '第25条',
   'provider-assessment': '第25条',
   'applicant-supplement': '第25条',

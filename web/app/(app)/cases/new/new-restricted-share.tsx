@@ -2,9 +2,10 @@
 /** 新建申请: file a restricted-share request (Art. 17). One Idempotency-Key per form instance, so a double click files once. */
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useRef, useState, type FormEvent } from 'react';
-import { emptyDraft, draftToPayload, RESTRICTED_SHARE_FIELDS, RestrictedShareFields, type RestrictedShareDraft } from '../../../../components/restricted-share-form';
+import { checkDraft, emptyDraft, draftToPayload, RESTRICTED_SHARE_FIELDS, RestrictedShareFields, type RestrictedShareDraft } from '../../../../components/restricted-share-form';
 import { ArticleBadge, btn, Notice, PageHeader, Section } from '../../../../components/ui';
 import { api, ApiError, fieldsUnder, newIdempotencyKey } from '../../../../lib/api';
+import { useCatalog } from '../../../../lib/catalog';
 import { hasRole, useMe } from '../../../../lib/session';
 import { FormErrorSummary } from '../../../../components/form-error-summary';
 
@@ -23,10 +24,22 @@ export function NewRestrictedShare() {
   const key = useRef<string>('');
   if (!key.current) key.current = newIdempotencyKey();
   const inFlight = useRef(false);
+  const catalog = useCatalog();
+
+  function refuse(ae: ApiError) {
+    setError(ae);
+    setErrors(fieldsUnder(ae.fields, 'payload.'));
+    window.scrollTo({ top: 0, behavior: 'smooth' });
+  }
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (inFlight.current) return;
+    const local = checkDraft(draft, catalog.items);
+    if (local) {
+      refuse(new ApiError(422, 'validation_failed', local.message, local.fields, local.article || undefined));
+      return;
+    }
     inFlight.current = true;
     setBusy(true);
     setError(null);
@@ -42,11 +55,9 @@ export function NewRestrictedShare() {
       // A refused request created nothing: the corrected one is a new request with a new key.
       // After a network failure the outcome is unknown, so the retry keeps the key.
       if (ae.status >= 400 && ae.status < 500) key.current = newIdempotencyKey();
-      setError(ae);
-      setErrors(fieldsUnder(ae.fields, 'payload.'));
+      refuse(ae);
       setBusy(false);
       inFlight.current = false;
-      window.scrollTo({ top: 0, behavior: 'smooth' });
     }
   }
 
