@@ -14,7 +14,7 @@ import { DecisionForm } from '../../../../components/decision-form';
 import { HistoryTimeline } from '../../../../components/history-timeline';
 import { PayloadView } from '../../../../components/payload-view';
 import { ProcedureDiagram } from '../../../../components/procedure-diagram';
-import { ArticleBadge, Badge, btn, Empty, ErrorAlert, Loading, Notice, PageHeader, Section, table } from '../../../../components/ui';
+import { ArticleBadge, Badge, btn, Empty, ErrorAlert, input, Loading, Notice, PageHeader, Section, table } from '../../../../components/ui';
 import { WorkflowPanel } from '../../../../components/workflow-panel';
 import { api, ApiError } from '../../../../lib/api';
 import { CASE_TYPE_ARTICLES, CASE_TYPE_LABELS, decisionMeta, GRANT_STATUS, methodLabel, OUTCOME, stepLabel, TASK_STATUS } from '../../../../lib/labels';
@@ -289,6 +289,7 @@ function latestPerOrg(tasks: TaskView[]): TaskView[] {
 
 function WithdrawButton({ caseId, onDone }: { caseId: string; onDone: (c: CaseDetailView) => void }) {
   const [confirming, setConfirming] = useState(false);
+  const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
 
@@ -296,7 +297,10 @@ function WithdrawButton({ caseId, onDone }: { caseId: string; onDone: (c: CaseDe
     setBusy(true);
     setError(null);
     try {
-      const res = await api<CaseDetailView | { case: CaseDetailView }>(`/cases/${encodeURIComponent(caseId)}/withdraw`, { method: 'POST' });
+      const res = await api<CaseDetailView | { case: CaseDetailView }>(`/cases/${encodeURIComponent(caseId)}/withdraw`, {
+        method: 'POST',
+        body: reason.trim() ? { reason: reason.trim() } : {},
+      });
       onDone('case' in res ? res.case : res);
       setConfirming(false);
     } catch (err) {
@@ -315,6 +319,10 @@ function WithdrawButton({ caseId, onDone }: { caseId: string; onDone: (c: CaseDe
   return (
     <div role="alertdialog" aria-label="确认撤回申请" className="flex flex-col gap-2 rounded border border-red-200 bg-red-50 p-3 text-sm">
       <span className="text-red-900">确认撤回本申请？撤回后办件终止，所有在办任务取消，不可恢复。</span>
+      <label htmlFor="withdraw-reason" className="text-xs text-slate-700">
+        撤回理由（可选）
+      </label>
+      <textarea id="withdraw-reason" rows={2} className={input} value={reason} onChange={(e) => setReason(e.target.value)} />
       {error && <span className="text-xs text-red-700">{error.message}</span>}
       <span className="flex justify-end gap-2">
         <button type="button" className={btn.secondary} onClick={() => setConfirming(false)} disabled={busy}>
