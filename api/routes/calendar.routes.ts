@@ -19,7 +19,12 @@ const namedDateSchema = z.object({ date: z.string(), name: z.string() });
 
 const deadlineQuery = z
   .strictObject({
-    from: z.iso.datetime({ offset: true, message: '请提供带时区的 ISO 8601 时间，如 2026-09-30T10:00:00+08:00' }),
+    from: z.iso
+      .datetime({ offset: true, message: '请提供带时区的 ISO 8601 时间，如 2026-09-30T10:00:00+08:00' })
+      .refine((v) => {
+        const y = new Date(v).getUTCFullYear();
+        return y >= 2000 && y <= 2100;
+      }, '起算时间须在 2000 至 2100 年之间'),
     workingDays: z.coerce.number().int().min(1).max(366).optional(),
     naturalDays: z.coerce.number().int().min(1).max(3660).optional(),
   })
@@ -173,6 +178,24 @@ export function calendarRoutes({ registry, repos }: ApiDeps, onPublished: OnCale
         throw new AppError('unavailable', `日历已发布，但通知在办流程重新计算期限失败：${(e as Error).message}`);
       });
       return { body: { year: year.year, source: 'published', replanned: signalled } };
+    },
+  });
+
+  // DELETE /calendar/years/:year — withdraw a publication (e.g. one made in error)
+  defineRoute(router, registry, {
+    method: 'delete',
+    path: '/calendar/years/:year',
+    summary: '撤回已发布的年度安排（管理员）；该年度回到内置数据或暂定，在办期限重新计算',
+    tags: ['工作日历'],
+    access: ['admin'],
+    params: yearParam,
+    responses: { 200: { description: '已撤回', schema: z.object({ year: z.number(), source: yearSourceSchema, replanned: z.number() }) }, 404: { description: '该年度未发布' } },
+    handler: async ({ params, principal }) => {
+      const p = requirePrincipal(principal);
+      if (!(await repos.calendar.unpublish(params.year))) throw new AppError('not_found', `${params.year} 年未发布过节假日安排`);
+      await repos.audit.append({ actor: p.name, actorOrg: p.org.name, action: 'calendar-unpublish', target: `calendar:${params.year}` });
+      const { signalled } = await onPublished(params.year);
+      return { body: { year: params.year, source: (await calendar()).yearSource(params.year), replanned: signalled } };
     },
   });
 

@@ -67,7 +67,7 @@ const caseDetailSchema = caseSummarySchema
 const fileCaseBody = z
   .strictObject({
     type: z.enum(CASE_TYPES, { error: '办件类型须为 restricted-share、conditional-open、problem-data 或 it-project' }),
-    payload: z.unknown(),
+    payload: z.looseObject({}, { error: '请提供 payload（申请内容，对象）' }),
   })
   .openapi('FileCase', { description: 'payload 随 type 而定；restricted-share 见 RestrictedSharePayload' });
 
@@ -155,10 +155,7 @@ export function caseRoutes(deps: ApiDeps): Router {
     query: z.strictObject({ status: z.enum(['open', 'done']).default('open'), caseType: z.enum(CASE_TYPES).optional(), step: z.enum(RS_STEPS).optional() }),
     responses: { 200: { description: '任务', schema: z.object({ items: z.array(taskSchema) }) } },
     handler: async ({ query, principal }) => {
-      const items = (await repos.cases.tasksFor(requirePrincipal(principal), query.status)).filter(
-        (t) => (!query.caseType || t.caseType === query.caseType) && (!query.step || t.step === query.step),
-      );
-      return { body: { items } };
+      return { body: { items: await repos.cases.tasksFor(requirePrincipal(principal), query) } };
     },
   });
 

@@ -14,6 +14,11 @@ export function createCalendarRepository(db: Db) {
         publishedBy: r.publishedBy,
       }));
     },
+    /** Withdraws a published year: it falls back to the bundled data, or to provisional. */
+    async unpublish(year: number): Promise<boolean> {
+      const r = await db.calendarYear.deleteMany({ where: { year } });
+      return r.count > 0;
+    },
     async publish(y: PublishedYear, publishedBy: string): Promise<void> {
       const data = { holidays: toJson(y.holidays), workdays: toJson(y.workdays), publishedAt: new Date(), publishedBy };
       await db.calendarYear.upsert({ where: { year: y.year }, create: { year: y.year, ...data }, update: data });

@@ -148,22 +148,23 @@ export function createCasesRepository(db: Db) {
     },
 
     /** Tasks addressed to the caller's organisation and one of its roles. */
-    async tasksFor(p: Principal, status: 'open' | 'done'): Promise<TaskView[]> {
+    async tasksFor(p: Principal, f: { status: 'open' | 'done'; caseType?: string; step?: string }): Promise<TaskView[]> {
       const rows = await db.task.findMany({
         where: {
           assigneeOrgId: p.org.id,
           assigneeRole: { in: p.roles },
-          status: status === 'open' ? 'open' : { in: ['done', 'cancelled'] },
+          status: f.status === 'open' ? 'open' : { in: ['done', 'cancelled'] },
+          ...(f.step ? { step: f.step } : {}),
+          ...(f.caseType ? { case: { type: f.caseType } } : {}),
         },
         include: { case: true },
-        orderBy: status === 'open' ? [{ dueAt: 'asc' }, { createdAt: 'asc' }] : [{ completedAt: 'desc' }],
-        take: 500,
+        // The most urgent first; tasks with no deadline after those with one.
+        orderBy: f.status === 'open' ? [{ dueAt: { sort: 'asc', nulls: 'last' } }, { createdAt: 'asc' }] : [{ completedAt: 'desc' }],
+        take: 1000,
       });
       const names = await orgNames();
       const now = new Date();
-      const views = rows.map((t) => toTask(t, names, now));
-      // Tasks with no deadline come after those with one.
-      return status === 'open' ? [...views.filter((t) => t.dueAt), ...views.filter((t) => !t.dueAt)] : views;
+      return rows.map((t) => toTask(t, names, now));
     },
 
     async task(id: string) {

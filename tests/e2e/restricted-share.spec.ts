@@ -88,7 +88,7 @@ test.describe('受限共享申请', () => {
 
     await applicant.getByRole('checkbox', { name: /承诺仅用于本单位履职需要/ }).check();
     await applicant.getByRole('button', { name: '提交申请' }).click();
-    await expect(applicant).toHaveURL(/\/cases\/[^/]+$/, { timeout: 30_000 });
+    await expect(applicant).toHaveURL(/\/cases\/(?!new)[^/?]+$/, { timeout: 30_000 });
     const caseId = decodeURIComponent(new URL(applicant.url()).pathname.split('/').pop()!);
     await expect(applicant.getByRole('heading', { name: /人口基础信息/ })).toContainText('办理中');
 

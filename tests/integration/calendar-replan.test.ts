@@ -5,10 +5,8 @@
  * and moves back when the original schedule is published again.
  *
  * The window depends on today's date, so the test works it out from the
- * task itself; it restores the year it touched in a `finally`. Publishing a
- * year cannot be undone, so a year that is not yet held (source 'missing',
- * e.g. when the window starts in a new year nobody published) is left alone
- * and the test is skipped.
+ * task itself; in a `finally` it puts the year back as it was (re-publishing
+ * a published year, or withdrawing its publication with DELETE).
  */
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -28,7 +26,7 @@ describe('calendar publication re-plans running cases', () => {
     [amr, reviewer, psb, admin] = await Promise.all([as('amr.applicant'), as('bdb.reviewer'), as('psb.provider'), as('admin')]);
   });
 
-  test('an extra holiday inside a consent window moves its deadline one working day later, with a re-planned history entry', async (t) => {
+  test('an extra holiday inside a consent window moves its deadline one working day later, with a re-planned history entry', async () => {
     const id = await fileCase(amr, rsPayload());
     const review = await openTask(reviewer, id, 'bdb-review');
     await decide(reviewer, review.id, { decision: 'approve' });
@@ -42,18 +40,11 @@ describe('calendar publication re-plans running cases', () => {
     const year = Number(counted[0]!.slice(0, 4));
     const original = await psb.get(`/calendar/years/${year}`);
     assert.equal(original.status, 200, original.text);
-    if (original.body.source === 'missing') {
-      t.skip(`${year} is not held yet; publishing it could not be undone`);
-      return;
-    }
     const strip = (xs: Named[]) => xs.map(({ date, name }) => ({ date, name }));
     const restore = { holidays: strip(original.body.holidays), workdays: strip(original.body.workdays) };
     const adjusted = new Set(restore.workdays.map((d) => d.date));
     const extra = counted.find((d) => d.startsWith(`${year}-`) && !adjusted.has(d));
-    if (!extra) {
-      t.skip('no ordinary working day of the window to turn into a holiday');
-      return;
-    }
+    assert.ok(extra, 'five counted working days include an ordinary weekday');
 
     // With `extra` a holiday, the 5th working day is today's 6th.
     const later = await psb.get(`/calendar/deadline?from=${encodeURIComponent(consent.createdAt)}&workingDays=6`);
@@ -88,8 +79,10 @@ describe('calendar publication re-plans running cases', () => {
       assert.ok(namesShanghaiTime(entries[0].comment, movedTo), entries[0].comment);
       assert.deepEqual((await caseOf(amr, id)).deadlines.map((d: Json) => d.dueAt), [movedTo]);
     } finally {
-      const back = await admin.put(`/calendar/years/${year}`, restore);
+      // Put the year back as it was: re-publish what was published, or withdraw our publication.
+      const back = original.body.source === 'published' ? await admin.put(`/calendar/years/${year}`, restore) : await admin.del(`/calendar/years/${year}`);
       assert.equal(back.status, 200, back.text);
+      assert.equal(back.body.source, original.body.source);
     }
 
     // Restoring the schedule re-plans it back.

@@ -173,6 +173,23 @@ describe('working-day calendar', () => {
     });
   });
 
+  describe('DELETE /calendar/years/{year}', () => {
+    test('withdrawing a publication returns the year to missing (provisional deadlines); a second DELETE → 404; others → 403', async () => {
+      const year = 2033;
+      const put = await admin.put(`/calendar/years/${year}`, { holidays: [{ date: `${year}-03-01`, name: '临时假日' }], workdays: [] });
+      assert.equal(put.status, 200, put.text);
+      assertError(await c.del(`/calendar/years/${year}`), 403, 'forbidden');
+      assert.equal((await c.get(`/calendar/years/${year}`)).body.source, 'published');
+
+      const del = await admin.del(`/calendar/years/${year}`);
+      assert.equal(del.status, 200, del.text);
+      assert.equal(del.body.source, 'missing');
+      assert.equal((await c.get(`/calendar/years/${year}`)).body.source, 'missing');
+      assert.equal((await deadline(c, `${year}-02-27T10:00:00+08:00`, 5)).body.provisional, true);
+      assertError(await admin.del(`/calendar/years/${year}`), 404, 'not_found');
+    });
+  });
+
   describe(`PUT /calendar/years/${YEAR}`, () => {
     test('as admin → 200 published; the deadline over it is no longer provisional and honours its holiday', async () => {
       const before = await c.get(`/calendar/years/${YEAR}`);

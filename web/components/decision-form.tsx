@@ -8,7 +8,7 @@ import { useMemo, useRef, useState, type FormEvent } from 'react';
 import type { CaseDetailView, TaskView } from '../../domain/views';
 import { api, ApiError, fieldsUnder } from '../lib/api';
 import { decisionMeta, stepLabel, type DecisionMeta } from '../lib/labels';
-import { isoToLocalInput, localInputToIso } from '../lib/time';
+import { fmtDateTime, isoToLocalInput, localInputToIso } from '../lib/time';
 import { Countdown, DueAt, useNow } from './countdown';
 import { FormErrorSummary } from './form-error-summary';
 import { decisionBodySchema, missingDecisionFields } from '../../domain/cases/restricted-share/decisions';
@@ -57,6 +57,11 @@ export function DecisionForm({
   const inFlight = useRef(false);
   const catalog = useCatalog();
 
+  // After 退回修改 the applicant needs the reviewer's words beside the form.
+  const lastReturn =
+    task.step === 'applicant-amend' || task.step === 'owner-amend' || task.step === 'applicant-supplement'
+      ? [...detail.history].reverse().find((h) => (h.decision === 'return' || h.decision === 'request-info') && h.comment)
+      : undefined;
   const meta = decisionMeta(decision);
   const needs = new Set(meta.needs ?? []);
   const p = `t-${task.id}`;
@@ -158,6 +163,14 @@ export function DecisionForm({
           </span>
         )}
       </div>
+      {lastReturn && (
+        <Notice tone="amber" title="退回意见">
+          <span className="whitespace-pre-wrap">{lastReturn.comment}</span>
+          <span className="ml-2 text-xs text-amber-800">
+            {lastReturn.actor} · {fmtDateTime(lastReturn.at)}
+          </span>
+        </Notice>
+      )}
       {task.overdue && (
         <Notice tone="red">本任务已超过办理期限。逾期未答复不视为同意，已同时提交市大数据主管部门协调（第17条）。</Notice>
       )}

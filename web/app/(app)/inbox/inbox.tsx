@@ -165,7 +165,9 @@ export function Inbox() {
                       <Link href={`/cases/${encodeURIComponent(t.caseId)}`} className="font-medium text-blue-700 hover:underline">
                         {t.caseTitle}
                       </Link>
-                      <div className="text-xs text-slate-500">{CASE_TYPE_LABELS[t.caseType] ?? t.caseType}</div>
+                      <div className="text-xs text-slate-500">
+                        <span className="font-mono">{t.caseId}</span> · {CASE_TYPE_LABELS[t.caseType] ?? t.caseType}
+                      </div>
                     </td>
                     <td className={`${table.td} whitespace-nowrap`}>{t.stepLabel || stepLabel(t.step)}</td>
                     <td className={`${table.td} text-xs`}>

@@ -101,7 +101,7 @@ export function CaseDetail({ id }: { id: string }) {
         <ProcedureDiagram detail={c} />
       </Section>
 
-      <div className="grid gap-4 lg:grid-cols-2">
+      <div className={c.type === 'restricted-share' && c.deadlines.length > 0 ? 'grid gap-4 lg:grid-cols-2' : 'grid gap-4'}>
         {c.type === 'restricted-share' && (
           <Section title="数据提供单位意见">
             {consent.length === 0 ? (
@@ -146,10 +146,8 @@ export function CaseDetail({ id }: { id: string }) {
           </Section>
         )}
 
-        <Section title="办理期限">
-          {c.deadlines.length === 0 ? (
-            <Empty>当前没有进行中的期限。</Empty>
-          ) : (
+        {c.deadlines.length > 0 && (
+          <Section title="办理期限">
             <ul className="divide-y divide-slate-100 text-sm" aria-label="办理期限">
               {c.deadlines.map((d, i) => (
                 <li key={i} className="flex flex-wrap items-center justify-between gap-2 py-2">
@@ -164,8 +162,8 @@ export function CaseDetail({ id }: { id: string }) {
                 </li>
               ))}
             </ul>
-          )}
-        </Section>
+          </Section>
+        )}
       </div>
 
       {c.outcome && (c.outcome.resources.length > 0 || c.outcome.grants.length > 0) && (
