@@ -75,6 +75,21 @@ describe('sign-in (POST /session, GET /me, DELETE /session)', () => {
     assertError(await new Client('yongshu_session=forged-token-value').get('/me'), 401, 'unauthenticated');
   });
 
+  test('an API key issued by an admin acts as its organisation; a non-admin cannot issue one', async () => {
+    const admin = await signIn('admin');
+    const issued = await admin.post('/admin/api-keys', { orgId: 'water', name: '营业系统对接' });
+    assert.equal(issued.status, 201, issued.text);
+    assert.match(issued.body.key, /^ysk_/);
+    const me = await anonymous().get('/me', { headers: { authorization: `Bearer ${issued.body.key}` } });
+    assert.equal(me.status, 200, me.text);
+    assert.deepEqual(me.body.org, { id: 'water', name: '宁波市水务环境集团' });
+    assert.equal(me.body.username, null);
+    // The key's organisation files in its own name; it cannot act as an admin.
+    assertError(await anonymous().get('/admin/audit/verify', { headers: { authorization: `Bearer ${issued.body.key}` } }), 403, 'forbidden');
+    const applicant = await signIn('amr.applicant');
+    assertError(await applicant.post('/admin/api-keys', { orgId: 'amr', name: 'x' }), 403, 'forbidden');
+  });
+
   test('an invalid Bearer API key → 401', async () => {
     assertError(await anonymous().get('/me', { headers: { authorization: 'Bearer not-a-real-key' } }), 401, 'unauthenticated');
   });
