@@ -138,6 +138,17 @@ test.describe('工作日历', () => {
     await expect(page.getByText('计入的工作日（5 天）')).toBeVisible();
     await expect(result).not.toContainText('暂定');
   });
+
+  test('a deadline reaching into an unpublished year is marked 暂定', async ({ page }) => {
+    await signIn(page, 'amr.applicant');
+    await page.goto('/calendar');
+    await page.getByLabel('收到时间（北京时间）').fill('2026-12-28T10:00');
+    await page.getByLabel('期限天数').fill('10');
+    await page.getByRole('radio', { name: '工作日' }).check();
+    await page.getByRole('button', { name: '计算期限' }).click();
+    await expect(page.getByTestId('deadline-result')).toContainText('2027年');
+    await expect(page.getByTestId('deadline-result')).toContainText('暂定');
+  });
 });
 
 test.describe('publishing a year (admin)', () => {

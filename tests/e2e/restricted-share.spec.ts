@@ -151,6 +151,35 @@ test.describe('受限共享申请', () => {
     await expect(coordinator.getByRole('list', { name: '办理历史' })).toContainText('居民身份证法');
   });
 
+  test('returned for amendment: the applicant resubmits from the prefilled form', async ({ browser }) => {
+    const applicant = await signedIn(browser, 'amr.applicant');
+    const caseId = await fileByApi(applicant, 'NB-PSB-0001');
+
+    const reviewer = await signedIn(browser, 'bdb.reviewer');
+    await openFromInbox(reviewer, caseId, '大数据局审核');
+    const review = reviewer.getByRole('form', { name: /^办理：/ });
+    // 退回修改 needs a comment (Art. 17).
+    await review.getByRole('radio', { name: '退回修改', exact: true }).check();
+    await review.getByRole('button', { name: '提交：退回修改' }).click();
+    await expect(review.getByRole('alert')).toBeVisible();
+    await decide(reviewer, '退回修改', async (p) => {
+      await p.getByLabel('办理意见说明').fill('请补充应用场景的具体系统名称');
+    });
+
+    await openFromInbox(applicant, caseId, '申请单位修改');
+    const amend = applicant.getByRole('form', { name: /^办理：/ });
+    await expect(amend.getByText('请补充应用场景的具体系统名称')).toBeVisible();
+    await amend.getByRole('radio', { name: '重新提交', exact: true }).check();
+    await expect(amend.getByLabel('业务流程')).toHaveValue('企业登记时核验法定代表人身份');
+    await amend.getByLabel('应用场景').fill('企业开办“一件事”联办系统（浙江政务服务网宁波站点）');
+    await amend.getByRole('checkbox', { name: /承诺仅用于本单位履职需要/ }).check();
+    await amend.getByRole('button', { name: '提交：重新提交' }).click();
+    await expect(applicant.getByRole('status').filter({ hasText: '已提交办理意见：重新提交' })).toBeVisible({ timeout: 30_000 });
+    await expect(applicant.getByRole('region', { name: '申请内容' })).toContainText('浙江政务服务网宁波站点');
+
+    await openFromInbox(reviewer, caseId, '大数据局审核');
+  });
+
   test('the applicant withdraws a request in progress', async ({ browser }) => {
     const applicant = await signedIn(browser, 'amr.applicant');
     const caseId = await fileByApi(applicant, 'NB-WATER-0001');

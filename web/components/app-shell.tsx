@@ -28,8 +28,9 @@ export function navFor(me: MeView): NavItem[] {
   return items;
 }
 
-/** Where a user lands after signing in. */
+/** Where a user lands after signing in: the administrator's desk, or the first page their roles give them. */
 export function homeFor(me: MeView): string {
+  if (can.administer(me.roles)) return '/admin';
   return navFor(me)[0]?.href ?? '/catalog';
 }
 
@@ -106,7 +107,8 @@ function HeaderBar({ me }: { me?: MeView }) {
         {me && (
           <nav aria-label="主导航" className="flex flex-1 flex-wrap items-center gap-1">
             {navFor(me).map((item) => {
-              const active = pathname === item.href || pathname.startsWith(item.href + '/');
+              // A case page belongs to whichever list led there: only the lists themselves light up.
+              const active = item.href === '/cases' ? pathname === '/cases' || pathname === '/cases/new' : pathname === item.href || pathname.startsWith(item.href + '/');
               return (
                 <Link
                   key={item.href}

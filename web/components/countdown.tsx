@@ -1,6 +1,7 @@
 'use client';
 /** Deadlines as people read them: the due time, a live countdown, 已逾期 in red, 暂定 when provisional. */
 import { useEffect, useState } from 'react';
+import { dueText } from '../../domain/cases/due-text';
 import { fmtDeadline, fmtRemaining, remaining } from '../lib/time';
 import { cx, ProvisionalBadge } from './ui';
 
@@ -33,7 +34,9 @@ export function DueAt({ dueAt, provisional, overdue }: { dueAt: string | null; p
   if (!dueAt) return <span className="text-slate-400">—</span>;
   return (
     <span className="inline-flex flex-wrap items-center gap-1">
-      <span className={cx('tabular', overdue && 'text-red-700')}>{fmtDeadline(dueAt)}</span>
+      <span className={cx('tabular whitespace-nowrap', overdue && 'text-red-700')} title={fmtDeadline(dueAt)}>
+        {dueText(dueAt)}
+      </span>
       {provisional && <ProvisionalBadge />}
     </span>
   );

@@ -5,16 +5,16 @@
  * workflow took the decision. 409 → already handled; 422 → errors beside fields.
  */
 import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { decisionBodySchema, missingDecisionFields } from '../../domain/cases/restricted-share/decisions';
+import { RS_STEPS, type RsStep } from '../../domain/cases/restricted-share/steps';
 import type { CaseDetailView, TaskView } from '../../domain/views';
-import { api, ApiError, fieldsUnder } from '../lib/api';
+import { api, ApiError } from '../lib/api';
+import { useCatalog } from '../lib/catalog';
 import { decisionMeta, stepLabel, type DecisionMeta } from '../lib/labels';
 import { fmtDateTime, isoToLocalInput, localInputToIso } from '../lib/time';
 import { Countdown, DueAt, useNow } from './countdown';
 import { FormErrorSummary } from './form-error-summary';
-import { decisionBodySchema, missingDecisionFields } from '../../domain/cases/restricted-share/decisions';
-import { RS_STEPS, type RsStep } from '../../domain/cases/restricted-share/steps';
-import { useCatalog } from '../lib/catalog';
-import { checkDraft, draftFromPayload, draftToPayload, RestrictedShareFields, type RestrictedShareDraft } from './restricted-share-form';
+import { checkDraft, draftFromPayload, draftToPayload, errorsAfterEdit, RestrictedShareFields, type RestrictedShareDraft } from './restricted-share-form';
 import { TagInput } from './tag-input';
 import { btn, cx, errorId, Field, input, Notice } from './ui';
 
@@ -52,6 +52,8 @@ export function DecisionForm({
   const [draft, setDraft] = useState<RestrictedShareDraft>(() => draftFromPayload(detail.payload));
   const [payloadJson, setPayloadJson] = useState(() => JSON.stringify(detail.payload, null, 2));
   const [errors, setErrors] = useState<Record<string, string>>({});
+  /** Errors of the amended request (resubmit), keyed relative to the payload. */
+  const [payloadErrors, setPayloadErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const inFlight = useRef(false);
@@ -66,11 +68,23 @@ export function DecisionForm({
   const needs = new Set(meta.needs ?? []);
   const p = `t-${task.id}`;
 
-  // Suggest the data items of the resources this provider holds in the case, for 脱敏字段.
+  // The data items the request asks for are the candidates for 脱敏字段.
   const itemSuggestions = useMemo(() => {
     const items = detail.payload.dataItems;
     return Array.isArray(items) ? items.filter((x): x is string => typeof x === 'string') : [];
   }, [detail.payload]);
+
+  /** Field errors as the API keys them; `payload.*` ones go beside the amended request's fields. */
+  function showErrors(fields: Record<string, string>, payloadFields: Record<string, string> = {}) {
+    const own: Record<string, string> = {};
+    const amended: Record<string, string> = { ...payloadFields };
+    for (const [k, v] of Object.entries(fields)) {
+      if (k.startsWith('payload.')) amended[k.slice('payload.'.length)] = v;
+      else own[k] = v;
+    }
+    setErrors(own);
+    setPayloadErrors(amended);
+  }
 
   function body(): Record<string, unknown> | null {
     const b: Record<string, unknown> = { decision };
@@ -85,8 +99,8 @@ export function DecisionForm({
       if (detail.type === 'restricted-share') {
         const local = checkDraft(draft, catalog.items);
         if (local) {
-          setError(new ApiError(422, 'validation_failed', local.message, {}, local.article || undefined));
-          setErrors(Object.fromEntries(Object.entries(local.fields).map(([k, v]) => [`payload.${k}`, v])));
+          setError(new ApiError(422, 'validation_failed', local.message, local.fields, local.article || undefined));
+          showErrors({}, local.fields);
           return null;
         }
         b.payload = draftToPayload(draft);
@@ -94,7 +108,7 @@ export function DecisionForm({
         try {
           b.payload = JSON.parse(payloadJson) as unknown;
         } catch {
-          setErrors({ payload: '申请内容不是有效的 JSON' });
+          showErrors({ payload: '申请内容不是有效的 JSON' });
           return null;
         }
       }
@@ -106,7 +120,7 @@ export function DecisionForm({
     e.preventDefault();
     if (inFlight.current) return;
     if (!decision) {
-      setErrors({ decision: '请选择办理意见' });
+      showErrors({ decision: '请选择办理意见' });
       return;
     }
     const b = body();
@@ -114,17 +128,24 @@ export function DecisionForm({
     // The API's own checks (domain/cases/restricted-share/decisions), made here first.
     if (detail.type === 'restricted-share' && (RS_STEPS as readonly string[]).includes(task.step)) {
       const parsed = decisionBodySchema.safeParse(b);
-      const missing = parsed.success ? missingDecisionFields(task.step as RsStep, parsed.data) : null;
+      if (!parsed.success) {
+        const fields: Record<string, string> = {};
+        for (const i of parsed.error.issues) fields[i.path.join('.') || 'decision'] ??= i.message;
+        setError(new ApiError(422, 'validation_failed', '办理意见有误，请修改标出的内容', fields));
+        showErrors(fields);
+        return;
+      }
+      const missing = missingDecisionFields(task.step as RsStep, parsed.data);
       if (missing) {
         setError(new ApiError(422, 'validation_failed', missing.message, missing.fields, missing.article));
-        setErrors(missing.fields);
+        showErrors(missing.fields);
         return;
       }
     }
     inFlight.current = true;
     setBusy(true);
     setError(null);
-    setErrors({});
+    showErrors({});
     try {
       const res = await api<{ case: CaseDetailView }>(`/tasks/${encodeURIComponent(task.id)}/decision`, { method: 'POST', body: b });
       onDecided(res.case, decision);
@@ -135,17 +156,13 @@ export function DecisionForm({
         return;
       }
       setError(ae);
-      setErrors(ae.fields);
+      showErrors(ae.fields);
     } finally {
       inFlight.current = false;
       setBusy(false);
     }
   }
 
-  const payloadErrors = fieldsUnder(
-    Object.fromEntries(Object.entries(errors).filter(([k]) => k.startsWith('payload.'))),
-    'payload.',
-  );
   const known = ['decision', 'comment', 'legalBasis', 'desensitization', 'newDueAt', 'conditions', 'signerName', 'registeredResources', 'payload'];
 
   return (
@@ -174,7 +191,7 @@ export function DecisionForm({
       {task.overdue && (
         <Notice tone="red">本任务已超过办理期限。逾期未答复不视为同意，已同时提交市大数据主管部门协调（第17条）。</Notice>
       )}
-      <FormErrorSummary error={error} fields={errors} known={known} />
+      <FormErrorSummary error={error} fields={{ ...errors, ...Object.fromEntries(Object.entries(payloadErrors).map(([k, v]) => [`payload.${k}`, v])) }} known={known} />
 
       <fieldset aria-describedby={errors.decision ? errorId(`${p}-decision`) : undefined}>
         <legend className="mb-1.5 text-sm font-medium text-slate-800">
@@ -293,8 +310,17 @@ export function DecisionForm({
       {decision && needs.has('payload') && (
         <div className="rounded-md border border-slate-200 p-4">
           <div className="mb-3 text-sm font-semibold text-slate-900">修改申请内容</div>
+          {detail.type === 'restricted-share' && errors.payload && <p className="mb-2 text-xs font-medium text-red-700">{errors.payload}</p>}
           {detail.type === 'restricted-share' ? (
-            <RestrictedShareFields value={draft} onChange={setDraft} errors={payloadErrors} idPrefix={`${p}-rs`} />
+            <RestrictedShareFields
+              value={draft}
+              onChange={(d) => {
+                setPayloadErrors((e) => errorsAfterEdit(e, draft, d));
+                setDraft(d);
+              }}
+              errors={payloadErrors}
+              idPrefix={`${p}-rs`}
+            />
           ) : (
             <Field id={`${p}-payload`} label="申请内容（JSON）" required error={errors.payload}>
               <textarea id={`${p}-payload`} rows={12} className={`${input} font-mono text-xs`} value={payloadJson} onChange={(e) => setPayloadJson(e.target.value)} />

@@ -119,6 +119,19 @@ export function checkDraft(d: RestrictedShareDraft, catalog: readonly ResourceVi
   return catalog ? checkRestrictedShareRules(r.data, catalog) : null;
 }
 
+/**
+ * The errors still worth showing once the user edits the draft: an edited field's
+ * error goes (its fix is under way); ticking 申请脱敏数据 also answers the
+ * non-share refusals on resources (Art. 16 ¶2).
+ */
+export function errorsAfterEdit(errors: Record<string, string>, prev: RestrictedShareDraft, next: RestrictedShareDraft): Record<string, string> {
+  const changed = new Set((Object.keys(next) as (keyof RestrictedShareDraft)[]).filter((k) => prev[k] !== next[k]));
+  if (changed.size === 0) return errors;
+  if (changed.has('desensitized')) changed.add('resources');
+  const out = Object.fromEntries(Object.entries(errors).filter(([k]) => !changed.has(k.split('.')[0] as keyof RestrictedShareDraft)));
+  return Object.keys(out).length === Object.keys(errors).length ? errors : out;
+}
+
 /** Errors for index `i` of a list field: `resources.3` → {3: msg}. */
 function indexed(errors: Record<string, string>, field: string): Record<number, string> {
   const out: Record<number, string> = {};

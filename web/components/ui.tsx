@@ -161,7 +161,7 @@ export function ErrorAlert({ error, title, onRetry }: { error: ApiError | string
         {title && <div className="font-semibold">{title}</div>}
         <span>{message}</span> {article && <ArticleBadge article={article} />}
       </div>
-      {onRetry && (
+      {onRetry && (typeof error === 'string' || (error.status !== 404 && error.status !== 403)) && (
         <button type="button" onClick={onRetry} className="shrink-0 text-sm font-medium text-red-800 underline">
           重试
         </button>

@@ -1,21 +1,38 @@
 'use client';
-/** For administrators: the case's Temporal workflow id and, on request, its timeline (GET /admin/cases/{id}/timeline). */
+/**
+ * For administrators: the case's Temporal workflow — id, run, status — and, on
+ * request, its event history in readable form (GET /admin/cases/{id}/timeline).
+ */
 import { useState } from 'react';
 import { api, ApiError } from '../lib/api';
 import { fmtDateTime } from '../lib/time';
-import { btn, ErrorAlert, Loading, Section } from './ui';
+import { Badge, btn, Dl, ErrorAlert, Loading, Section } from './ui';
 
-type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
-
-interface Timeline {
-  workflowId?: string;
-  runId?: string;
-  events?: { [k: string]: Json }[];
-  [k: string]: Json | undefined;
+/** The answer of GET /admin/cases/{id}/timeline (not in domain/views.ts yet). */
+interface AdminTimeline {
+  workflow: {
+    workflowId: string;
+    runId: string | null;
+    type: string | null;
+    status: string | null;
+    startTime: string | null;
+    closeTime: string | null;
+    taskQueue: string | null;
+    events: { id: number | string; at: string | null; type: string; detail: unknown }[];
+  } | null;
 }
 
+const STATUS_TONE: Record<string, 'green' | 'blue' | 'red' | 'slate'> = {
+  RUNNING: 'blue',
+  COMPLETED: 'green',
+  FAILED: 'red',
+  TERMINATED: 'red',
+  TIMED_OUT: 'red',
+  CANCELED: 'slate',
+};
+
 export function WorkflowPanel({ caseId, workflowId }: { caseId: string; workflowId: string }) {
-  const [timeline, setTimeline] = useState<Timeline | null>(null);
+  const [timeline, setTimeline] = useState<AdminTimeline | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [loading, setLoading] = useState(false);
 
@@ -23,7 +40,7 @@ export function WorkflowPanel({ caseId, workflowId }: { caseId: string; workflow
     setLoading(true);
     setError(null);
     try {
-      setTimeline(await api<Timeline>(`/admin/cases/${encodeURIComponent(caseId)}/timeline`));
+      setTimeline(await api<AdminTimeline>(`/admin/cases/${encodeURIComponent(caseId)}/timeline`));
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError(0, 'unknown', String(e)));
     } finally {
@@ -31,6 +48,7 @@ export function WorkflowPanel({ caseId, workflowId }: { caseId: string; workflow
     }
   }
 
+  const wf = timeline?.workflow;
   return (
     <Section
       title="工作流（Temporal）"
@@ -40,38 +58,37 @@ export function WorkflowPanel({ caseId, workflowId }: { caseId: string; workflow
         </button>
       }
     >
-      <dl className="grid grid-cols-1 gap-2 text-sm sm:grid-cols-2">
-        <div>
-          <dt className="text-xs text-slate-500">Workflow ID</dt>
-          <dd className="break-all font-mono text-xs" data-testid="workflow-id">
-            {workflowId}
-          </dd>
-        </div>
-        {timeline?.runId && (
-          <div>
-            <dt className="text-xs text-slate-500">Run ID</dt>
-            <dd className="break-all font-mono text-xs">{timeline.runId}</dd>
-          </div>
-        )}
-      </dl>
+      <Dl
+        cols={3}
+        rows={[
+          { label: 'Workflow ID', value: <span className="break-all font-mono text-xs" data-testid="workflow-id">{workflowId}</span> },
+          ...(wf
+            ? [
+                { label: 'Run ID', value: <span className="break-all font-mono text-xs">{wf.runId ?? '—'}</span> },
+                { label: '状态', value: wf.status ? <Badge tone={STATUS_TONE[wf.status] ?? 'slate'}>{wf.status}</Badge> : '—' },
+                { label: '工作流类型', value: <span className="font-mono text-xs">{wf.type ?? '—'}</span> },
+                { label: '任务队列', value: <span className="font-mono text-xs">{wf.taskQueue ?? '—'}</span> },
+                { label: '开始 / 结束', value: `${fmtDateTime(wf.startTime)} / ${fmtDateTime(wf.closeTime)}` },
+              ]
+            : []),
+        ]}
+      />
       <div className="mt-3">
         <ErrorAlert error={error} />
         {loading && <Loading />}
-        {timeline?.events && (
+        {timeline && !wf && <p className="text-sm text-slate-500">Temporal 中没有该工作流的记录。</p>}
+        {wf && (
           <ol className="max-h-96 divide-y divide-slate-100 overflow-y-auto rounded border border-slate-200 text-xs" aria-label="工作流事件">
-            {timeline.events.map((ev, i) => {
-              const at = ev.at ?? ev.time ?? ev.eventTime;
-              const type = ev.type ?? ev.eventType ?? ev.name;
-              const rest = Object.fromEntries(Object.entries(ev).filter(([k]) => !['at', 'time', 'eventTime', 'type', 'eventType', 'name', 'eventId', 'id'].includes(k)));
-              return (
-                <li key={i} className="flex gap-3 px-2 py-1.5">
-                  <span className="w-8 shrink-0 text-right text-slate-400">{String(ev.eventId ?? ev.id ?? i + 1)}</span>
-                  <span className="tabular w-32 shrink-0 text-slate-500">{typeof at === 'string' ? fmtDateTime(at) : ''}</span>
-                  <span className="w-56 shrink-0 font-mono text-slate-800">{typeof type === 'string' ? type : ''}</span>
-                  <span className="min-w-0 break-all font-mono text-slate-600">{Object.keys(rest).length ? JSON.stringify(rest) : ''}</span>
-                </li>
-              );
-            })}
+            {wf.events.map((ev) => (
+              <li key={String(ev.id)} className="flex gap-3 px-2 py-1.5">
+                <span className="w-8 shrink-0 text-right text-slate-400">{String(ev.id)}</span>
+                <span className="tabular w-32 shrink-0 text-slate-500">{fmtDateTime(ev.at)}</span>
+                <span className="w-60 shrink-0 font-mono text-slate-800">{ev.type}</span>
+                <span className="min-w-0 break-all text-slate-600">
+                  {ev.detail === null || ev.detail === undefined ? '' : typeof ev.detail === 'string' ? ev.detail : JSON.stringify(ev.detail)}
+                </span>
+              </li>
+            ))}
           </ol>
         )}
       </div>

@@ -2,6 +2,8 @@
  * Times in Asia/Shanghai (PROCEDURES.md §2). China has no daylight saving,
  * so Shanghai wall time is UTC+8 everywhere and always.
  */
+import { dueText } from '../../domain/cases/due-text';
+
 const OFFSET_MS = 8 * 3600 * 1000;
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'] as const;
 
@@ -63,19 +65,16 @@ export function weekdayLabel(date: string): string {
 
 /**
  * A deadline the way the regulation counts it: '2026年10月14日 00:00，即10月13日24:00'
- * (a deadline at midnight is the end of the previous day, 民法典第203条).
+ * (a deadline at midnight is the end of the previous day, 民法典第203条; dueText says which).
  */
 export function fmtDeadline(iso: string | null | undefined): string {
   if (!iso) return '—';
   const w = shanghai(iso);
   if (Number.isNaN(w.year)) return iso;
   const head = `${w.year}年${w.month}月${w.day}日 ${p2(w.hour)}:${p2(w.minute)}`;
-  if (w.hour === 0 && w.minute === 0 && w.second === 0) {
-    const prev = shanghai(new Date(iso).getTime() - 1000);
-    const prevYear = prev.year !== w.year ? `${prev.year}年` : '';
-    return `${head}，即${prevYear}${prev.month}月${prev.day}日24:00`;
-  }
-  return head;
+  if (w.hour !== 0 || w.minute !== 0 || w.second !== 0) return head;
+  const endOfDay = dueText(iso);
+  return `${head}，即${endOfDay.startsWith(`${w.year}年`) ? endOfDay.slice(`${w.year}年`.length) : endOfDay}`;
 }
 
 /** A <input type="datetime-local"> value ('2026-09-30T10:00') read as Shanghai time → ISO with +08:00. */

@@ -5,7 +5,11 @@ import { useCallback, useEffect, useState } from 'react';
 import { Badge, btn, ErrorAlert, Loading, Notice, PageHeader, Section } from '../../../components/ui';
 import { hasRole, useMe } from '../../../lib/session';
 import { todayShanghai } from '../../../lib/time';
-import { API_BASE } from '../../../lib/api';
+import type { CaseSummaryView } from '../../../../domain/views';
+import { CaseFilters, CaseTable } from '../../../components/case-table';
+import { API_BASE, qs } from '../../../lib/api';
+import { useApi } from '../../../lib/use-api';
+import { useUrlParams } from '../../../lib/url-params';
 
 type HealthValue = string | boolean | { status?: string; ok?: boolean; [k: string]: unknown } | null | undefined;
 interface Health {
@@ -29,13 +33,21 @@ function detail(v: HealthValue): string {
   return JSON.stringify(v);
 }
 
+/** What the API's health words mean (GET /health: ok | degraded | down | no-worker). */
+const HEALTH_WORDS: Record<string, string> = {
+  degraded: '部分服务不可用',
+  down: '无法连接',
+  'no-worker': '无工作进程轮询任务队列，流程不会推进',
+};
+
 function HealthRow({ label, value }: { label: string; value: HealthValue }) {
   const h = healthy(value);
+  const d = detail(value);
   return (
-    <div className="flex items-center justify-between border-b border-slate-100 py-2 last:border-0">
+    <div className="flex items-center justify-between gap-3 border-b border-slate-100 py-2 last:border-0">
       <span className="text-sm text-slate-700">{label}</span>
-      <span className="flex items-center gap-2">
-        <span className="font-mono text-xs text-slate-500">{detail(value)}</span>
+      <span className="flex items-center gap-2 text-right">
+        <span className="text-xs text-slate-500">{HEALTH_WORDS[d] ?? <span className="font-mono">{d}</span>}</span>
         {h === null ? <Badge tone="slate">未知</Badge> : h ? <Badge tone="green">正常</Badge> : <Badge tone="red">异常</Badge>}
       </span>
     </div>
@@ -144,6 +156,22 @@ export function AdminHome() {
           </ul>
         </Section>
       </div>
+      <AllCases />
     </div>
+  );
+}
+
+/** Every case, for the administrator who keeps the whole timeline of any case (PROCEDURES.md §8). */
+function AllCases() {
+  const [params, setParams] = useUrlParams();
+  const type = params.get('type') ?? '';
+  const status = params.get('status') ?? '';
+  const { data, error, loading, reload } = useApi<{ items: CaseSummaryView[] }>(`/cases${qs({ type, status })}`);
+  return (
+    <Section title="全部办件">
+      <CaseFilters idPrefix="admin-cases" type={type} status={status} onChange={(k, v) => setParams({ [k]: v })} />
+      <ErrorAlert error={error} onRetry={reload} />
+      {loading && !data ? <Loading /> : <CaseTable items={data?.items ?? []} label="全部办件" showApplicant empty={type || status ? '没有符合筛选条件的办件。' : '暂无办件。'} />}
+    </Section>
   );
 }

@@ -5,7 +5,7 @@
  * and for administrators the way to publish a year.
  */
 import Link from 'next/link';
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import type { CalendarYearView } from '../../../../domain/views';
 import { YearSourceBadge } from '../../../components/badges';
@@ -13,15 +13,14 @@ import { btn, ErrorAlert, input, Loading, Notice, PageHeader, Section } from '..
 import { hasRole, useMe } from '../../../lib/session';
 import { todayShanghai } from '../../../lib/time';
 import { useApi } from '../../../lib/use-api';
+import { useUrlParams } from '../../../lib/url-params';
 import { DeadlineCalculator } from './deadline-calculator';
 import { MonthView } from './month-view';
 
 export function CalendarPage() {
   const me = useMe();
   const isAdmin = hasRole(me, 'admin');
-  const params = useSearchParams();
-  const router = useRouter();
-  const pathname = usePathname();
+  const [params, setParams] = useUrlParams();
   const today = todayShanghai();
   const [ty, tm] = today.split('-').map(Number) as [number, number];
   const year = clampInt(params.get('year'), 1990, 2100) ?? ty;
@@ -29,12 +28,7 @@ export function CalendarPage() {
 
   const years = useApi<CalendarYearView[]>('/calendar/years');
 
-  function go(y: number, m: number) {
-    const sp = new URLSearchParams(params.toString());
-    sp.set('year', String(y));
-    sp.set('month', String(m));
-    router.replace(`${pathname}?${sp.toString()}`, { scroll: false });
-  }
+  const go = (y: number, m: number) => setParams({ year: String(y), month: String(m) });
 
   return (
     <div className="space-y-4">

@@ -1,7 +1,6 @@
 'use client';
 /** 数据目录: the public data resource catalog (Art. 10, 16, 25, 26), filters in the URL. */
 import Link from 'next/link';
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import type { OrgRef, ResourceView } from '../../../../domain/views';
 import { OpenClassBadge, ShareClassBadge } from '../../../components/badges';
@@ -10,11 +9,10 @@ import { qs } from '../../../lib/api';
 import { OPEN_CLASS, SHARE_CLASS } from '../../../lib/labels';
 import { fmtDate } from '../../../lib/time';
 import { useApi } from '../../../lib/use-api';
+import { useUrlParams } from '../../../lib/url-params';
 
 export function CatalogList() {
-  const params = useSearchParams();
-  const router = useRouter();
-  const pathname = usePathname();
+  const [params, setParam] = useUrlParams();
   const shareClass = params.get('shareClass') ?? '';
   const openClass = params.get('openClass') ?? '';
   const provider = params.get('provider') ?? '';
@@ -30,16 +28,6 @@ export function CatalogList() {
     for (const r of all.data?.items ?? []) m.set(r.provider.id, r.provider);
     return [...m.values()].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
   }, [all.data]);
-
-  function setParam(patch: Record<string, string>) {
-    const sp = new URLSearchParams(params.toString());
-    for (const [k, v] of Object.entries(patch)) {
-      if (v) sp.set(k, v);
-      else sp.delete(k);
-    }
-    const s = sp.toString();
-    router.replace(s ? `${pathname}?${s}` : pathname, { scroll: false });
-  }
 
   function submitSearch(e: FormEvent) {
     e.preventDefault();
@@ -117,7 +105,7 @@ export function CatalogList() {
           查询
         </button>
         {filtered && (
-          <button type="button" className={btn.secondary} onClick={() => router.replace(pathname, { scroll: false })}>
+          <button type="button" className={btn.secondary} onClick={() => setParam({ shareClass: '', openClass: '', provider: '', q: '' })}>
             清除筛选
           </button>
         )}

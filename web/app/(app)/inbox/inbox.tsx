@@ -1,7 +1,6 @@
 'use client';
 /** 待办 / 已办: the tasks addressed to the user's organisation and roles, soonest deadline first, with a live countdown. */
 import Link from 'next/link';
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useEffect, useMemo } from 'react';
 import type { CaseType, TaskView } from '../../../../domain/views';
 import { ROLE_LABELS } from '../../../../domain/auth/roles';
@@ -12,6 +11,7 @@ import { qs } from '../../../lib/api';
 import { CASE_TYPE_LABELS, stepLabel } from '../../../lib/labels';
 import { fmtDateTime } from '../../../lib/time';
 import { useApi } from '../../../lib/use-api';
+import { useUrlParams } from '../../../lib/url-params';
 
 type Tab = 'open' | 'done';
 
@@ -23,9 +23,7 @@ function byDue(a: TaskView, b: TaskView): number {
 }
 
 export function Inbox() {
-  const params = useSearchParams();
-  const router = useRouter();
-  const pathname = usePathname();
+  const [params, setParam] = useUrlParams();
   const tab: Tab = params.get('status') === 'done' ? 'done' : 'open';
   const caseType = params.get('caseType') ?? '';
   const step = params.get('step') ?? '';
@@ -42,16 +40,6 @@ export function Inbox() {
       window.removeEventListener('focus', onFocus);
     };
   }, [reload]);
-
-  function setParam(patch: Record<string, string>) {
-    const sp = new URLSearchParams(params.toString());
-    for (const [k, v] of Object.entries(patch)) {
-      if (v) sp.set(k, v);
-      else sp.delete(k);
-    }
-    const s = sp.toString();
-    router.replace(s ? `${pathname}?${s}` : pathname, { scroll: false });
-  }
 
   const all = useMemo(() => data?.items ?? [], [data]);
   const types = useMemo(() => [...new Set(all.map((t) => t.caseType))], [all]);
@@ -165,14 +153,11 @@ export function Inbox() {
                       <Link href={`/cases/${encodeURIComponent(t.caseId)}`} className="font-medium text-blue-700 hover:underline">
                         {t.caseTitle}
                       </Link>
-                      <div className="text-xs text-slate-500">
-                        <span className="font-mono">{t.caseId}</span> · {CASE_TYPE_LABELS[t.caseType] ?? t.caseType}
-                      </div>
+                      <div className="font-mono text-xs text-slate-500">{t.caseId}</div>
                     </td>
                     <td className={`${table.td} whitespace-nowrap`}>{t.stepLabel || stepLabel(t.step)}</td>
-                    <td className={`${table.td} text-xs`}>
+                    <td className={`${table.td} text-xs`} title={ROLE_LABELS[t.assignee.role] ?? t.assignee.role}>
                       {t.assignee.org.name}
-                      <div className="text-slate-500">{ROLE_LABELS[t.assignee.role] ?? t.assignee.role}</div>
                     </td>
                     <td className={`${table.td} whitespace-nowrap text-xs`}>{fmtDateTime(t.createdAt)}</td>
                     <td className={`${table.td} text-xs`}>
@@ -187,12 +172,12 @@ export function Inbox() {
                       ) : (
                         <span className="flex flex-col gap-0.5">
                           {t.status === 'cancelled' ? <Badge tone="slate">已取消</Badge> : <DecisionBadge value={t.decision} />}
-                          <span className="text-xs text-slate-500">{fmtDateTime(t.completedAt)}</span>
+                          <span className="whitespace-nowrap text-xs text-slate-500">{fmtDateTime(t.completedAt)}</span>
                         </span>
                       )}
                     </td>
                     <td className={`${table.td} text-right`}>
-                      <Link href={`/cases/${encodeURIComponent(t.caseId)}`} className={tab === 'open' ? btn.primary : btn.secondary} aria-label={`${tab === 'open' ? '办理' : '查看'}：${t.caseTitle}`}>
+                      <Link href={`/cases/${encodeURIComponent(t.caseId)}`} className={`${tab === 'open' ? btn.primary : btn.secondary} whitespace-nowrap`} aria-label={`${tab === 'open' ? '办理' : '查看'}：${t.caseTitle}`}>
                         {tab === 'open' ? '办理' : '查看'}
                       </Link>
                     </td>

@@ -5,7 +5,7 @@
  * itself and the full history. Admins also see the Temporal workflow.
  */
 import Link from 'next/link';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { CaseDetailView, TaskView } from '../../../../../domain/views';
 import { ROLE_LABELS } from '../../../../../domain/auth/roles';
 import { CaseStatusBadge, DecisionBadge } from '../../../../components/badges';
@@ -27,6 +27,16 @@ export function CaseDetail({ id }: { id: string }) {
   const { data: c, error, loading, reload, setData } = useApi<CaseDetailView>(`/cases/${encodeURIComponent(id)}`);
   const [flash, setFlash] = useState<{ tone: 'green' | 'amber'; text: string } | null>(null);
   const now = useNow(1000);
+
+  // Others act on the case meanwhile: keep it fresh while it runs — quickly just after
+  // filing, until the workflow has opened its first task, then every half minute.
+  const running = c?.status === 'in-progress';
+  const settling = running && c.tasks.length === 0;
+  useEffect(() => {
+    if (!running) return;
+    const t = setInterval(() => void reload(), settling ? 2_000 : 30_000);
+    return () => clearInterval(t);
+  }, [running, settling, reload]);
 
   if (loading && !c) return <Loading />;
   if (!c)

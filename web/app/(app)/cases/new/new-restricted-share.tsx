@@ -2,7 +2,7 @@
 /** 新建申请: file a restricted-share request (Art. 17). One Idempotency-Key per form instance, so a double click files once. */
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useRef, useState, type FormEvent } from 'react';
-import { checkDraft, emptyDraft, draftToPayload, RESTRICTED_SHARE_FIELDS, RestrictedShareFields, type RestrictedShareDraft } from '../../../../components/restricted-share-form';
+import { checkDraft, emptyDraft, draftToPayload, errorsAfterEdit, RESTRICTED_SHARE_FIELDS, RestrictedShareFields, type RestrictedShareDraft } from '../../../../components/restricted-share-form';
 import { ArticleBadge, btn, Notice, PageHeader, Section } from '../../../../components/ui';
 import { api, ApiError, fieldsUnder, newIdempotencyKey } from '../../../../lib/api';
 import { useCatalog } from '../../../../lib/catalog';
@@ -86,7 +86,14 @@ export function NewRestrictedShare() {
       <div className="space-y-4">
         <FormErrorSummary error={error} fields={errors} known={[...RESTRICTED_SHARE_FIELDS, 'type']} />
         <Section>
-          <RestrictedShareFields value={draft} onChange={setDraft} errors={errors} />
+          <RestrictedShareFields
+            value={draft}
+            onChange={(d) => {
+              setErrors((e) => errorsAfterEdit(e, draft, d));
+              setDraft(d);
+            }}
+            errors={errors}
+          />
         </Section>
         <div className="sticky bottom-0 flex items-center justify-end gap-2 rounded-md border border-slate-200 bg-white/95 px-4 py-3 shadow">
           <span className="mr-auto text-xs text-slate-500">提交后进入市大数据主管部门审核；数据提供单位应在收到征求意见后 5 个工作日内答复。</span>

@@ -174,6 +174,12 @@ function PublishForm({
       setFields(ae.fields);
     } finally {
       setBusy(false);
+      // The button is at the bottom: bring the first refused row into view, or the outcome above the lists.
+      setTimeout(() => {
+        const bad = document.querySelector('form [aria-invalid="true"]');
+        if (bad) bad.scrollIntoView({ block: 'center', behavior: 'smooth' });
+        else window.scrollTo({ top: 0, behavior: 'smooth' });
+      }, 0);
     }
   }
 
