@@ -144,3 +144,30 @@ export interface CaseDetailView extends CaseSummaryView {
 export interface ApiErrorBody {
   error: { code: string; message: string; fields?: Record<string, string>; article?: string };
 }
+
+/** GET /admin/cases/{id}/timeline: the business history beside the Temporal run. */
+export interface AdminCaseTimelineView {
+  case: { id: string; type: CaseType; status: CaseStatus; title: string };
+  history: HistoryEntryView[];
+  workflow: {
+    workflowId: string;
+    runId: string;
+    type: string;
+    status: string;
+    startTime: string;
+    closeTime: string | null;
+    taskQueue: string;
+    events: { id: number; at: string | null; type: string; detail: string | null }[];
+  };
+}
+
+/** GET /notifications: reminders, missed deadlines and coordination notices. */
+export interface NotificationView {
+  id: string;
+  kind: 'reminder' | 'overdue' | 'coordination' | string;
+  message: string;
+  caseId: string | null;
+  taskId: string | null;
+  createdAt: string;
+  read: boolean;
+}

@@ -13,6 +13,7 @@ import { missingDecisionFields } from '../domain/cases/restricted-share/decision
 import { PROVIDER_CONSENT_WORKING_DAYS, RS_DECISIONS, RS_STEP_ARTICLES, RS_STEP_ROLES, type RsStep } from '../domain/cases/restricted-share/steps';
 import { STEP_LABELS } from '../domain/cases/labels';
 import { dueText } from '../domain/cases/due-text';
+import { SHARE_METHOD_LABELS } from '../domain/cases/restricted-share/payload';
 import type { WorkflowActivities } from '../activities';
 import type {
   DecideInput,
@@ -471,7 +472,7 @@ export async function restrictedShareWorkflow(input: RsCaseInput): Promise<RsSta
       actor: actorRef(input.applicant.actor),
       action: 'filed',
       article: '第17条',
-      comment: `申请数据资源：${resources.map((r) => `${r.name}（${r.code}）`).join('、')}；共享方式：${payload.method}`,
+      comment: `申请数据资源：${resources.map((r) => `${r.name}（${r.code}）`).join('、')}；共享方式：${SHARE_METHOD_LABELS[payload.method]}`,
       at: input.filedAt,
     });
     await startReview();

@@ -193,6 +193,18 @@ export function caseRoutes(deps: ApiDeps): Router {
     handler: async ({ principal }) => ({ body: { items: await repos.cases.notificationsFor(requirePrincipal(principal)) } }),
   });
 
+  // POST /notifications/read — mark the caller's notifications read
+  defineRoute(router, registry, {
+    method: 'post',
+    path: '/notifications/read',
+    summary: '将通知标为已读',
+    tags: ['待办'],
+    access: 'signed-in',
+    body: z.strictObject({ ids: z.array(z.string().max(200)).min(1, '请至少选择一条通知').max(200) }),
+    responses: { 200: { description: '已标为已读的条数', schema: z.object({ marked: z.number() }) } },
+    handler: async ({ body, principal }) => ({ body: { marked: await repos.cases.markNotificationsRead(requirePrincipal(principal), body.ids) } }),
+  });
+
   // POST /admin/grants/:id/revoke — an administrator ends an access grant
   defineRoute(router, registry, {
     method: 'post',

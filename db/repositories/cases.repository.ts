@@ -207,6 +207,15 @@ export function createCasesRepository(db: Db) {
       return rows.map((n) => ({ id: n.id, kind: n.kind, message: n.message, caseId: n.caseId, taskId: n.taskId, createdAt: formatShanghai(n.createdAt), read: n.readAt !== null }));
     },
 
+    /** Marks the caller's own notifications read; others' are left alone. */
+    async markNotificationsRead(p: Principal, ids: string[]): Promise<number> {
+      const r = await db.notification.updateMany({
+        where: { id: { in: ids }, orgId: p.org.id, readAt: null, OR: [{ role: null }, { role: { in: p.roles } }] },
+        data: { readAt: new Date() },
+      });
+      return r.count;
+    },
+
     async grant(id: string) {
       return db.accessGrant.findUnique({ where: { id }, include: { case: true } });
     },

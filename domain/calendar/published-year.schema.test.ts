@@ -47,7 +47,7 @@ test('rejects a date that is both a holiday and a workday', () => {
   const fields = fieldsOf(() =>
     parsePublishedYear(2027, { ...valid, workdays: [{ date: '2027-02-06', name: '补春节' }] }),
   );
-  assert.deepEqual(fields, { 'workdays.0.date': 'is also listed as holidays.0.date' });
+  assert.deepEqual(fields, { 'workdays.0.date': '该日同时列为节假日（第 1 行），不能既放假又上班' });
 });
 
 test('rejects malformed and impossible dates', () => {
@@ -62,7 +62,7 @@ test('rejects malformed and impossible dates', () => {
 test('rejects duplicates, empty names, weekday "adjusted" workdays and missing lists', () => {
   assert.deepEqual(
     fieldsOf(() => parsePublishedYear(2027, { ...valid, holidays: [...valid.holidays, { date: '2027-01-01', name: 'x' }] })),
-    { 'holidays.2.date': 'duplicates holidays.1.date' },
+    { 'holidays.2.date': '与第 2 行日期重复' },
   );
   assert.deepEqual(Object.keys(fieldsOf(() => parsePublishedYear(2027, { ...valid, workdays: [{ date: '2027-02-14', name: '  ' }] }))), [
     'workdays.0.name',

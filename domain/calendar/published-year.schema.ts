@@ -12,12 +12,12 @@ const NAME_MAX = 50;
 
 function dateField(year: number | undefined) {
   const field = z.string().refine((date) => parseShanghaiDate(date) !== undefined, {
-    error: 'must be a real date in yyyy-MM-dd form',
+    error: '须为 yyyy-MM-dd 格式的真实日期',
   });
   return year === undefined
     ? field
     : field.refine((date) => parseShanghaiDate(date) === undefined || date.startsWith(`${year}-`), {
-        error: `must be a date in ${year}`,
+        error: `须为 ${year} 年内的日期`,
       });
 }
 
@@ -27,10 +27,10 @@ function buildSchema(year: number | undefined) {
     name: z
       .string()
       .trim()
-      .min(1, { error: 'must not be empty' })
-      .max(NAME_MAX, { error: `must be at most ${NAME_MAX} characters` }),
+      .min(1, { error: '请填写名称' })
+      .max(NAME_MAX, { error: `名称最多 ${NAME_MAX} 个字` }),
   });
-  const days = z.array(namedDate).max(366, { error: 'must list at most 366 days' });
+  const days = z.array(namedDate).max(366, { error: '最多 366 天' });
 
   return z
     .object({ holidays: days, workdays: days })
@@ -45,7 +45,7 @@ function buildSchema(year: number | undefined) {
           if (!parseShanghaiDate(date)) return;
           const earlier = seen.get(date);
           if (earlier === undefined) seen.set(date, index);
-          else flag(list, index, `duplicates ${list}.${earlier}.date`);
+          else flag(list, index, `与第 ${earlier + 1} 行日期重复`);
         });
         return seen;
       };
@@ -56,9 +56,9 @@ function buildSchema(year: number | undefined) {
         const day = parseShanghaiDate(date);
         if (!day) return;
         const clash = holidayAt.get(date);
-        if (clash !== undefined) flag('workdays', index, `is also listed as holidays.${clash}.date`);
+        if (clash !== undefined) flag('workdays', index, `该日同时列为节假日（第 ${clash + 1} 行），不能既放假又上班`);
         // An adjusted workday is by definition a weekend day made working; a weekday here is a typo.
-        else if (!isWeekend(day)) flag('workdays', index, 'must be a Saturday or Sunday (an adjusted working weekend day)');
+        else if (!isWeekend(day)) flag('workdays', index, '调休上班日须为周六或周日');
       });
     });
 }
@@ -79,8 +79,8 @@ export function publishedYearSchemaFor(year: number) {
  */
 export function parsePublishedYear(year: number, body: unknown): PublishedYear {
   if (!Number.isInteger(year) || year < MIN_PUBLISHED_YEAR || year > MAX_PUBLISHED_YEAR) {
-    throw new AppError('validation_failed', `Invalid published calendar year: ${String(year)}`, {
-      year: `must be an integer from ${MIN_PUBLISHED_YEAR} to ${MAX_PUBLISHED_YEAR}`,
+    throw new AppError('validation_failed', `年度无效：${String(year)}`, {
+      year: `须为 ${MIN_PUBLISHED_YEAR}–${MAX_PUBLISHED_YEAR} 之间的整数`,
     });
   }
   const result = publishedYearSchemaFor(year).safeParse(body);
@@ -93,7 +93,7 @@ export function parsePublishedYear(year: number, body: unknown): PublishedYear {
     const summary = Object.entries(fields)
       .map(([path, why]) => `${path}: ${why}`)
       .join('; ');
-    throw new AppError('validation_failed', `Invalid published calendar for ${year}: ${summary}`, fields);
+    throw new AppError('validation_failed', `${year} 年节假日安排有误：${summary}`, fields);
   }
   const byDate = (a: { date: string }, b: { date: string }) => a.date.localeCompare(b.date);
   return {

@@ -102,7 +102,7 @@ export function createWorkingDayCalendar(published: readonly PublishedYear[]): W
     day(date: string): DayInfo {
       const day = parseShanghaiDate(date);
       if (!day) {
-        throw new AppError('validation_failed', `Not a date: ${date}`, { date: 'must be a real date in yyyy-MM-dd form' });
+        throw new AppError('validation_failed', `不是有效日期：${date}`, { date: '须为 yyyy-MM-dd 格式的真实日期' });
       }
       return describe(day);
     },
@@ -124,7 +124,7 @@ export function createWorkingDayCalendar(published: readonly PublishedYear[]): W
     month(year: number, month: number): DayInfo[] {
       assertYear(year, 'year');
       if (!Number.isInteger(month) || month < 1 || month > 12) {
-        throw new AppError('validation_failed', `Invalid month: ${String(month)}`, { month: 'must be an integer from 1 to 12' });
+        throw new AppError('validation_failed', `月份无效：${String(month)}`, { month: '须为 1–12 的整数' });
       }
       const first = parseShanghaiDate(`${year}-${String(month).padStart(2, '0')}-01`);
       if (!first) throw new Error(`unreachable: ${year}-${month} has no first day`);
@@ -135,8 +135,8 @@ export function createWorkingDayCalendar(published: readonly PublishedYear[]): W
       assertYear(from, 'from');
       assertYear(to, 'to');
       if (to < from || to - from >= MAX_YEARS_LISTED) {
-        throw new AppError('validation_failed', `Invalid year range ${from}–${to}`, {
-          to: `must be from ${from} to ${from + MAX_YEARS_LISTED - 1}`,
+        throw new AppError('validation_failed', `年份范围无效：${from}–${to}`, {
+          to: `须在 ${from}–${from + MAX_YEARS_LISTED - 1} 之间`,
         });
       }
       const listed: { year: number; source: YearSource }[] = [];
@@ -148,20 +148,20 @@ export function createWorkingDayCalendar(published: readonly PublishedYear[]): W
 
 function assertInstant(from: Date): void {
   if (!(from instanceof Date) || Number.isNaN(from.getTime())) {
-    throw new AppError('validation_failed', 'The receipt time is not a valid instant', { from: 'must be a valid date-time' });
+    throw new AppError('validation_failed', '收到时间无效', { from: '须为有效的日期时间' });
   }
 }
 
 function assertCount(n: number, max: number, field: 'workingDays' | 'naturalDays'): void {
   if (!Number.isInteger(n) || n < 1 || n > max) {
-    throw new AppError('validation_failed', `${field} must be an integer from 1 to ${max}, got ${String(n)}`, {
-      [field]: `must be an integer from 1 to ${max}`,
+    throw new AppError('validation_failed', `${field} 须为 1–${max} 的整数，实际为 ${String(n)}`, {
+      [field]: `须为 1–${max} 的整数`,
     });
   }
 }
 
 function assertYear(year: number, field: string): void {
   if (!isRepresentableYear(year)) {
-    throw new AppError('validation_failed', `Invalid year: ${String(year)}`, { [field]: 'must be an integer from 1000 to 9999' });
+    throw new AppError('validation_failed', `年份无效：${String(year)}`, { [field]: '须为 1000–9999 的整数' });
   }
 }

@@ -11,6 +11,7 @@ import { ROLE_LABELS, can } from '../../domain/auth/roles';
 import type { MeView } from '../../domain/views';
 import { api, ApiError, loginHref } from '../lib/api';
 import { MeContext } from '../lib/session';
+import { NotificationBell } from './notification-bell';
 import { cx, ErrorAlert, Loading } from './ui';
 
 interface NavItem {
@@ -127,6 +128,7 @@ function HeaderBar({ me }: { me?: MeView }) {
         )}
         {me && (
           <div className="ml-auto flex items-center gap-3 text-sm">
+            <NotificationBell />
             <div className="text-right leading-tight" aria-label="当前用户">
               <div className="font-medium">{me.displayName}</div>
               <div className="text-[11px] text-blue-200">

@@ -6,21 +6,10 @@
 import { useState } from 'react';
 import { api, ApiError } from '../lib/api';
 import { fmtDateTime } from '../lib/time';
+import type { AdminCaseTimelineView } from '../../domain/views';
 import { Badge, btn, Dl, ErrorAlert, Loading, Section } from './ui';
 
-/** The answer of GET /admin/cases/{id}/timeline (not in domain/views.ts yet). */
-interface AdminTimeline {
-  workflow: {
-    workflowId: string;
-    runId: string | null;
-    type: string | null;
-    status: string | null;
-    startTime: string | null;
-    closeTime: string | null;
-    taskQueue: string | null;
-    events: { id: number | string; at: string | null; type: string; detail: unknown }[];
-  } | null;
-}
+type AdminTimeline = AdminCaseTimelineView;
 
 const STATUS_TONE: Record<string, 'green' | 'blue' | 'red' | 'slate'> = {
   RUNNING: 'blue',
