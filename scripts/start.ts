@@ -10,6 +10,9 @@ import { prepareDatabase } from './prepare-database';
 import { ensureWebBuild } from './lib/web-build';
 import { startStack } from './lib/stack';
 
+// When the terminal (or npm) that read our output is gone, writing must not crash the shutdown.
+for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
+
 async function main() {
   const env = loadEnv();
   const dev = process.argv.includes('--dev');

@@ -15,6 +15,8 @@ export interface Supervisor {
   stopAll(): Promise<void>;
   /** Resolves when any child exits on its own (not by stopAll), with its name. */
   firstExit: Promise<{ name: string; code: number | null }>;
+  /** Last resort, synchronous: SIGTERM to every child still running. */
+  killAllNow(): void;
 }
 
 export function createSupervisor(log: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): Supervisor {
@@ -35,8 +37,24 @@ export function createSupervisor(log: (line: string) => void = (l) => process.st
     });
   };
 
+  const killAllNow = () => {
+    stopping = true;
+    for (const c of children) {
+      if (c.proc.exitCode !== null || c.proc.pid === undefined) continue;
+      try {
+        process.kill(-c.proc.pid, 'SIGTERM');
+      } catch {
+        /* already gone */
+      }
+    }
+  };
+  // Children run in their own process groups (so they stop in order); whatever
+  // ends this process, they must not outlive it.
+  process.once('exit', killAllNow);
+
   return {
     firstExit,
+    killAllNow,
     start(name, cmd, args, opts = {}) {
       const proc = spawn(cmd, args, { env: opts.env ?? process.env, cwd: opts.cwd, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
       if (!opts.quiet) pipe(name, proc.stdout);
