@@ -15,10 +15,11 @@ import { projectRoot } from '../config/env';
 import { prepareDatabase } from './prepare-database';
 import { ensureWebBuild } from './lib/web-build';
 import { startStack, type Stack } from './lib/stack';
+import { findPostgresBin, startThrowawayPostgres, type Postgres } from './lib/postgres';
 import { provideTemporalCli, provideTestServer } from './temporal-binaries';
 
-type Phase = 'unit' | 'workflows' | 'integration' | 'e2e';
-const ALL: Phase[] = ['unit', 'workflows', 'integration', 'e2e'];
+type Phase = 'unit' | 'workflows' | 'integration' | 'e2e' | 'postgres';
+const ALL: Phase[] = ['unit', 'workflows', 'integration', 'e2e', 'postgres'];
 
 interface Count { passed: number; failed: number; skipped: number }
 const totals: Count = { passed: 0, failed: 0, skipped: 0 };
@@ -82,10 +83,13 @@ const freePort = () =>
     s.on('error', reject);
   });
 
-async function startTestStack(web: boolean): Promise<Stack> {
-  const dir = path.join(projectRoot, 'tests', '.tmp', `stack-${Date.now()}`);
+async function startTestStack(web: boolean, databaseUrlOverride?: string): Promise<Stack> {
+  // Keep only this run's stack (its database and log stay for a look after a failure).
+  const tmp = path.join(projectRoot, 'tests', '.tmp');
+  for (const old of fs.existsSync(tmp) ? fs.readdirSync(tmp).filter((d) => d.startsWith('stack-')) : []) fs.rmSync(path.join(tmp, old), { recursive: true, force: true });
+  const dir = path.join(tmp, `stack-${Date.now()}`);
   fs.mkdirSync(dir, { recursive: true });
-  const databaseUrl = `file:${path.join(dir, 'test.db')}`;
+  const databaseUrl = databaseUrlOverride ?? `file:${path.join(dir, 'test.db')}`;
   await prepareDatabase(databaseUrl, { seed: true });
   if (web) ensureWebBuild();
   const logFile = fs.createWriteStream(path.join(dir, 'stack.log'));
@@ -147,6 +151,27 @@ async function main() {
       problems.push(`stack: ${(e as Error).message}`);
     } finally {
       await stack?.stop();
+    }
+  }
+
+  // The API suite again, on PostgreSQL: the production database must behave as SQLite does.
+  if (phases.includes('postgres')) {
+    if (!findPostgresBin()) {
+      console.log('\n=== integration on PostgreSQL: skipped (no PostgreSQL server binaries; apt-get install postgresql) ===');
+    } else {
+      let pg: Postgres | undefined;
+      let stack: Stack | undefined;
+      try {
+        pg = await startThrowawayPostgres(await freePort());
+        stack = await startTestStack(false, pg.url);
+        console.log(`\nPostgreSQL test stack at ${stack.baseUrl}`);
+        runNodeTests('integration-postgres', findTests(['tests/integration'], /\.test\.ts$/), { BASE_URL: stack.baseUrl, TEMPORAL_ADDRESS: stack.temporalAddress }, false);
+      } catch (e) {
+        problems.push(`postgres: ${(e as Error).message}`);
+      } finally {
+        await stack?.stop();
+        pg?.stop();
+      }
     }
   }
 

@@ -17,6 +17,7 @@ import type { RsActor, RsCaseInput, RsResourceFacts } from '../../workflows/rest
 import { parseOrThrow } from '../validate';
 import type { ApiDeps } from '../deps';
 import { fromWorkflowError } from './workflow-errors';
+import { isUniqueViolation } from '../../db/repositories/idempotency.repository';
 
 export const RESTRICTED_SHARE_WORKFLOW = 'restrictedShareWorkflow';
 
@@ -71,7 +72,13 @@ export async function fileRestrictedShare(deps: ApiDeps, p: Principal, rawPayloa
   if (existing) return { id, workflowId: existing.workflowId, status: existing.status };
 
   const title = caseTitle(payload, new Map(resources.map((r) => [r.code, r.name])));
-  await deps.repos.cases.create({ id, type: 'restricted-share', title, applicantOrgId: p.org.id, applicantUserId: p.kind === 'user' ? p.id : null, payload, workflowId });
+  try {
+    await deps.repos.cases.create({ id, type: 'restricted-share', title, applicantOrgId: p.org.id, applicantUserId: p.kind === 'user' ? p.id : null, payload, workflowId });
+  } catch (e) {
+    // A concurrent retry of the same request created it first: that case is the answer.
+    if (isUniqueViolation(e)) return { id, workflowId, status: 'in-progress' };
+    throw e;
+  }
   const input: RsCaseInput = {
     caseId: id,
     filedAt: new Date().toISOString(),

@@ -5,7 +5,7 @@ import type { CaseStatus, CaseSummaryView, CaseType } from '../../domain/views';
 import { CASE_STATUS, CASE_TYPE_LABELS, stepLabel } from '../lib/labels';
 import { fmtDateTime } from '../lib/time';
 import { CaseStatusBadge } from './badges';
-import { Empty, input, table } from './ui';
+import { Empty, FilterSelect, table } from './ui';
 
 export function CaseTable({ items, label, empty, showApplicant }: { items: CaseSummaryView[]; label: string; empty: ReactNode; showApplicant?: boolean }) {
   const sorted = [...items].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
@@ -58,32 +58,20 @@ export function CaseTable({ items, label, empty, showApplicant }: { items: CaseS
 export function CaseFilters({ type, status, onChange, idPrefix }: { type: string; status: string; onChange: (k: 'type' | 'status', v: string) => void; idPrefix: string }) {
   return (
     <div className="mb-3 flex flex-wrap items-end gap-3 rounded-md border border-slate-200 bg-white p-3 shadow-sm">
-      <div>
-        <label htmlFor={`${idPrefix}-type`} className="mb-1 block text-xs font-medium text-slate-600">
-          办件类型
-        </label>
-        <select id={`${idPrefix}-type`} className={input} value={type} onChange={(e) => onChange('type', e.target.value)}>
-          <option value="">全部</option>
-          {(Object.keys(CASE_TYPE_LABELS) as CaseType[]).map((t) => (
-            <option key={t} value={t}>
-              {CASE_TYPE_LABELS[t]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor={`${idPrefix}-status`} className="mb-1 block text-xs font-medium text-slate-600">
-          办理状态
-        </label>
-        <select id={`${idPrefix}-status`} className={input} value={status} onChange={(e) => onChange('status', e.target.value)}>
-          <option value="">全部</option>
-          {(Object.keys(CASE_STATUS) as CaseStatus[]).map((s) => (
-            <option key={s} value={s}>
-              {CASE_STATUS[s].label}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect
+        id={`${idPrefix}-type`}
+        label="办件类型"
+        value={type}
+        options={(Object.keys(CASE_TYPE_LABELS) as CaseType[]).map((t) => [t, CASE_TYPE_LABELS[t]] as const)}
+        onChange={(v) => onChange('type', v)}
+      />
+      <FilterSelect
+        id={`${idPrefix}-status`}
+        label="办理状态"
+        value={status}
+        options={(Object.keys(CASE_STATUS) as CaseStatus[]).map((s) => [s, CASE_STATUS[s].label] as const)}
+        onChange={(v) => onChange('status', v)}
+      />
     </div>
   );
 }

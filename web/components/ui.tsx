@@ -224,3 +224,38 @@ export const table = {
 
 /** The same control style, sized to its content (for toolbars). */
 export const inputInline = input.replace('block w-full', 'inline-block w-auto');
+
+/**
+ * A labelled filter dropdown with 全部 first. A current value missing from
+ * `options` (e.g. from a shared URL) is still shown, so the filter never lies.
+ */
+export function FilterSelect({
+  id,
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  options: readonly (readonly [string, string])[];
+  onChange: (value: string) => void;
+}) {
+  return (
+    <div>
+      <label htmlFor={id} className="mb-1 block text-xs font-medium text-slate-600">
+        {label}
+      </label>
+      <select id={id} className={input} value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">全部</option>
+        {options.map(([v, l]) => (
+          <option key={v} value={v}>
+            {l}
+          </option>
+        ))}
+        {value && !options.some(([v]) => v === value) && <option value={value}>{value}</option>}
+      </select>
+    </div>
+  );
+}

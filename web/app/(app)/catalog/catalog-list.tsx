@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import type { OrgRef, ResourceView } from '../../../../domain/views';
 import { OpenClassBadge, ShareClassBadge } from '../../../components/badges';
-import { ArticleBadge, Badge, btn, Empty, ErrorAlert, input, Loading, PageHeader, table } from '../../../components/ui';
+import { ArticleBadge, Badge, btn, Empty, ErrorAlert, FilterSelect, input, Loading, PageHeader, table } from '../../../components/ui';
 import { qs } from '../../../lib/api';
 import { OPEN_CLASS, SHARE_CLASS } from '../../../lib/labels';
 import { fmtDate } from '../../../lib/time';
@@ -61,46 +61,21 @@ export function CatalogList() {
             onChange={(e) => setQDraft(e.target.value)}
           />
         </div>
-        <div>
-          <label htmlFor="catalog-share" className="mb-1 block text-xs font-medium text-slate-600">
-            共享属性
-          </label>
-          <select id="catalog-share" className={input} value={shareClass} onChange={(e) => setParam({ shareClass: e.target.value })}>
-            <option value="">全部</option>
-            {Object.entries(SHARE_CLASS).map(([k, v]) => (
-              <option key={k} value={k}>
-                {v.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="catalog-open" className="mb-1 block text-xs font-medium text-slate-600">
-            开放属性
-          </label>
-          <select id="catalog-open" className={input} value={openClass} onChange={(e) => setParam({ openClass: e.target.value })}>
-            <option value="">全部</option>
-            {Object.entries(OPEN_CLASS).map(([k, v]) => (
-              <option key={k} value={k}>
-                {v.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="catalog-provider" className="mb-1 block text-xs font-medium text-slate-600">
-            数据提供单位
-          </label>
-          <select id="catalog-provider" className={input} value={provider} onChange={(e) => setParam({ provider: e.target.value })}>
-            <option value="">全部</option>
-            {providers.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-            {provider && !providers.some((p) => p.id === provider) && <option value={provider}>{provider}</option>}
-          </select>
-        </div>
+        <FilterSelect
+          id="catalog-share"
+          label="共享属性"
+          value={shareClass}
+          options={Object.entries(SHARE_CLASS).map(([k, v]) => [k, v.label] as const)}
+          onChange={(v) => setParam({ shareClass: v })}
+        />
+        <FilterSelect
+          id="catalog-open"
+          label="开放属性"
+          value={openClass}
+          options={Object.entries(OPEN_CLASS).map(([k, v]) => [k, v.label] as const)}
+          onChange={(v) => setParam({ openClass: v })}
+        />
+        <FilterSelect id="catalog-provider" label="数据提供单位" value={provider} options={providers.map((p) => [p.id, p.name] as const)} onChange={(v) => setParam({ provider: v })} />
         <button type="submit" className={btn.primary}>
           查询
         </button>

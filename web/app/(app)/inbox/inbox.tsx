@@ -6,7 +6,7 @@ import type { CaseType, TaskView } from '../../../../domain/views';
 import { ROLE_LABELS } from '../../../../domain/auth/roles';
 import { DecisionBadge } from '../../../components/badges';
 import { Countdown, DueAt, useNow } from '../../../components/countdown';
-import { Badge, btn, cx, Empty, ErrorAlert, input, Loading, PageHeader, table } from '../../../components/ui';
+import { Badge, btn, cx, Empty, ErrorAlert, FilterSelect, Loading, PageHeader, table } from '../../../components/ui';
 import { qs } from '../../../lib/api';
 import { CASE_TYPE_LABELS, stepLabel } from '../../../lib/labels';
 import { fmtDateTime } from '../../../lib/time';
@@ -87,35 +87,14 @@ export function Inbox() {
           ))}
         </div>
         <div className="flex flex-wrap items-end gap-3">
-          <div>
-            <label htmlFor="inbox-type" className="mb-1 block text-xs font-medium text-slate-600">
-              办件类型
-            </label>
-            <select id="inbox-type" className={input} value={caseType} onChange={(e) => setParam({ caseType: e.target.value, step: '' })}>
-              <option value="">全部</option>
-              {(Object.keys(CASE_TYPE_LABELS) as CaseType[])
-                .filter((t) => types.includes(t) || t === caseType)
-                .map((t) => (
-                  <option key={t} value={t}>
-                    {CASE_TYPE_LABELS[t]}
-                  </option>
-                ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="inbox-step" className="mb-1 block text-xs font-medium text-slate-600">
-              办理环节
-            </label>
-            <select id="inbox-step" className={input} value={step} onChange={(e) => setParam({ step: e.target.value })}>
-              <option value="">全部</option>
-              {steps.map(([s, l]) => (
-                <option key={s} value={s}>
-                  {l}
-                </option>
-              ))}
-              {step && !steps.some(([s]) => s === step) && <option value={step}>{stepLabel(step)}</option>}
-            </select>
-          </div>
+          <FilterSelect
+            id="inbox-type"
+            label="办件类型"
+            value={caseType}
+            options={(Object.keys(CASE_TYPE_LABELS) as CaseType[]).filter((t) => types.includes(t)).map((t) => [t, CASE_TYPE_LABELS[t]] as const)}
+            onChange={(v) => setParam({ caseType: v, step: '' })}
+          />
+          <FilterSelect id="inbox-step" label="办理环节" value={step} options={steps} onChange={(v) => setParam({ step: v })} />
         </div>
       </div>
 
