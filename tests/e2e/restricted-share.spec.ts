@@ -190,4 +190,23 @@ test.describe('受限共享申请', () => {
     await applicant.goto('/cases?status=withdrawn');
     await expect(applicant.locator(`a[href="/cases/${caseId}"]`)).toBeVisible();
   });
+
+  test('an administrator revokes an access grant, with a reason', async ({ browser }) => {
+    const applicant = await signedIn(browser, 'amr.applicant');
+    const caseId = await fileByApi(applicant, 'NB-AMR-0001'); // unconditional: granted at once (Art. 17 ¶1)
+    const admin = await signedIn(browser, 'admin');
+    await admin.goto(`/cases/${caseId}`);
+    const grants = admin.getByRole('table', { name: '访问授权' });
+    await expect(grants).toContainText('有效', { timeout: 30_000 });
+    await grants.getByRole('button', { name: '撤销' }).click();
+    const dialog = admin.getByRole('alertdialog', { name: /撤销企业登记信息的访问权限/ });
+    await expect(dialog.getByRole('button', { name: '确认撤销' })).toBeDisabled();
+    await dialog.getByLabel('撤销理由（必填）').fill('申请单位职能调整，不再需要');
+    await dialog.getByRole('button', { name: '确认撤销' }).click();
+    await expect(grants).toContainText('已撤销', { timeout: 30_000 });
+    // The applicant sees it too, with the reason in the history.
+    await applicant.goto(`/cases/${caseId}`);
+    await expect(applicant.getByRole('table', { name: '访问授权' })).toContainText('已撤销');
+    await expect(applicant.getByText('申请单位职能调整，不再需要')).toBeVisible();
+  });
 });

@@ -229,6 +229,7 @@ export function CaseDetail({ id }: { id: string }) {
                       <th className={table.th}>状态</th>
                       <th className={table.th}>授权时间</th>
                       <th className={table.th}>到期时间</th>
+                      {isAdmin && <th className={table.th}>操作</th>}
                     </tr>
                   </thead>
                   <tbody className="divide-y divide-slate-100">
@@ -245,6 +246,13 @@ export function CaseDetail({ id }: { id: string }) {
                         </td>
                         <td className={`${table.td} whitespace-nowrap text-xs`}>{fmtDateTime(g.grantedAt)}</td>
                         <td className={`${table.td} whitespace-nowrap text-xs`}>{fmtDate(g.expiresAt)}</td>
+                        {isAdmin && (
+                          <td className={table.td}>
+                            {g.status === 'active' && (
+                              <RevokeGrantButton grantId={g.id} resourceName={g.resourceName} onDone={(nc) => { setData(nc); setFlash({ tone: 'amber', text: `已撤销“${g.resourceName}”的访问权限。` }); }} />
+                            )}
+                          </td>
+                        )}
                       </tr>
                     ))}
                   </tbody>
@@ -338,6 +346,52 @@ function WithdrawButton({ caseId, onDone }: { caseId: string; onDone: (c: CaseDe
         </button>
         <button type="button" className={btn.danger} onClick={withdraw} disabled={busy}>
           {busy ? '正在撤回…' : '确认撤回'}
+        </button>
+      </span>
+    </div>
+  );
+}
+
+/** Administrators end an access grant before its expiry, with a reason kept in the history. */
+function RevokeGrantButton({ grantId, resourceName, onDone }: { grantId: string; resourceName: string; onDone: (c: CaseDetailView) => void }) {
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  async function revoke() {
+    setBusy(true);
+    setError(null);
+    try {
+      onDone(await api<CaseDetailView>(`/admin/grants/${encodeURIComponent(grantId)}/revoke`, { method: 'POST', body: { reason: reason.trim() } }));
+      setOpen(false);
+    } catch (err) {
+      setError(err instanceof ApiError ? err : new ApiError(0, 'unknown', String(err)));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (!open)
+    return (
+      <button type="button" className={btn.danger} onClick={() => setOpen(true)}>
+        撤销
+      </button>
+    );
+  const id = `revoke-${grantId}`;
+  return (
+    <div role="alertdialog" aria-label={`撤销${resourceName}的访问权限`} className="flex min-w-64 flex-col gap-2 rounded border border-red-200 bg-red-50 p-2 text-xs">
+      <label htmlFor={id} className="text-slate-700">
+        撤销理由（必填）
+      </label>
+      <textarea id={id} rows={2} className={input} value={reason} onChange={(e) => setReason(e.target.value)} />
+      {error && <span className="text-red-700">{error.fields.reason ?? error.message}</span>}
+      <span className="flex justify-end gap-2">
+        <button type="button" className={btn.secondary} onClick={() => setOpen(false)} disabled={busy}>
+          取消
+        </button>
+        <button type="button" className={btn.danger} onClick={revoke} disabled={busy || !reason.trim()}>
+          {busy ? '正在撤销…' : '确认撤销'}
         </button>
       </span>
     </div>
