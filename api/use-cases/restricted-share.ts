@@ -17,7 +17,7 @@ import type { RsActor, RsCaseInput, RsResourceFacts } from '../../workflows/rest
 import { parseOrThrow } from '../validate';
 import type { ApiDeps } from '../deps';
 import { fromWorkflowError } from './workflow-errors';
-import { isUniqueViolation } from '../../db/repositories/idempotency.repository';
+import { isUniqueViolation } from '../../db/errors';
 
 export const RESTRICTED_SHARE_WORKFLOW = 'restrictedShareWorkflow';
 

@@ -4,6 +4,7 @@
  */
 import crypto from 'node:crypto';
 import type { Db } from '../client';
+import { isUniqueViolation } from '../errors';
 
 export interface AuditInput {
   actor: string;
@@ -24,20 +25,31 @@ const hashOf = (e: { at: Date; actor: string; actorOrg: string | null; action: s
 export function createAuditRepository(db: Db) {
   let tail: Promise<unknown> = Promise.resolve();
   return {
-    /** Appends are serialised in-process; one process (the API) writes the log. */
+    /**
+     * Appends one entry after the current last one. Appends are serialised in
+     * this process; across processes (several API instances) the unique
+     * prevHash makes a second writer of the same link fail, and it retries.
+     */
     append(input: AuditInput): Promise<void> {
       const run = async () => {
-        const last = await db.auditEntry.findFirst({ orderBy: { seq: 'desc' } });
-        const entry = {
-          at: new Date(),
-          actor: input.actor,
-          actorOrg: input.actorOrg ?? null,
-          action: input.action,
-          target: input.target,
-          detail: input.detail ?? {},
-          prevHash: last?.hash ?? GENESIS,
-        };
-        await db.auditEntry.create({ data: { ...entry, detail: entry.detail as object, hash: hashOf(entry) } });
+        for (let attempt = 1; ; attempt++) {
+          const last = await db.auditEntry.findFirst({ orderBy: { seq: 'desc' } });
+          const entry = {
+            at: new Date(),
+            actor: input.actor,
+            actorOrg: input.actorOrg ?? null,
+            action: input.action,
+            target: input.target,
+            detail: input.detail ?? {},
+            prevHash: last?.hash ?? GENESIS,
+          };
+          try {
+            await db.auditEntry.create({ data: { ...entry, detail: entry.detail as object, hash: hashOf(entry) } });
+            return;
+          } catch (e) {
+            if (!isUniqueViolation(e) || attempt >= 20) throw e;
+          }
+        }
       };
       const p = tail.then(run, run);
       tail = p.catch(() => undefined);

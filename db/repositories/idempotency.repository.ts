@@ -1,8 +1,7 @@
 import type { Db } from '../client';
+import { isUniqueViolation } from '../errors';
 import { toJson } from '../json';
 
-/** Prisma's unique-constraint violation, whichever database is underneath. */
-export const isUniqueViolation = (e: unknown): boolean => (e as { code?: string })?.code === 'P2002';
 
 /** status 0 marks a key whose first request is still being processed. */
 export const IN_PROGRESS = 0;

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE UNIQUE INDEX "AuditEntry_prevHash_key" ON "AuditEntry"("prevHash");
+
