@@ -127,7 +127,7 @@ export function caseRoutes(deps: ApiDeps): Router {
       const p = requirePrincipal(principal);
       const c = await repos.cases.detail(params.id, p);
       if (!c) throw new AppError('not_found', '没有这个办件');
-      await repos.audit.append({ actor: p.name, actorOrg: p.org.name, action: 'case-view', target: `case:${c.id}` });
+      await repos.audit.appendView({ actor: p.name, actorOrg: p.org.name, action: 'case-view', target: `case:${c.id}` });
       return { body: c };
     },
   });

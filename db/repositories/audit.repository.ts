@@ -56,6 +56,18 @@ export function createAuditRepository(db: Db) {
       return p;
     },
 
+    /**
+     * For views: a page that refreshes itself while a case runs would log a
+     * view every half minute; one entry per viewer and target per window says
+     * the same (Art. 24) without drowning the log.
+     */
+    async appendView(input: AuditInput, windowMs = 10 * 60_000): Promise<void> {
+      const recent = await db.auditEntry.findFirst({
+        where: { actor: input.actor, actorOrg: input.actorOrg ?? null, action: input.action, target: input.target, at: { gte: new Date(Date.now() - windowMs) } },
+      });
+      if (!recent) await this.append(input);
+    },
+
     async list(filter: { actor?: string; target?: string; from?: Date; to?: Date }, limit = 500) {
       return db.auditEntry.findMany({
         where: {
