@@ -26,6 +26,8 @@ export interface RsCaseInput {
   payload: RestrictedSharePayload;
   resources: RsResourceFacts[];
   parties: { bdbOrgId: string; leadershipOrgId: string };
+  /** Display names of the organisations involved, for the history (optional: older cases lack it). */
+  orgNames?: Record<string, string>;
 }
 
 export interface DecideInput {

@@ -12,6 +12,7 @@ import type { ProjectionOp, PlannedDeadline } from '../domain/cases/projection';
 import { missingDecisionFields } from '../domain/cases/restricted-share/decisions';
 import { PROVIDER_CONSENT_WORKING_DAYS, RS_DECISIONS, RS_STEP_ARTICLES, RS_STEP_ROLES, type RsStep } from '../domain/cases/restricted-share/steps';
 import { STEP_LABELS } from '../domain/cases/labels';
+import { ROLE_LABELS } from '../domain/auth/roles';
 import { dueText } from '../domain/cases/due-text';
 import { SHARE_METHOD_LABELS } from '../domain/cases/restricted-share/payload';
 import type { WorkflowActivities } from '../activities';
@@ -126,7 +127,15 @@ export async function restrictedShareWorkflow(input: RsCaseInput): Promise<RsSta
       provisional: task.provisional,
       createdAt,
     });
-    history({ actor: SYSTEM, action: 'task-opened', step, article: RS_STEP_ARTICLES[step], data: { taskId: task.id, orgId } });
+    const orgName = input.orgNames?.[orgId] ?? resources.find((r) => r.providerId === orgId)?.providerName;
+    history({
+      actor: SYSTEM,
+      action: 'task-opened',
+      step,
+      article: RS_STEP_ARTICLES[step],
+      comment: orgName ? `待办发送至${orgName}（${ROLE_LABELS[RS_STEP_ROLES[step]]}）` : undefined,
+      data: { taskId: task.id, orgId },
+    });
     if (task.dueAt) {
       history({
         actor: SYSTEM,

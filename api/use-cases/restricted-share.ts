@@ -87,6 +87,7 @@ export async function fileRestrictedShare(deps: ApiDeps, p: Principal, rawPayloa
     resources,
     parties: { bdbOrgId: await deps.repos.cases.bdbOrgId(), leadershipOrgId: await deps.repos.cases.leadershipOrgId() },
   };
+  input.orgNames = await deps.repos.cases.orgNamesOf([input.parties.bdbOrgId, input.parties.leadershipOrgId, p.org.id, ...resources.map((r) => r.providerId)]);
   try {
     await deps.temporal.client.workflow.start(RESTRICTED_SHARE_WORKFLOW, {
       workflowId,

@@ -192,6 +192,11 @@ export function createCasesRepository(db: Db) {
       return o.id;
     },
 
+    async orgNamesOf(ids: string[]): Promise<Record<string, string>> {
+      const rows = await db.organisation.findMany({ where: { id: { in: [...new Set(ids)] } } });
+      return Object.fromEntries(rows.map((o) => [o.id, o.name]));
+    },
+
     async leadershipOrgId(): Promise<string> {
       const o = await db.organisation.findFirst({ where: { kind: 'leadership-office' } });
       if (!o) throw new Error('no organisation of kind leadership-office');
