@@ -41,3 +41,21 @@ export function useApi<T>(path: string | null): ApiState<T> {
 
   return { data, error, loading, reload: load, setData };
 }
+
+/** One user action against the API (a button's POST): busy while it runs, its error if it fails. */
+export function useAction() {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const run = useCallback(async (action: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+    } catch (err) {
+      setError(err instanceof ApiError ? err : new ApiError(0, 'unknown', String(err)));
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+  return { busy, error, run };
+}

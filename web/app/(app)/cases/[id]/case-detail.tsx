@@ -16,11 +16,11 @@ import { PayloadView } from '../../../../components/payload-view';
 import { ProcedureDiagram } from '../../../../components/procedure-diagram';
 import { ArticleBadge, Badge, btn, Empty, ErrorAlert, input, Loading, Notice, PageHeader, Section, table } from '../../../../components/ui';
 import { WorkflowPanel } from '../../../../components/workflow-panel';
-import { api, ApiError } from '../../../../lib/api';
+import { api } from '../../../../lib/api';
 import { CASE_TYPE_ARTICLES, CASE_TYPE_LABELS, decisionMeta, GRANT_STATUS, methodLabel, OUTCOME, stepLabel, TASK_STATUS } from '../../../../lib/labels';
 import { hasRole, useMe } from '../../../../lib/session';
 import { fmtDate, fmtDateTime } from '../../../../lib/time';
-import { useApi } from '../../../../lib/use-api';
+import { useAction, useApi } from '../../../../lib/use-api';
 
 export function CaseDetail({ id }: { id: string }) {
   const me = useMe();
@@ -306,25 +306,17 @@ function latestPerOrg(tasks: TaskView[]): TaskView[] {
 function WithdrawButton({ caseId, onDone }: { caseId: string; onDone: (c: CaseDetailView) => void }) {
   const [confirming, setConfirming] = useState(false);
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, run } = useAction();
 
-  async function withdraw() {
-    setBusy(true);
-    setError(null);
-    try {
+  const withdraw = () =>
+    run(async () => {
       const res = await api<CaseDetailView | { case: CaseDetailView }>(`/cases/${encodeURIComponent(caseId)}/withdraw`, {
         method: 'POST',
         body: reason.trim() ? { reason: reason.trim() } : {},
       });
       onDone('case' in res ? res.case : res);
       setConfirming(false);
-    } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'unknown', String(err)));
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
 
   if (!confirming)
     return (
@@ -356,21 +348,13 @@ function WithdrawButton({ caseId, onDone }: { caseId: string; onDone: (c: CaseDe
 function RevokeGrantButton({ grantId, resourceName, onDone }: { grantId: string; resourceName: string; onDone: (c: CaseDetailView) => void }) {
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, run } = useAction();
 
-  async function revoke() {
-    setBusy(true);
-    setError(null);
-    try {
+  const revoke = () =>
+    run(async () => {
       onDone(await api<CaseDetailView>(`/admin/grants/${encodeURIComponent(grantId)}/revoke`, { method: 'POST', body: { reason: reason.trim() } }));
       setOpen(false);
-    } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'unknown', String(err)));
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
 
   if (!open)
     return (
