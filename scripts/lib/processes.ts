@@ -37,16 +37,20 @@ export function createSupervisor(log: (line: string) => void = (l) => process.st
     });
   };
 
+  /** Signals a running child's whole process group; false when it has already gone. */
+  const signal = (c: Child, sig: NodeJS.Signals): boolean => {
+    if (c.proc.exitCode !== null || c.proc.pid === undefined) return false;
+    try {
+      process.kill(-c.proc.pid, sig);
+      return true;
+    } catch {
+      return false; // exited meanwhile
+    }
+  };
+
   const killAllNow = () => {
     stopping = true;
-    for (const c of children) {
-      if (c.proc.exitCode !== null || c.proc.pid === undefined) continue;
-      try {
-        process.kill(-c.proc.pid, 'SIGTERM');
-      } catch {
-        /* already gone */
-      }
-    }
+    for (const c of children) signal(c, 'SIGTERM');
   };
   // Children run in their own process groups (so they stop in order); whatever
   // ends this process, they must not outlive it.
@@ -81,19 +85,8 @@ export function createSupervisor(log: (line: string) => void = (l) => process.st
       stopping = true;
       // Reverse order: web/API and worker before the Temporal server they use.
       for (const c of [...children].reverse()) {
-        if (c.proc.exitCode !== null || c.proc.pid === undefined) continue;
-        try {
-          process.kill(-c.proc.pid, 'SIGTERM');
-        } catch {
-          /* already gone */
-        }
-        const timer = setTimeout(() => {
-          try {
-            process.kill(-(c.proc.pid as number), 'SIGKILL');
-          } catch {
-            /* already gone */
-          }
-        }, 5000);
+        if (!signal(c, 'SIGTERM')) continue;
+        const timer = setTimeout(() => signal(c, 'SIGKILL'), 5000);
         await c.exited;
         clearTimeout(timer);
       }
