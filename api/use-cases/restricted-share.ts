@@ -68,15 +68,13 @@ export async function fileRestrictedShare(deps: ApiDeps, p: Principal, rawPayloa
   const { payload, resources } = await checkRestrictedSharePayload(deps, rawPayload);
   const id = newCaseId('RS', idempotencyKey ? `${p.kind}:${p.id}:${idempotencyKey}` : undefined);
   const workflowId = `restricted-share-${id}`;
-  const existing = await deps.repos.cases.find(id);
-  if (existing) return { id, workflowId: existing.workflowId, status: existing.status };
-
   const title = caseTitle(payload, new Map(resources.map((r) => [r.code, r.name])));
   try {
     await deps.repos.cases.create({ id, type: 'restricted-share', title, applicantOrgId: p.org.id, applicantUserId: p.kind === 'user' ? p.id : null, payload, workflowId });
   } catch (e) {
-    // A concurrent retry of the same request created it first: that case is the answer.
-    if (isUniqueViolation(e)) return { id, workflowId, status: 'in-progress' };
+    // A retry of the same keyed request filed it already: that case is the answer.
+    const existing = isUniqueViolation(e) ? await deps.repos.cases.find(id) : null;
+    if (existing) return { id, workflowId: existing.workflowId, status: existing.status };
     throw e;
   }
   const input: RsCaseInput = {
