@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { derivePostgresSchema, POSTGRES_SCHEMA, SQLITE_SCHEMA } from './postgres-schema';
+import { prismaBin, prismaCliEnv } from './lib/prisma-cli';
 
 const root = path.resolve(__dirname, '..');
 
@@ -18,10 +19,10 @@ function diff(from: string, to: string): string {
   const b = path.join(dir, 'to.prisma');
   fs.writeFileSync(a, from);
   fs.writeFileSync(b, to);
-  const r = spawnSync(path.join(root, 'node_modules', '.bin', 'prisma'), ['migrate', 'diff', '--from-schema-datamodel', a, '--to-schema-datamodel', b, '--script'], {
+  const r = spawnSync(prismaBin, ['migrate', 'diff', '--from-schema-datamodel', a, '--to-schema-datamodel', b, '--script'], {
     cwd: root,
     encoding: 'utf8',
-    env: { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: '/bin/true', PRISMA_QUERY_ENGINE_LIBRARY: '/bin/true' },
+    env: prismaCliEnv(),
   });
   fs.rmSync(dir, { recursive: true, force: true });
   if (r.status !== 0) throw new Error(r.stderr);

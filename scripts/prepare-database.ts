@@ -1,6 +1,6 @@
 /**
- * Brings the SQLite database to the committed schema (`prisma migrate deploy`),
- * switches it to WAL (the API and the worker write concurrently), and seeds
+ * Brings the database to the committed schema (SQLite: `prisma migrate deploy`;
+ * PostgreSQL: db/migrate-postgres.ts), switches SQLite to WAL (the API and the worker write concurrently), and seeds
  * the demo data on demo deployments. Safe to run at every start.
  */
 import { spawnSync } from 'node:child_process';
@@ -9,18 +9,9 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { createDb, isPostgresUrl } from '../db/client';
 import { migratePostgres } from '../db/migrate-postgres';
+import { prismaBin, prismaCliEnv } from './lib/prisma-cli';
 import { seedDemoData } from '../prisma/seed';
 import { loadEnv, projectRoot } from '../config/env';
-
-/** Prisma's CLI would try to download engines it does not use with `engine: 'js'`. */
-export const prismaCliEnv = (databaseUrl: string): NodeJS.ProcessEnv => ({
-  ...process.env,
-  DATABASE_URL: databaseUrl,
-  PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? '/bin/true',
-  PRISMA_QUERY_ENGINE_LIBRARY: process.env.PRISMA_QUERY_ENGINE_LIBRARY ?? '/bin/true',
-  PRISMA_HIDE_UPDATE_MESSAGE: '1',
-  CHECKPOINT_DISABLE: '1',
-});
 
 export async function prepareDatabase(databaseUrl: string, opts: { seed: boolean }): Promise<void> {
   const postgres = isPostgresUrl(databaseUrl);
@@ -30,7 +21,7 @@ export async function prepareDatabase(databaseUrl: string, opts: { seed: boolean
     const applied = await migratePostgres(databaseUrl, path.join(projectRoot, 'prisma', 'postgres', 'migrations'));
     if (applied.length) console.log(`[database] applied ${applied.join(', ')}`);
   } else {
-    const r = spawnSync(path.join(projectRoot, 'node_modules', '.bin', 'prisma'), ['migrate', 'deploy'], {
+    const r = spawnSync(prismaBin, ['migrate', 'deploy'], {
       cwd: projectRoot,
       env: prismaCliEnv(databaseUrl),
       encoding: 'utf8',
