@@ -2,10 +2,17 @@
  * Writes what a workflow decided into the business database, idempotently:
  * every row is keyed by an id the workflow chose, so a retried activity or a
  * replayed workflow writes nothing twice.
+ *
+ * Data the database can never store fails non-retryably (the workflow parks
+ * the batch and reports the case stuck) instead of being retried forever.
  */
+import { ApplicationFailure } from '@temporalio/activity';
 import type { Db } from '../db/client';
 import { toJson } from '../db/json';
-import type { ProjectionOp } from '../domain/cases/projection';
+import { appendWithin } from '../db/repositories/audit.repository';
+import { findUnstorable, storableText, toStorable } from '../domain/input/storable';
+import { UNWRITABLE_PROJECTION, type ProjectOptions, type ProjectionOp, type StuckReport } from '../domain/cases/projection';
+import { isPermanentDataError } from '../db/errors';
 
 type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 
@@ -50,6 +57,7 @@ async function apply(tx: Tx, op: ProjectionOp): Promise<void> {
           decision: op.decision ?? null,
           decisionData: op.decisionData === undefined ? undefined : toJson(op.decisionData),
           decidedBy: op.decidedBy ?? null,
+          decisionRequestId: op.requestId ?? null,
           completedAt: new Date(op.completedAt),
         },
       });
@@ -69,6 +77,8 @@ async function apply(tx: Tx, op: ProjectionOp): Promise<void> {
           at: new Date(op.at),
           actor: op.actor.name,
           actorId: op.actor.id,
+          actorOrgId: op.actor.orgId,
+          taskId: op.taskId ?? taskIdIn(op.data),
           action: op.action,
           step: op.step ?? null,
           decision: op.decision ?? null,
@@ -107,16 +117,52 @@ async function apply(tx: Tx, op: ProjectionOp): Promise<void> {
         update: {},
       });
       return;
+    case 'audit':
+      await appendWithin(tx, { key: op.key, actor: op.actor, actorOrg: op.actorOrg, action: op.action, target: op.target, detail: op.detail });
+      return;
   }
 }
+
+const taskIdIn = (data: unknown): string | null => {
+  const id = (data as { taskId?: unknown } | null | undefined)?.taskId;
+  return typeof id === 'string' ? id : null;
+};
+
+const unwritable = (message: string, cause?: unknown) =>
+  ApplicationFailure.create({ type: UNWRITABLE_PROJECTION, message: storableText(message, 2000), nonRetryable: true, cause: cause instanceof Error ? cause : undefined });
 
 export function createProjectionActivities(db: Db) {
   return {
     /** Applies one batch of a workflow's changes in a single transaction. */
-    async project(ops: ProjectionOp[]): Promise<void> {
-      await db.$transaction(async (tx) => {
-        for (const op of ops) await apply(tx, op);
+    async project(ops: ProjectionOp[], opts: ProjectOptions = {}): Promise<void> {
+      const batch = opts.sanitize ? (toStorable(ops) as ProjectionOp[]) : ops;
+      const bad = findUnstorable(batch);
+      if (bad) throw unwritable(`projection batch holds data the database cannot store at ${bad.path}: ${bad.message}`);
+      try {
+        await db.$transaction(async (tx) => {
+          for (const op of batch) await apply(tx, op);
+        });
+      } catch (e) {
+        // Transient failures (database down, busy, lost connection) are retried by Temporal; data errors never heal.
+        if (isPermanentDataError(e)) throw unwritable(`the database refused the projection batch: ${(e as Error).message}`, e);
+        throw e;
+      }
+    },
+
+    /** Puts a case on the administrators' stuck-cases view (or updates it). Its text is cleaned first: it must always write. */
+    async reportStuck(r: StuckReport): Promise<void> {
+      const reason = storableText(r.reason, 4000);
+      const detail = { kind: r.kind, waitingBatches: r.waitingBatches };
+      await db.stuckCase.upsert({
+        where: { caseId: r.caseId },
+        create: { caseId: r.caseId, reason, detail, since: new Date() },
+        update: { reason, detail, attempts: { increment: 1 }, resolvedAt: null, resolvedBy: null },
       });
+    },
+
+    /** The case's waiting batches are written: it leaves the stuck-cases view. */
+    async resolveStuck(r: { caseId: string; by: string }): Promise<void> {
+      await db.stuckCase.updateMany({ where: { caseId: r.caseId, resolvedAt: null }, data: { resolvedAt: new Date(), resolvedBy: storableText(r.by, 200) } });
     },
   };
 }

@@ -17,6 +17,7 @@ import { catalogRoutes } from './routes/catalog.routes';
 import { docsRoutes } from './routes/docs.routes';
 import { healthRoutes } from './routes/health.routes';
 import { sessionRoutes } from './routes/session.routes';
+import { stuckCasesRoutes } from './routes/stuck-cases.routes';
 import { replanRunningCases } from './use-cases/restricted-share';
 
 export const BODY_LIMIT = '256kb';
@@ -36,7 +37,7 @@ export function createApi(deps: AppDeps): Express {
     next();
   });
   app.use(authenticate(repos.users));
-  app.use(idempotency(repos.idempotency));
+  app.use(idempotency(repos.idempotency, deps.env.IDEMPOTENCY_LEASE_SECONDS * 1000));
 
   app.use(sessionRoutes(api));
   app.use(healthRoutes(api));
@@ -44,6 +45,7 @@ export function createApi(deps: AppDeps): Express {
   app.use(calendarRoutes(api, (year) => replanRunningCases(api, year)));
   app.use(caseRoutes(api));
   app.use(adminRoutes(api));
+  app.use(stuckCasesRoutes(api));
   app.use(docsRoutes(registry));
 
   app.use(notFoundHandler);

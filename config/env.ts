@@ -26,6 +26,8 @@ const schema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   COOKIE_SECURE: bool.default(false),
   DEMO_MODE: bool.default(true),
+  /** How long an Idempotency-Key claim outlives a process that died holding it (renewed while the request works). */
+  IDEMPOTENCY_LEASE_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
 

@@ -83,7 +83,10 @@ const freePort = () =>
     s.on('error', reject);
   });
 
-async function startTestStack(web: boolean, databaseUrlOverride?: string): Promise<Stack> {
+/** What the integration tests may need to reach the stack's parts directly (the crash tests start an API of their own). */
+type TestStack = Stack & { testEnv: Record<string, string> };
+
+async function startTestStack(web: boolean, databaseUrlOverride?: string): Promise<TestStack> {
   // Keep only this run's stack (its database and log stay for a look after a failure).
   const tmp = path.join(projectRoot, 'tests', '.tmp');
   for (const old of fs.existsSync(tmp) ? fs.readdirSync(tmp).filter((d) => d.startsWith('stack-')) : []) fs.rmSync(path.join(tmp, old), { recursive: true, force: true });
@@ -93,17 +96,22 @@ async function startTestStack(web: boolean, databaseUrlOverride?: string): Promi
   await prepareDatabase(databaseUrl, { seed: true });
   if (web) ensureWebBuild();
   const logFile = fs.createWriteStream(path.join(dir, 'stack.log'));
-  return startStack({
+  const taskQueue = 'yongshu-test';
+  const stack = await startStack({
     port: await freePort(),
     databaseUrl,
     dataDir: dir,
     temporalPort: await freePort(),
     uiPort: null,
     temporalDbFile: null,
-    taskQueue: 'yongshu-test',
+    taskQueue,
     web: web ? 'prod' : 'none',
+    // Short leases, so the crash tests' retries take over a dead process's key in seconds.
+    extraEnv: { IDEMPOTENCY_LEASE_SECONDS: '3' } as unknown as NodeJS.ProcessEnv,
     log: (line) => logFile.write(`${line}\n`),
   });
+  const testEnv = { BASE_URL: stack.baseUrl, TEMPORAL_ADDRESS: stack.temporalAddress, DATABASE_URL: databaseUrl, DATA_DIR: dir, TEMPORAL_TASK_QUEUE: taskQueue };
+  return { ...stack, testEnv };
 }
 
 function runPlaywright(baseUrl: string): void {
@@ -140,12 +148,11 @@ async function main() {
   if (phases.includes('integration') || phases.includes('e2e')) {
     const cli = provideTemporalCli();
     console.log(`temporal CLI: ${cli.source}`);
-    let stack: Stack | undefined;
+    let stack: TestStack | undefined;
     try {
       stack = await startTestStack(phases.includes('e2e'));
       console.log(`test stack at ${stack.baseUrl} (Temporal ${stack.temporalAddress})`);
-      const env = { BASE_URL: stack.baseUrl, TEMPORAL_ADDRESS: stack.temporalAddress };
-      if (phases.includes('integration')) runNodeTests('integration', findTests(['tests/integration'], /\.test\.ts$/), env, false);
+      if (phases.includes('integration')) runNodeTests('integration', findTests(['tests/integration'], /\.test\.ts$/), stack.testEnv, false);
       if (phases.includes('e2e')) runPlaywright(stack.baseUrl);
     } catch (e) {
       problems.push(`stack: ${(e as Error).message}`);
@@ -160,12 +167,12 @@ async function main() {
       console.log('\n=== integration on PostgreSQL: skipped (no PostgreSQL server binaries; apt-get install postgresql) ===');
     } else {
       let pg: Postgres | undefined;
-      let stack: Stack | undefined;
+      let stack: TestStack | undefined;
       try {
         pg = await startThrowawayPostgres(await freePort());
         stack = await startTestStack(false, pg.url);
         console.log(`\nPostgreSQL test stack at ${stack.baseUrl}`);
-        runNodeTests('integration-postgres', findTests(['tests/integration'], /\.test\.ts$/), { BASE_URL: stack.baseUrl, TEMPORAL_ADDRESS: stack.temporalAddress }, false);
+        runNodeTests('integration-postgres', findTests(['tests/integration'], /\.test\.ts$/), stack.testEnv, false);
       } catch (e) {
         problems.push(`postgres: ${(e as Error).message}`);
       } finally {

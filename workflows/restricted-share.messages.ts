@@ -10,3 +10,5 @@ export const withdrawUpdate = defineUpdate<{ status: RsStatus }, [WithdrawInput]
 export const revokeGrantUpdate = defineUpdate<{ status: RsStatus }, [RevokeGrantInput]>('revokeGrant');
 export const calendarPublishedSignal = defineSignal<[{ year: number }]>('calendarPublished');
 export const stateQuery = defineQuery<RsState>('state');
+/** An administrator retries a case's parked projection batches (optionally cleaned): the stuck-cases view. */
+export const retryProjectionSignal = defineSignal<[{ by: string; sanitize: boolean }]>('retryProjection');

@@ -32,6 +32,8 @@ export interface RsCaseInput {
 
 export interface DecideInput {
   taskId: string;
+  /** The Update id: recorded with the decision so a retry of the same request is told it succeeded. */
+  requestId?: string;
   actor: RsActor;
   decision: DecisionBody;
   /** For `resubmit`: the amended payload, already checked by the API, and its catalog facts. */
@@ -40,11 +42,14 @@ export interface DecideInput {
 
 export interface WithdrawInput {
   actor: RsActor;
+  /** The Update id, kept in the history entry: a retry of the same request is told it succeeded. */
+  requestId?: string;
   reason?: string;
 }
 
 export interface RevokeGrantInput {
   grantId: string;
+  requestId?: string;
   actor: RsActor;
   reason: string;
 }

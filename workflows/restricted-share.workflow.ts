@@ -7,7 +7,9 @@
  * The function name is the Temporal workflow type: renaming it breaks running cases.
  */
 import { ApplicationFailure, condition, proxyActivities, setHandler } from '@temporalio/workflow';
-import { calendarPublishedSignal, decideUpdate, revokeGrantUpdate, stateQuery, withdrawUpdate } from './restricted-share.messages';
+import { calendarPublishedSignal, decideUpdate, retryProjectionSignal, revokeGrantUpdate, stateQuery, withdrawUpdate } from './restricted-share.messages';
+import { createProjectionOutbox } from './projection-outbox';
+import { findUnstorable } from '../domain/input/storable';
 import type { ProjectionOp, PlannedDeadline } from '../domain/cases/projection';
 import { missingDecisionFields } from '../domain/cases/restricted-share/decisions';
 import { PROVIDER_CONSENT_WORKING_DAYS, RS_DECISIONS, RS_STEP_ARTICLES, RS_STEP_ROLES, type RsStep } from '../domain/cases/restricted-share/steps';
@@ -31,9 +33,9 @@ import type {
 } from './restricted-share.types';
 
 
-export { calendarPublishedSignal, decideUpdate, revokeGrantUpdate, stateQuery, withdrawUpdate };
+export { calendarPublishedSignal, decideUpdate, retryProjectionSignal, revokeGrantUpdate, stateQuery, withdrawUpdate };
 
-const { project, planDeadline } = proxyActivities<WorkflowActivities>({
+const { planDeadline } = proxyActivities<WorkflowActivities>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
@@ -42,6 +44,15 @@ const { project, planDeadline } = proxyActivities<WorkflowActivities>({
 const conflict = (message: string) => ApplicationFailure.create({ type: 'conflict', message, nonRetryable: true });
 const refused = (message: string, article: string, fields: Record<string, string>) =>
   ApplicationFailure.create({ type: 'rule', message, details: [{ article, fields }], nonRetryable: true });
+/** Input the databases could not store: refused before it can wedge the case. */
+const invalid = (field: string, message: string) => ApplicationFailure.create({ type: 'invalid', message: `${field}：${message}`, details: [{ fields: { [field]: message } }], nonRetryable: true });
+/** The decision took effect in the workflow but its projection is parked: the case is on the stuck-cases view. */
+const stuckFailure = () => ApplicationFailure.create({ type: 'stuck', message: '决定已由流程接受，但办件数据暂时无法写入，已转系统管理员处理', nonRetryable: true });
+
+function refuseUnstorable(value: unknown, prefix: string): void {
+  const bad = findUnstorable(value);
+  if (bad) throw invalid(bad.path ? `${prefix}.${bad.path}` : prefix, bad.message);
+}
 
 const SYSTEM = { id: null, name: '系统', orgId: null };
 const actorRef = (a: RsActor) => ({ id: a.id, name: `${a.orgName} / ${a.name}`, orgId: a.orgId });
@@ -61,19 +72,14 @@ export async function restrictedShareWorkflow(input: RsCaseInput): Promise<RsSta
   let wake = false;
 
   const now = () => new Date().toISOString(); // workflow time: deterministic
-  let pending: ProjectionOp[] = [];
+  // Projection writes go out in order, one batch at a time; a batch the database refuses is parked, never retried forever.
+  const outbox = createProjectionOutbox(caseId);
   const history = (entry: Omit<Extract<ProjectionOp, { op: 'history' }>, 'op' | 'key' | 'caseId' | 'at'> & { at?: string }) =>
-    pending.push({ op: 'history', key: `${caseId}-h${++historySeq}`, caseId, at: entry.at ?? now(), ...entry });
-
-  // Projection writes go out in order, one batch at a time.
-  let writes: Promise<void> = Promise.resolve();
-  const flush = (): Promise<void> => {
-    const ops = pending;
-    pending = [];
-    if (ops.length === 0) return writes;
-    writes = writes.then(() => project(ops));
-    return writes;
-  };
+    outbox.push({ op: 'history', key: `${caseId}-h${++historySeq}`, caseId, at: entry.at ?? now(), ...entry });
+  const flush = () => outbox.flush();
+  /** An audit entry in the same batch as the fact it records (it exists iff the fact was written). */
+  const audit = (key: string, a: RsActor, action: string, target: string, detail?: Record<string, unknown>) =>
+    outbox.push({ op: 'audit', key: `${caseId}-audit-${key}`, actor: a.name, actorOrg: a.orgName, action, target, detail });
 
   // Handlers run one at a time, so an Update never sees another half done.
   let lock: Promise<unknown> = Promise.resolve();
@@ -115,7 +121,7 @@ export async function restrictedShareWorkflow(input: RsCaseInput): Promise<RsSta
       decision: null,
     };
     tasks.push(task);
-    pending.push({
+    outbox.push({
       op: 'task-open',
       id: task.id,
       caseId,
@@ -150,16 +156,17 @@ export async function restrictedShareWorkflow(input: RsCaseInput): Promise<RsSta
     return task;
   }
 
-  function closeTask(task: RsTaskState, how: 'done' | 'cancelled', decided?: { decision: string; data: unknown; by: string }) {
+  function closeTask(task: RsTaskState, how: 'done' | 'cancelled', decided?: { decision: string; data: unknown; by: string; requestId?: string }) {
     task.status = how;
     task.decision = decided?.decision ?? null;
-    pending.push({
+    outbox.push({
       op: 'task-close',
       id: task.id,
       status: how,
       decision: decided?.decision,
       decisionData: decided?.data,
       decidedBy: decided?.by,
+      requestId: decided?.requestId,
       completedAt: now(),
     });
     if (how === 'cancelled') history({ actor: SYSTEM, action: 'task-cancelled', step: task.step, data: { taskId: task.id } });
@@ -192,7 +199,7 @@ export async function restrictedShareWorkflow(input: RsCaseInput): Promise<RsSta
       const expiry = await planDeadline({ from: grantedAt, naturalDays: days });
       const grant: RsGrantState = { id: `${caseId}-g${++grantSeq}`, resourceCode: o.code, expiresAt: expiry.dueAt, status: 'active' };
       grants.push(grant);
-      pending.push({
+      outbox.push({
         op: 'grant-issue',
         id: grant.id,
         caseId,
@@ -216,7 +223,7 @@ export async function restrictedShareWorkflow(input: RsCaseInput): Promise<RsSta
     await issueGrants();
     status = anyGranted ? 'granted' : 'rejected';
     history({ actor: SYSTEM, action: anyGranted ? 'case-granted' : 'case-rejected', article: '第17条' });
-    pending.push(caseRow(true));
+    outbox.push(caseRow(true));
   }
 
   function resetOutcomes() {
@@ -247,7 +254,7 @@ export async function restrictedShareWorkflow(input: RsCaseInput): Promise<RsSta
     if (unconditional.length) await issueGrants();
     if (outcomes.some((o) => o.outcome === 'pending')) await openTask('bdb-review', parties.bdbOrgId, null);
     else await settleIfDone();
-    if (status === 'in-progress') pending.push(caseRow(false)); // settleIfDone already wrote the closed row
+    if (status === 'in-progress') outbox.push(caseRow(false)); // settleIfDone already wrote the closed row
   }
 
   async function askProviders() {
@@ -268,7 +275,7 @@ export async function restrictedShareWorkflow(input: RsCaseInput): Promise<RsSta
   function endCase(newStatus: RsStatus) {
     for (const t of openTasks()) closeTask(t, 'cancelled');
     status = newStatus;
-    pending.push(caseRow(true));
+    outbox.push(caseRow(true));
   }
 
   // ---- validation shared by the Update validators (synchronous) and the handlers
@@ -283,6 +290,8 @@ export async function restrictedShareWorkflow(input: RsCaseInput): Promise<RsSta
     return task;
   }
 
+  setHandler(retryProjectionSignal, (r) => void outbox.retry(r));
+
   setHandler(stateQuery, () => ({ status, tasks, outcomes, grants, problemList }));
 
   setHandler(
@@ -292,11 +301,13 @@ export async function restrictedShareWorkflow(input: RsCaseInput): Promise<RsSta
         const task = checkDecision(d); // state may have moved since the validator ran
         const { decision, comment, legalBasis, desensitization } = d.decision;
         const step = task.step as RsStep;
-        closeTask(task, 'done', { decision, data: { comment, legalBasis, desensitization }, by: actorRef(d.actor).name });
+        closeTask(task, 'done', { decision, data: { comment, legalBasis, desensitization }, by: actorRef(d.actor).name, requestId: d.requestId });
+        audit(task.id, d.actor, 'decision', `task:${task.id}`, { case: caseId, step, decision, ...(d.requestId ? { requestId: d.requestId } : {}) });
         history({
           actor: actorRef(d.actor),
           action: 'decided',
           step,
+          taskId: task.id,
           decision,
           comment: [comment, legalBasis ? `依据：${legalBasis}` : null, desensitization ? `脱敏字段：${desensitization.fields.join('、')}；规则：${desensitization.rule}` : null]
             .filter(Boolean)
@@ -317,7 +328,7 @@ export async function restrictedShareWorkflow(input: RsCaseInput): Promise<RsSta
           case 'applicant-amend:resubmit':
             payload = d.amended!.payload; // checkDecision guarantees it
             resources = d.amended!.resources;
-            pending.push({ op: 'case-status', caseId, status, payload });
+            outbox.push({ op: 'case-status', caseId, status, payload });
             await startReview();
             break;
           case 'applicant-amend:withdraw':
@@ -353,11 +364,18 @@ export async function restrictedShareWorkflow(input: RsCaseInput): Promise<RsSta
             break;
         }
         await settleIfDone();
-        if (status === 'in-progress') pending.push(caseRow(false));
+        if (status === 'in-progress') outbox.push(caseRow(false));
         await flush();
+        if (outbox.isStuck()) throw stuckFailure();
         return { taskId: task.id, decision, status };
       }),
-    { validator: (d) => void checkDecision(d) },
+    {
+      validator: (d) => {
+        refuseUnstorable(d.decision, 'decision');
+        if (d.amended) refuseUnstorable(d.amended, 'payload');
+        checkDecision(d);
+      },
+    },
   );
 
   /** Once the dispute goes to coordination's decision, the provider's late task closes. */
@@ -374,12 +392,19 @@ export async function restrictedShareWorkflow(input: RsCaseInput): Promise<RsSta
     (w) =>
       serially(async () => {
         checkWithdraw(w);
-        history({ actor: actorRef(w.actor), action: 'withdrawn', comment: w.reason, article: '第17条' });
+        history({ actor: actorRef(w.actor), action: 'withdrawn', comment: w.reason, article: '第17条', ...(w.requestId ? { data: { requestId: w.requestId } } : {}) });
+        audit('withdraw', w.actor, 'case-withdraw', `case:${caseId}`, w.reason ? { reason: w.reason } : undefined);
         endCase('withdrawn');
         await flush();
+        if (outbox.isStuck()) throw stuckFailure();
         return { status };
       }),
-    { validator: (w) => checkWithdraw(w) },
+    {
+      validator: (w) => {
+        refuseUnstorable(w.reason ?? '', 'reason');
+        checkWithdraw(w);
+      },
+    },
   );
 
   const checkRevoke = (r: RevokeGrantInput) => {
@@ -393,25 +418,33 @@ export async function restrictedShareWorkflow(input: RsCaseInput): Promise<RsSta
       serially(async () => {
         checkRevoke(r);
         const g = grants.find((x) => x.id === r.grantId)!;
-        endGrant(g, 'revoked', actorRef(r.actor).name, r.reason);
+        endGrant(g, 'revoked', actorRef(r.actor).name, r.reason, r.requestId);
+        audit(`revoke-${g.id}`, r.actor, 'grant-revoke', `grant:${g.id}`, { reason: r.reason });
         await flush();
+        if (outbox.isStuck()) throw stuckFailure();
         return { status };
       }),
-    { validator: (r) => checkRevoke(r) },
+    {
+      validator: (r) => {
+        refuseUnstorable(r.reason, 'reason');
+        checkRevoke(r);
+      },
+    },
   );
 
-  function endGrant(g: RsGrantState, how: 'expired' | 'revoked', by: string, reason?: string) {
+  function endGrant(g: RsGrantState, how: 'expired' | 'revoked', by: string, reason?: string, requestId?: string) {
     g.status = how;
-    pending.push({ op: 'grant-end', id: g.id, status: how, at: now(), by });
+    outbox.push({ op: 'grant-end', id: g.id, status: how, at: now(), by });
     history({
       actor: how === 'revoked' ? { id: null, name: by, orgId: null } : SYSTEM,
       action: how === 'expired' ? 'grant-expired' : 'grant-revoked',
       comment: `${g.resourceCode}${reason ? `：${reason}` : ''}`,
       article: '第17条',
+      ...(requestId ? { data: { grantId: g.id, requestId } } : {}),
     });
     if (grants.every((x) => x.status !== 'active') && (status === 'granted' || status === 'in-progress') && outcomes.every((o) => o.outcome !== 'pending')) {
       status = grants.every((x) => x.status === 'revoked') ? 'revoked' : 'expired';
-      pending.push(caseRow(true));
+      outbox.push(caseRow(true));
     }
     wake = true;
   }
@@ -424,7 +457,7 @@ export async function restrictedShareWorkflow(input: RsCaseInput): Promise<RsSta
         if (planned.dueAt === t.dueAt && planned.provisional === t.provisional) continue;
         const old = t.dueAt;
         Object.assign(t, { dueAt: planned.dueAt, remindAt: planned.remindAt, provisional: planned.provisional, yearsConsulted: planned.yearsConsulted });
-        pending.push({ op: 'task-deadline', id: t.id, dueAt: planned.dueAt, provisional: planned.provisional });
+        outbox.push({ op: 'task-deadline', id: t.id, dueAt: planned.dueAt, provisional: planned.provisional });
         history({
           actor: SYSTEM,
           action: 're-planned',
@@ -455,23 +488,23 @@ export async function restrictedShareWorkflow(input: RsCaseInput): Promise<RsSta
     for (const t of openTasks()) {
       if (t.remindAt && !t.reminded && Date.parse(t.remindAt) <= at) {
         t.reminded = true;
-        pending.push({ op: 'notify', id: `${t.id}-remind`, orgId: t.orgId, role: t.role, caseId, taskId: t.id, kind: 'reminder', message: `受限共享申请征求意见将于 ${dueText(t.dueAt!)} 到期，请在期限内答复（第17条）`, at: now() });
-        history({ actor: SYSTEM, action: 'reminder', step: t.step, article: '第17条', comment: `提醒${STEP_LABELS[t.step] ?? t.step}：距答复期限还有 1 个工作日` });
+        outbox.push({ op: 'notify', id: `${t.id}-remind`, orgId: t.orgId, role: t.role, caseId, taskId: t.id, kind: 'reminder', message: `受限共享申请征求意见将于 ${dueText(t.dueAt!)} 到期，请在期限内答复（第17条）`, at: now() });
+        history({ actor: SYSTEM, action: 'reminder', step: t.step, taskId: t.id, article: '第17条', comment: `提醒${STEP_LABELS[t.step] ?? t.step}：距答复期限还有 1 个工作日` });
       }
       if (t.dueAt && !t.overdue && Date.parse(t.dueAt) <= at) {
         t.overdue = true;
         t.reminded = true;
-        pending.push({ op: 'task-overdue', id: t.id, since: t.dueAt });
-        pending.push({ op: 'notify', id: `${t.id}-due`, orgId: t.orgId, role: t.role, caseId, taskId: t.id, kind: 'overdue', message: `受限共享申请征求意见已逾期未答复（第17条：5个工作日内答复）`, at: now() });
-        history({ actor: SYSTEM, action: 'overdue', step: t.step, article: '第17条', comment: '数据提供单位逾期未答复，不视为同意；转大数据局协调' });
+        outbox.push({ op: 'task-overdue', id: t.id, since: t.dueAt });
+        outbox.push({ op: 'notify', id: `${t.id}-due`, orgId: t.orgId, role: t.role, caseId, taskId: t.id, kind: 'overdue', message: `受限共享申请征求意见已逾期未答复（第17条：5个工作日内答复）`, at: now() });
+        history({ actor: SYSTEM, action: 'overdue', step: t.step, taskId: t.id, article: '第17条', comment: '数据提供单位逾期未答复，不视为同意；转大数据局协调' });
         if (t.step === 'provider-consent' && t.providerId) {
           await openCoordination(t.providerId);
-          pending.push({ op: 'notify', id: `${t.id}-coordinate`, orgId: parties.bdbOrgId, role: 'bdb-coordinator', caseId, taskId: null, kind: 'coordination', message: `${t.providerId} 逾期未答复受限共享征求意见，请协调处理`, at: now() });
+          outbox.push({ op: 'notify', id: `${t.id}-coordinate`, orgId: parties.bdbOrgId, role: 'bdb-coordinator', caseId, taskId: null, kind: 'coordination', message: `${t.providerId} 逾期未答复受限共享征求意见，请协调处理`, at: now() });
         }
       }
     }
     for (const g of grants) if (g.status === 'active' && Date.parse(g.expiresAt) <= at) endGrant(g, 'expired', '系统');
-    if (status === 'in-progress') pending.push(caseRow(false));
+    if (status === 'in-progress') outbox.push(caseRow(false));
     await flush();
   }
 
@@ -484,6 +517,7 @@ export async function restrictedShareWorkflow(input: RsCaseInput): Promise<RsSta
       comment: `申请数据资源：${resources.map((r) => `${r.name}（${r.code}）`).join('、')}；共享方式：${SHARE_METHOD_LABELS[payload.method]}`,
       at: input.filedAt,
     });
+    audit('file', input.applicant.actor, 'case-file', `case:${caseId}`, { type: 'restricted-share', resources: payload.resources });
     await startReview();
     await flush();
   });
@@ -498,7 +532,9 @@ export async function restrictedShareWorkflow(input: RsCaseInput): Promise<RsSta
     if (!woke) await serially(fireDueTimers);
   }
   await lock;
-  await writes;
+  await outbox.drained();
+  // A case never ends with its record unwritten: it waits for the administrator's retry.
+  await condition(() => !outbox.isStuck());
   return { status, tasks, outcomes, grants, problemList };
 }
 

@@ -6,6 +6,7 @@ import { RS_STEPS } from '../../domain/cases/restricted-share/steps';
 import { restrictedSharePayloadSchema } from '../../domain/cases/restricted-share/payload';
 import { decisionBodySchema } from '../../domain/cases/restricted-share/decisions';
 import { defineRoute, requirePrincipal } from '../define-route';
+import { requestIdOf } from '../idempotency';
 import type { ApiDeps } from '../deps';
 import { decideRestrictedShareTask, fileRestrictedShare, revokeGrant, withdrawRestrictedShare } from '../use-cases/restricted-share';
 
@@ -142,7 +143,7 @@ export function caseRoutes(deps: ApiDeps): Router {
     params: z.object({ id: z.string().max(80) }),
     body: z.strictObject({ reason: z.string().trim().max(1000).optional() }),
     responses: { 200: { description: '已撤回', schema: caseDetailSchema }, 404: { description: '没有这个办件' }, 409: { description: '办件已办结' } },
-    handler: async ({ params, body, principal }) => ({ body: await withdrawRestrictedShare(deps, requirePrincipal(principal), params.id, body.reason) }),
+    handler: async ({ params, body, principal, req }) => ({ body: await withdrawRestrictedShare(deps, requirePrincipal(principal), params.id, body.reason, requestIdOf(req)) }),
   });
 
   // GET /tasks — the inbox: tasks addressed to the caller's organisation and roles
@@ -174,7 +175,7 @@ export function caseRoutes(deps: ApiDeps): Router {
       409: { description: '任务已处理或已关闭' },
       422: { description: '规则不允许（如不同意共享未提供法律依据）' },
     },
-    handler: async ({ params, principal, req }) => ({ body: { case: await decideRestrictedShareTask(deps, requirePrincipal(principal), params.id, req.body) } }),
+    handler: async ({ params, principal, req }) => ({ body: { case: await decideRestrictedShareTask(deps, requirePrincipal(principal), params.id, req.body, requestIdOf(req)) } }),
   });
 
   // GET /notifications — reminders and escalations for the caller's organisation and roles
@@ -215,7 +216,7 @@ export function caseRoutes(deps: ApiDeps): Router {
     params: z.object({ id: z.string().max(120) }),
     body: z.strictObject({ reason: z.string({ error: '请填写撤销理由' }).trim().min(1, '请填写撤销理由').max(1000) }),
     responses: { 200: { description: '已撤销', schema: caseDetailSchema }, 404: { description: '没有这个访问权限' }, 409: { description: '已结束' } },
-    handler: async ({ params, body, principal }) => ({ body: await revokeGrant(deps, requirePrincipal(principal), params.id, body.reason) }),
+    handler: async ({ params, body, principal, req }) => ({ body: await revokeGrant(deps, requirePrincipal(principal), params.id, body.reason, requestIdOf(req)) }),
   });
 
   return router;

@@ -5,7 +5,6 @@
  * only once the workflow has taken it.
  */
 import crypto from 'node:crypto';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { Principal } from '../../domain/auth/principal';
 import { AppError } from '../../domain/errors';
 import { decisionBodySchema, missingDecisionFields } from '../../domain/cases/restricted-share/decisions';
@@ -18,8 +17,8 @@ import { parseOrThrow } from '../validate';
 import type { ApiDeps } from '../deps';
 import { fromWorkflowError } from './workflow-errors';
 import { isUniqueViolation } from '../../db/errors';
-
-export const RESTRICTED_SHARE_WORKFLOW = 'restrictedShareWorkflow';
+import { failpoint } from '../failpoints';
+import { startCaseWorkflow } from './case-starts';
 
 const actorOf = (p: Principal): RsActor => ({ id: p.id, name: p.name, orgId: p.org.id, orgName: p.org.name, roles: p.roles });
 
@@ -63,20 +62,18 @@ export async function checkRestrictedSharePayload(deps: ApiDeps, raw: unknown, f
   return { payload, resources };
 }
 
+/**
+ * Files a case: the row first (pending), then the workflow. A start that fails
+ * or times out keeps the row; the reconciler (case-starts.ts) asks Temporal
+ * and starts it or marks it failed. A retry of the same keyed request finds the
+ * row and makes sure its workflow runs.
+ */
 export async function fileRestrictedShare(deps: ApiDeps, p: Principal, rawPayload: unknown, idempotencyKey?: string): Promise<{ id: string; workflowId: string; status: string }> {
   if (!p.roles.includes('applicant')) throw new AppError('forbidden', '受限共享申请须由市级行政机关或区县（市）大数据主管部门提出（第17条）');
   const { payload, resources } = await checkRestrictedSharePayload(deps, rawPayload);
   const id = newCaseId('RS', idempotencyKey ? `${p.kind}:${p.id}:${idempotencyKey}` : undefined);
   const workflowId = `restricted-share-${id}`;
   const title = caseTitle(payload, new Map(resources.map((r) => [r.code, r.name])));
-  try {
-    await deps.repos.cases.create({ id, type: 'restricted-share', title, applicantOrgId: p.org.id, applicantUserId: p.kind === 'user' ? p.id : null, payload, workflowId });
-  } catch (e) {
-    // A retry of the same keyed request filed it already: that case is the answer.
-    const existing = isUniqueViolation(e) ? await deps.repos.cases.find(id) : null;
-    if (existing) return { id, workflowId: existing.workflowId, status: existing.status };
-    throw e;
-  }
   const input: RsCaseInput = {
     caseId: id,
     filedAt: new Date().toISOString(),
@@ -87,26 +84,46 @@ export async function fileRestrictedShare(deps: ApiDeps, p: Principal, rawPayloa
   };
   input.orgNames = await deps.repos.cases.orgNamesOf([input.parties.bdbOrgId, input.parties.leadershipOrgId, p.org.id, ...resources.map((r) => r.providerId)]);
   try {
-    await deps.temporal.client.workflow.start(RESTRICTED_SHARE_WORKFLOW, {
-      workflowId,
-      taskQueue: deps.temporal.settings.taskQueue,
-      args: [input],
-    });
+    await deps.repos.caseStarts.createPending({ id, type: 'restricted-share', title, applicantOrgId: p.org.id, applicantUserId: p.kind === 'user' ? p.id : null, payload, workflowId, startInput: input });
   } catch (e) {
-    if (!(e instanceof WorkflowExecutionAlreadyStartedError)) {
-      await deps.repos.cases.remove(id); // nothing ran: leave no orphan case
-      throw new AppError('unavailable', `流程引擎暂不可用，申请未提交，请稍后重试（${(e as Error).message}）`);
-    }
+    // A retry of the same keyed request filed it already: that case is the answer, once its workflow runs.
+    const existing = isUniqueViolation(e) ? await deps.repos.cases.find(id) : null;
+    if (!existing) throw e;
+    if (existing.startState === 'pending') await startOrExplain(deps, id, workflowId, existing.startInput);
+    return { id, workflowId: existing.workflowId, status: existing.status };
   }
-  await deps.repos.audit.append({ actor: p.name, actorOrg: p.org.name, action: 'case-file', target: `case:${id}`, detail: { type: 'restricted-share', resources: payload.resources } });
+  failpoint('file:before-start');
+  await startOrExplain(deps, id, workflowId, input);
+  // The filing's audit entry is written by the workflow with its first record ('case-file').
   return { id, workflowId, status: 'in-progress' };
 }
 
-export async function decideRestrictedShareTask(deps: ApiDeps, p: Principal, taskId: string, rawBody: unknown): Promise<CaseDetailView> {
+async function startOrExplain(deps: ApiDeps, id: string, workflowId: string, input: unknown): Promise<void> {
+  try {
+    await startCaseWorkflow(deps, { id, type: 'restricted-share', workflowId, startInput: input });
+  } catch (e) {
+    await deps.repos.caseStarts.recordStartError(id, (e as Error).message);
+    throw new AppError('unavailable', `办件 ${id} 已保存，但流程引擎暂不可用；系统将自动重试启动，无需重新提交（使用同一 Idempotency-Key 重试可得到该办件）`, { caseId: id });
+  }
+}
+
+/**
+ * Decides a task. `requestId` identifies the request across retries (api/idempotency.ts):
+ * it is the Update id and is stored with the decision, so a retry whose first attempt
+ * took effect — before a crash lost its answer — is answered with that result, and any
+ * other request on a decided task gets 409. One decision, one audit entry (written by
+ * the projection with the decision itself).
+ */
+export async function decideRestrictedShareTask(deps: ApiDeps, p: Principal, taskId: string, rawBody: unknown, requestId: string): Promise<CaseDetailView> {
   const task = await deps.repos.cases.task(taskId);
   // Only the caller's organisation and roles see a task: anyone else is told it does not exist.
   if (!task || task.assigneeOrgId !== p.org.id || !p.roles.includes(task.assigneeRole as never)) throw new AppError('not_found', '没有这个待办任务');
-  if (task.status !== 'open') throw new AppError('conflict', '该任务已处理或已关闭');
+  const detail = async () => (await deps.repos.cases.detail(task.caseId, p))!;
+  const decidedByThisRequest = async () => (await deps.repos.cases.task(taskId))?.decisionRequestId === requestId;
+  if (task.status !== 'open') {
+    if (task.decisionRequestId === requestId) return detail(); // a retry of the request that decided it
+    throw new AppError('conflict', '该任务已处理或已关闭');
+  }
   const body = parseOrThrow(decisionBodySchema, rawBody, '决定内容');
   const missing = missingDecisionFields(task.step as RsStep, body);
   const refuse = async (err: AppError): Promise<never> => {
@@ -118,47 +135,71 @@ export async function decideRestrictedShareTask(deps: ApiDeps, p: Principal, tas
   const amended = body.decision === 'resubmit' ? await checkRestrictedSharePayload(deps, body.payload, 'payload.').catch(refuse) : undefined;
 
   const handle = deps.temporal.client.workflow.getHandle(task.case.workflowId);
+  failpoint('decision:before-update');
   try {
-    // One update id per task: a decision sent twice (double click, retry) takes effect once.
-    const result = await handle.executeUpdate(decideUpdate, {
+    // The Update id is the request's: a retry of this request joins (or reads) the same Update; another request is refused by the workflow.
+    await handle.executeUpdate(decideUpdate, {
       // The workflow re-checks a resubmit's payload (missingDecisionFields): send the checked one, not the raw input.
-      args: [{ taskId, actor: actorOf(p), decision: { ...body, payload: amended?.payload }, amended }],
-      updateId: `decide-${taskId}`,
+      args: [{ taskId, requestId, actor: actorOf(p), decision: { ...body, payload: amended?.payload }, amended }],
+      updateId: `decide-${taskId}-${requestId}`,
     });
-    if (result.decision !== body.decision) throw new AppError('conflict', '该任务已由他人作出其他决定');
   } catch (e) {
     const mapped = e instanceof AppError ? e : fromWorkflowError(e);
+    // The workflow ended with this very decision (its Update can no longer be read): the projection knows.
+    if (mapped?.code === 'conflict' && (await decidedByThisRequest())) return detail();
     if (mapped) await refuse(mapped);
     throw e;
   }
-  await deps.repos.audit.append({ actor: p.name, actorOrg: p.org.name, action: 'decision', target: `task:${taskId}`, detail: { case: task.caseId, step: task.step, decision: body.decision } });
-  return (await deps.repos.cases.detail(task.caseId, p))!;
+  failpoint('decision:after-update');
+  return detail();
 }
 
-export async function withdrawRestrictedShare(deps: ApiDeps, p: Principal, caseId: string, reason?: string): Promise<CaseDetailView> {
+/**
+ * Sends an Update keyed by the request and, if the workflow refuses it as a
+ * conflict, asks the projection whether this very request already took effect
+ * (a retry after a crash): then it is a success, otherwise the conflict stands.
+ */
+async function sendOnce(send: () => Promise<unknown>, tookEffect: () => Promise<boolean>): Promise<void> {
+  try {
+    await send();
+  } catch (e) {
+    const mapped = fromWorkflowError(e);
+    if (mapped?.code === 'conflict' && (await tookEffect())) return;
+    throw mapped ?? e;
+  }
+}
+
+export async function withdrawRestrictedShare(deps: ApiDeps, p: Principal, caseId: string, reason: string | undefined, requestId: string): Promise<CaseDetailView> {
   const c = await deps.repos.cases.findVisible(caseId, p);
   if (!c) throw new AppError('not_found', '没有这个办件');
   if (c.applicantOrgId !== p.org.id || !p.roles.includes('applicant')) throw new AppError('forbidden', '只有申请单位可以撤回申请');
-  if (c.status !== 'in-progress') throw new AppError('conflict', '办件已办结，不能撤回');
-  try {
-    await deps.temporal.client.workflow.getHandle(c.workflowId).executeUpdate(withdrawUpdate, { args: [{ actor: actorOf(p), reason }], updateId: `withdraw-${caseId}` });
-  } catch (e) {
-    throw fromWorkflowError(e) ?? e;
+  const tookEffect = () => deps.repos.requestEffects.inHistory(caseId, 'withdrawn', requestId);
+  if (c.status !== 'in-progress') {
+    if (await tookEffect()) return (await deps.repos.cases.detail(caseId, p))!;
+    throw new AppError('conflict', '办件已办结，不能撤回');
   }
-  await deps.repos.audit.append({ actor: p.name, actorOrg: p.org.name, action: 'case-withdraw', target: `case:${caseId}` });
+  await sendOnce(
+    () => deps.temporal.client.workflow.getHandle(c.workflowId).executeUpdate(withdrawUpdate, { args: [{ actor: actorOf(p), reason, requestId }], updateId: `withdraw-${caseId}-${requestId}` }),
+    tookEffect,
+  );
   return (await deps.repos.cases.detail(caseId, p))!;
 }
 
-export async function revokeGrant(deps: ApiDeps, p: Principal, grantId: string, reason: string): Promise<CaseDetailView> {
+export async function revokeGrant(deps: ApiDeps, p: Principal, grantId: string, reason: string, requestId: string): Promise<CaseDetailView> {
   const g = await deps.repos.cases.grant(grantId);
   if (!g) throw new AppError('not_found', '没有这个访问权限');
-  if (g.status !== 'active') throw new AppError('conflict', '该访问权限已结束');
-  try {
-    await deps.temporal.client.workflow.getHandle(g.case.workflowId).executeUpdate(revokeGrantUpdate, { args: [{ grantId, actor: actorOf(p), reason }], updateId: `revoke-${grantId}` });
-  } catch (e) {
-    throw fromWorkflowError(e) ?? e;
+  const tookEffect = () => deps.repos.requestEffects.inHistory(g.caseId, 'grant-revoked', requestId);
+  if (g.status !== 'active') {
+    if (await tookEffect()) return (await deps.repos.cases.detail(g.caseId, p))!;
+    throw new AppError('conflict', '该访问权限已结束');
   }
-  await deps.repos.audit.append({ actor: p.name, actorOrg: p.org.name, action: 'grant-revoke', target: `grant:${grantId}`, detail: { reason } });
+  await sendOnce(
+    () =>
+      deps.temporal.client.workflow
+        .getHandle(g.case.workflowId)
+        .executeUpdate(revokeGrantUpdate, { args: [{ grantId, actor: actorOf(p), reason, requestId }], updateId: `revoke-${grantId}-${requestId}` }),
+    tookEffect,
+  );
   return (await deps.repos.cases.detail(g.caseId, p))!;
 }
 

@@ -15,6 +15,12 @@ export function fromWorkflowError(e: unknown): AppError | null {
       const d = (cause.details?.[0] ?? {}) as { article?: string; fields?: Record<string, string> };
       return new AppError('rule_refused', cause.message, d.fields, d.article);
     }
+    if (cause.type === 'invalid') {
+      const d = (cause.details?.[0] ?? {}) as { fields?: Record<string, string> };
+      return new AppError('validation_failed', cause.message, d.fields);
+    }
+    // The workflow took it but could not write its record: an administrator's stuck-cases view has it.
+    if (cause.type === 'stuck') return new AppError('unavailable', cause.message);
   }
   const name = (e as { name?: string })?.name;
   if (name === 'WorkflowExecutionAlreadyCompletedError' || /already completed/i.test((e as Error)?.message ?? '')) {

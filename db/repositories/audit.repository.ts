@@ -22,6 +22,16 @@ const hashOf = (e: { at: Date; actor: string; actorOrg: string | null; action: s
     .update(JSON.stringify([e.at.toISOString(), e.actor, e.actorOrg, e.action, e.target, e.detail, e.prevHash]))
     .digest('hex');
 
+type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
+
+/** Interim (replaced by the keyed chain): appends inside the caller's transaction; a key appends once. */
+export async function appendWithin(tx: Tx, input: AuditInput & { key?: string }): Promise<void> {
+  if (input.key && (await tx.auditEntry.findUnique({ where: { key: input.key } }))) return;
+  const last = await tx.auditEntry.findFirst({ orderBy: { seq: 'desc' } });
+  const entry = { at: new Date(), actor: input.actor, actorOrg: input.actorOrg ?? null, action: input.action, target: input.target, detail: input.detail ?? {}, prevHash: last?.hash ?? GENESIS };
+  await tx.auditEntry.create({ data: { ...entry, key: input.key ?? null, detail: entry.detail as object, hash: hashOf(entry) } });
+}
+
 export function createAuditRepository(db: Db) {
   let tail: Promise<unknown> = Promise.resolve();
   return {

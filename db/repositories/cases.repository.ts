@@ -3,7 +3,7 @@
  * workflows write, read with the caller's visibility applied.
  */
 import type { Db } from '../client';
-import { fromJson, toJson } from '../json';
+import { fromJson } from '../json';
 import type { Principal } from '../../domain/auth/principal';
 import { formatShanghai } from '../../domain/calendar';
 import { actionLabel, stepLabel } from '../../domain/cases/labels';
@@ -59,14 +59,6 @@ export function createCasesRepository(db: Db) {
   const bdbOrgIds = async () => (await db.organisation.findMany({ where: { kind: 'bdb' } })).map((o) => o.id);
 
   return {
-    async create(c: { id: string; type: CaseType; title: string; applicantOrgId: string; applicantUserId: string | null; payload: unknown; workflowId: string }) {
-      await db.case.create({ data: { ...c, status: 'in-progress', payload: toJson(c.payload) } });
-    },
-
-    async remove(id: string) {
-      await db.case.deleteMany({ where: { id, tasks: { none: {} }, history: { none: {} } } });
-    },
-
     async find(id: string) {
       return db.case.findUnique({ where: { id } });
     },

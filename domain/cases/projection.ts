@@ -24,7 +24,17 @@ export type ProjectionOp =
       provisional: boolean;
       createdAt: string;
     }
-  | { op: 'task-close'; id: string; status: 'done' | 'cancelled'; decision?: string; decisionData?: unknown; decidedBy?: string; completedAt: string }
+  | {
+      op: 'task-close';
+      id: string;
+      status: 'done' | 'cancelled';
+      decision?: string;
+      decisionData?: unknown;
+      decidedBy?: string;
+      /** The Update id that decided it: a retry of that request learns it succeeded. */
+      requestId?: string;
+      completedAt: string;
+    }
   | { op: 'task-deadline'; id: string; dueAt: string; provisional: boolean }
   | { op: 'task-overdue'; id: string; since: string }
   | {
@@ -38,6 +48,8 @@ export type ProjectionOp =
       decision?: string;
       comment?: string;
       article?: string;
+      /** The task the entry concerns: reads are scoped by it. */
+      taskId?: string;
       data?: unknown;
     }
   | {
@@ -53,7 +65,29 @@ export type ProjectionOp =
       expiresAt: string;
     }
   | { op: 'grant-end'; id: string; status: 'expired' | 'revoked'; at: string; by: string }
-  | { op: 'notify'; id: string; orgId: string; role: string | null; caseId: string; taskId: string | null; kind: string; message: string; at: string };
+  | { op: 'notify'; id: string; orgId: string; role: string | null; caseId: string; taskId: string | null; kind: string; message: string; at: string }
+  /**
+   * An audit entry written in the same transaction as the fact it records, so
+   * it exists if and only if the fact does; `key` makes a retried batch append it once.
+   */
+  | { op: 'audit'; key: string; actor: string; actorOrg: string | null; action: string; target: string; detail?: Record<string, unknown> };
+
+/** Why a batch could not be written: data the database refuses (never retried) or retries exhausted. */
+export type ProjectionFailureKind = 'unwritable-data' | 'retries-exhausted';
+export const UNWRITABLE_PROJECTION = 'unwritable-projection';
+
+export interface StuckReport {
+  caseId: string;
+  kind: ProjectionFailureKind;
+  reason: string;
+  /** How many batches wait to be written, in order. */
+  waitingBatches: number;
+}
+
+export interface ProjectOptions {
+  /** Admin's choice for a stuck case: write the batch with unstorable text replaced (U+FFFD) and cut to size. */
+  sanitize?: boolean;
+}
 
 export interface DeadlineRequest {
   from: string; // ISO instant

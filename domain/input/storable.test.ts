@@ -25,3 +25,11 @@ test('oversized strings and too many items are refused', () => {
   assert.equal(findUnstorable({ s: 'x'.repeat(5_000_000) })?.problem, 'string-too-long');
   assert.equal(findUnstorable(Array.from({ length: 20_000 }, () => 1))?.problem, 'too-many-items');
 });
+
+test('toStorable cleans what findUnstorable refuses', async () => {
+  const { toStorable } = await import('./storable');
+  const dirty = JSON.parse('{"comment":"a\\ud800b\\u0000c","__proto__":{"x":1},"list":["\\udc00"]}');
+  const clean = toStorable(dirty);
+  assert.deepEqual(clean, { comment: 'a\uFFFDbc', list: ['\uFFFD'] });
+  assert.equal(findUnstorable(clean), null);
+});

@@ -88,3 +88,25 @@ export function findUnstorable(value: unknown, limits: StorableLimits = DEFAULT_
 
 /** True when every string in `value` is storable (for zod refinements on single fields). */
 export const isStorableText = (s: string): boolean => textProblem(s, Number.MAX_SAFE_INTEGER) === null;
+
+/** One string made storable: lone surrogates become U+FFFD, NULs are dropped, the rest is cut to size. */
+export const storableText = (s: string, maxLength = DEFAULT_STORABLE_LIMITS.maxStringLength): string =>
+  s.replaceAll('\u0000', '').replace(new RegExp(LONE_SURROGATE.source, 'g'), '\uFFFD').slice(0, maxLength);
+
+/**
+ * A storable copy of `value`, for the one place that must write whatever it
+ * was given (an administrator's "write it cleaned" on a stuck case): strings
+ * cleaned, forbidden keys dropped, anything deeper than the limit cut to null.
+ */
+export function toStorable(value: unknown, limits: StorableLimits = DEFAULT_STORABLE_LIMITS, depth = 0): unknown {
+  if (typeof value === 'string') return storableText(value, limits.maxStringLength);
+  if (value === null || typeof value !== 'object') return value;
+  if (depth >= limits.maxDepth) return null;
+  if (Array.isArray(value)) return value.map((v) => toStorable(v, limits, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (FORBIDDEN_KEYS.has(k)) continue;
+    out[storableText(k, 200)] = toStorable(v, limits, depth + 1);
+  }
+  return out;
+}

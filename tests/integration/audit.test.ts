@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { as, assertError, fileCase, type Json } from './client';
+import { as, assertError, fileCase, waitFor, type Json } from './client';
 
 describe('audit log (Art. 24)', () => {
   test('a case view is logged once per viewer while a page refreshes; filing and decisions are logged; the chain verifies', async () => {
@@ -10,8 +10,12 @@ describe('audit log (Art. 24)', () => {
     assert.equal((await amr.get(`/cases/${id}`)).status, 200);
     assert.equal((await amr.get(`/cases/${id}`)).status, 200);
 
-    const log = await admin.get(`/admin/audit?target=${encodeURIComponent(`case:${id}`)}`);
-    assert.equal(log.status, 200, log.text);
+    // The filing is audited by the workflow, with the case's first record.
+    const log = await waitFor('the filing in the audit log', async () => {
+      const r = await admin.get(`/admin/audit?target=${encodeURIComponent(`case:${id}`)}`);
+      assert.equal(r.status, 200, r.text);
+      return r.body.items.some((e: Json) => e.action === 'case-file') ? r : null;
+    });
     const actions = log.body.items.map((e: Json) => `${e.actor}:${e.action}`);
     assert.equal(actions.filter((a: string) => a === '陈市监:case-view').length, 1, JSON.stringify(actions));
     assert.ok(actions.includes('陈市监:case-file'), JSON.stringify(actions));

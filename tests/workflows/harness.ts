@@ -13,7 +13,7 @@ import { DefaultLogger, Runtime, Worker, makeTelemetryFilterString, type LogLeve
 import { provideTestServer } from '../../scripts/temporal-binaries';
 import { createDeadlineActivities } from '../../activities/deadline.activities';
 import { createWorkingDayCalendar, type PublishedYear, type WorkingDayCalendar } from '../../domain/calendar';
-import type { ProjectionOp } from '../../domain/cases/projection';
+import type { ProjectOptions, ProjectionOp, StuckReport } from '../../domain/cases/projection';
 import type { RestrictedSharePayload } from '../../domain/cases/restricted-share/payload';
 import type { DecisionBody } from '../../domain/cases/restricted-share/decisions';
 import { decideUpdate, revokeGrantUpdate, stateQuery, withdrawUpdate } from '../../workflows/restricted-share.messages';
@@ -91,7 +91,13 @@ export interface Harness {
   published: PublishedYear[];
   handles: RsHandle[];
   running: Promise<void>;
+  /** Makes `project` fail for a batch (return the error to throw), as a database refusing it would. */
+  projectFault: ((batch: ProjectionOp[], opts: ProjectOptions) => Error | null) | null;
+  /** What the workflows reported to the stuck-cases view, per case: reports and resolutions in order. */
+  stuck: Map<string, StuckEvent[]>;
 }
+
+export type StuckEvent = ({ event: 'report' } & StuckReport) | { event: 'resolve'; by: string };
 
 let seq = 0;
 let runtimeInstalled = false;
@@ -114,14 +120,26 @@ export async function startHarness(name: string): Promise<Harness> {
   const ops = new Map<string, ProjectionOp[]>();
   const published: PublishedYear[] = [];
   const deadlines = createDeadlineActivities(async () => published);
+  const stuck: Harness['stuck'] = new Map();
+  const record = (caseId: string, e: StuckEvent) => stuck.set(caseId, [...(stuck.get(caseId) ?? []), e]);
+  // eslint-disable-next-line prefer-const -- assigned once the harness object exists
+  let h: Harness;
   const mocks = {
-    async project(batch: ProjectionOp[]): Promise<void> {
+    async project(batch: ProjectionOp[], opts: ProjectOptions = {}): Promise<void> {
+      const fault = h.projectFault?.(batch, opts);
+      if (fault) throw fault;
       const wf = Context.current().info.workflowExecution?.workflowId ?? '(no workflow)';
       const list = ops.get(wf) ?? [];
       list.push(...structuredClone(batch));
       ops.set(wf, list);
     },
     planDeadline: deadlines.planDeadline,
+    async reportStuck(r: StuckReport): Promise<void> {
+      record(r.caseId, { event: 'report', ...r });
+    },
+    async resolveStuck(r: { caseId: string; by: string }): Promise<void> {
+      record(r.caseId, { event: 'resolve', by: r.by });
+    },
   };
   const taskQueue = `rs-${name}-${process.pid}`;
   const worker = await Worker.create({
@@ -130,7 +148,7 @@ export async function startHarness(name: string): Promise<Harness> {
     workflowsPath: require.resolve('../../workflows'),
     activities: mocks,
   });
-  const h: Harness = { env, worker, taskQueue, ops, published, handles: [], running: Promise.resolve() };
+  h = { env, worker, taskQueue, ops, published, handles: [], running: Promise.resolve(), projectFault: null, stuck };
   h.running = worker.run();
   return h;
 }
@@ -146,6 +164,7 @@ export async function cleanupCases(h: Harness): Promise<void> {
     }
   }
   h.published.splice(0);
+  h.projectFault = null;
 }
 
 export async function stopHarness(h: Harness | undefined): Promise<void> {
@@ -205,9 +224,9 @@ export function decide(
   taskId: string,
   who: RsActor,
   decision: DecisionBody,
-  extra: { amended?: DecideInput['amended']; updateId?: string } = {},
+  extra: { amended?: DecideInput['amended']; updateId?: string; requestId?: string } = {},
 ): Promise<DecideResult> {
-  const input: DecideInput = { taskId, actor: who, decision, ...(extra.amended ? { amended: extra.amended } : {}) };
+  const input: DecideInput = { taskId, actor: who, decision, ...(extra.amended ? { amended: extra.amended } : {}), ...(extra.requestId ? { requestId: extra.requestId } : {}) };
   return handle.executeUpdate(decideUpdate, { args: [input], ...(extra.updateId ? { updateId: extra.updateId } : {}) });
 }
 
@@ -219,7 +238,7 @@ export const revokeGrant = (handle: RsHandle, grantId: string, who: RsActor, rea
 /** Asserts an Update was refused by its validator with this failure type; returns the failure's details. */
 export async function assertRefused(
   promise: Promise<unknown>,
-  type: 'conflict' | 'rule',
+  type: 'conflict' | 'rule' | 'invalid' | 'stuck',
 ): Promise<{ article?: string; fields?: Record<string, string> } | undefined> {
   try {
     await promise;
