@@ -5,6 +5,7 @@ import { formatShanghai } from '../../domain/calendar';
 import { defineRoute, requirePrincipal } from '../define-route';
 import type { ApiDeps } from '../deps';
 import { readableEvents } from '../use-cases/workflow-timeline';
+import { apiKeyRoles } from '../../domain/auth/api-key-roles';
 
 export function adminRoutes(deps: ApiDeps): Router {
   const { registry, repos, temporal } = deps;
@@ -93,6 +94,77 @@ export function adminRoutes(deps: ApiDeps): Router {
       const issued = await repos.users.issueApiKey(org.id, body.name, p.name);
       await repos.audit.append({ actor: p.name, actorOrg: p.org.name, action: 'api-key-issue', target: `org:${org.id}`, detail: { keyId: issued.id, prefix: issued.prefix } });
       return { status: 201, body: issued };
+    },
+  });
+
+  // GET /admin/api-keys — every key issued, with the roles it acts with; never the key itself
+  defineRoute(router, registry, {
+    method: 'get',
+    path: '/admin/api-keys',
+    summary: 'API 密钥列表（不含明文）',
+    tags: ['管理'],
+    access: ['admin'],
+    responses: {
+      200: {
+        description: '密钥（新到旧）',
+        schema: z.object({
+          items: z.array(
+            z.object({
+              id: z.string(),
+              orgId: z.string(),
+              orgName: z.string(),
+              name: z.string(),
+              prefix: z.string(),
+              roles: z.array(z.string()),
+              createdAt: z.string(),
+              createdBy: z.string().nullable(),
+              lastUsedAt: z.string().nullable(),
+              revokedAt: z.string().nullable(),
+            }),
+          ),
+        }),
+      },
+    },
+    handler: async () => {
+      const keys = await repos.users.listApiKeys();
+      const at = (d: Date | null) => (d ? formatShanghai(d) : null);
+      return {
+        body: {
+          items: keys.map((k) => ({
+            id: k.id,
+            orgId: k.orgId,
+            orgName: k.org.name,
+            name: k.name,
+            prefix: k.prefix,
+            roles: apiKeyRoles(k.org.kind),
+            createdAt: formatShanghai(k.createdAt),
+            createdBy: k.createdBy,
+            lastUsedAt: at(k.lastUsedAt),
+            revokedAt: at(k.revokedAt),
+          })),
+        },
+      };
+    },
+  });
+
+  // DELETE /admin/api-keys/:id — revoke: the key is refused (401) from the next request on
+  defineRoute(router, registry, {
+    method: 'delete',
+    path: '/admin/api-keys/:id',
+    summary: '吊销 API 密钥（重复吊销同样返回 204）',
+    tags: ['管理'],
+    access: ['admin'],
+    params: z.object({ id: z.string().max(80) }),
+    responses: { 204: { description: '已吊销' }, 404: { description: '没有这个密钥' } },
+    handler: async ({ params, principal }) => {
+      const p = requirePrincipal(principal);
+      const key = await repos.users.findApiKey(params.id);
+      if (!key) throw new AppError('not_found', '没有这个 API 密钥');
+      // Revoking is idempotent (DELETE): a second revocation changes nothing and is not audited again.
+      if (await repos.users.revokeApiKey(key.id)) {
+        await repos.audit.append({ actor: p.name, actorOrg: p.org.name, action: 'api-key-revoke', target: `org:${key.orgId}`, detail: { keyId: key.id, prefix: key.prefix } });
+      }
+      return { status: 204 };
     },
   });
 

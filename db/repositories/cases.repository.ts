@@ -7,6 +7,7 @@ import { fromJson } from '../json';
 import type { Principal } from '../../domain/auth/principal';
 import { formatShanghai } from '../../domain/calendar';
 import { actionLabel, stepLabel } from '../../domain/cases/labels';
+import { caseAudience, seesEveryCase, visibleCaseParts, type CaseViewer } from '../../domain/cases/case-visibility';
 import type { CaseDetailView, CaseSummaryView, GrantView, HistoryEntryView, ResourceOutcomeView, TaskView } from '../../domain/views';
 import type { CaseStatus, CaseType } from '../../domain/cases/case-types';
 
@@ -52,11 +53,27 @@ export function createCasesRepository(db: Db) {
     workflowId: c.workflowId,
   });
 
-  /** A case is visible to its applicant organisation, organisations with a task on it, and the BDB (PROCEDURES §1). */
-  const visibleWhere = (p: Principal, bdbOrgIds: string[]) =>
-    bdbOrgIds.includes(p.org.id) ? {} : { OR: [{ applicantOrgId: p.org.id }, { tasks: { some: { assigneeOrgId: p.org.id } } }] };
+  const viewerOf = async (p: Principal): Promise<CaseViewer> => {
+    const org = await db.organisation.findUnique({ where: { id: p.org.id }, select: { kind: true } });
+    return { orgId: p.org.id, orgKind: org?.kind ?? null, admin: p.roles.includes('admin') };
+  };
 
-  const bdbOrgIds = async () => (await db.organisation.findMany({ where: { kind: 'bdb' } })).map((o) => o.id);
+  /** A case is visible to its applicant organisation, organisations with a task on it, and the BDB (PROCEDURES §1). */
+  const visibleWhere = (v: CaseViewer) => (seesEveryCase(v) ? {} : { OR: [{ applicantOrgId: v.orgId }, { tasks: { some: { assigneeOrgId: v.orgId } } }] });
+
+  /**
+   * The organisation that wrote each history entry. Rows written before the
+   * projection recorded `actorOrgId` name only the user or API key: resolve it.
+   */
+  const actorOrgIds = async (rows: { actorId: string | null; actorOrgId: string | null }[]): Promise<Map<string, string>> => {
+    const ids = [...new Set(rows.filter((h) => h.actorOrgId === null && h.actorId !== null).map((h) => h.actorId as string))];
+    if (ids.length === 0) return new Map();
+    const [users, keys] = await Promise.all([
+      db.user.findMany({ where: { id: { in: ids } }, select: { id: true, orgId: true } }),
+      db.apiKey.findMany({ where: { id: { in: ids } }, select: { id: true, orgId: true } }),
+    ]);
+    return new Map([...users, ...keys].map((x) => [x.id, x.orgId]));
+  };
 
   return {
     async find(id: string) {
@@ -64,13 +81,13 @@ export function createCasesRepository(db: Db) {
     },
 
     async findVisible(id: string, p: Principal) {
-      return db.case.findFirst({ where: { id, ...visibleWhere(p, await bdbOrgIds()) } });
+      return db.case.findFirst({ where: { id, ...visibleWhere(await viewerOf(p)) } });
     },
 
     async list(p: Principal, f: { type?: string; status?: string; mine?: boolean }): Promise<CaseSummaryView[]> {
       const rows = await db.case.findMany({
         where: {
-          ...(f.mine ? { applicantOrgId: p.org.id } : visibleWhere(p, await bdbOrgIds())),
+          ...(f.mine ? { applicantOrgId: p.org.id } : visibleWhere(await viewerOf(p))),
           ...(f.type ? { type: f.type } : {}),
           ...(f.status ? { status: f.status } : {}),
         },
@@ -86,19 +103,37 @@ export function createCasesRepository(db: Db) {
       });
     },
 
+    /** One case, with only the parts the caller's organisation may see (domain/cases/case-visibility). */
     async detail(id: string, p: Principal): Promise<CaseDetailView | null> {
+      const viewer = await viewerOf(p);
       const c = await db.case.findFirst({
-        where: { id, ...visibleWhere(p, await bdbOrgIds()) },
+        where: { id, ...visibleWhere(viewer) },
         include: { tasks: { orderBy: { createdAt: 'asc' } }, history: { orderBy: [{ at: 'asc' }, { key: 'asc' }] }, grants: { orderBy: { grantedAt: 'asc' } } },
       });
       if (!c) return null;
+      const audience = caseAudience(viewer, { applicantOrgId: c.applicantOrgId, taskOrgIds: c.tasks.map((t) => t.assigneeOrgId) });
+      if (!audience) return null;
+      const stored = c.outcome ? fromJson<StoredOutcome>(c.outcome) : null;
+      const catalog = await db.resource.findMany({
+        where: { code: { in: [...new Set([...c.grants.map((g) => g.resourceCode), ...(stored?.resources ?? []).map((r) => r.code)])] } },
+        select: { code: true, name: true, providerId: true },
+      });
+      // Who provides each resource, as the case recorded it when it asked the providers; the catalog for the rest.
+      const resourceProvider = new Map([...catalog.map((r) => [r.code, r.providerId] as const), ...(stored?.resources ?? []).map((r) => [r.code, r.providerId] as const)]);
+      const actorOrgs = audience === 'whole' ? new Map<string, string>() : await actorOrgIds(c.history);
+      const seen = visibleCaseParts(audience, viewer.orgId, resourceProvider, {
+        tasks: c.tasks,
+        outcomes: stored?.resources ?? [],
+        grants: c.grants,
+        history: c.history.map((h) => ({ ...h, actorOrgId: h.actorOrgId ?? (h.actorId ? (actorOrgs.get(h.actorId) ?? null) : null) })),
+      });
+
       const names = await orgNames();
       const now = new Date();
       const user = c.applicantUserId ? await db.user.findUnique({ where: { id: c.applicantUserId } }) : null;
-      const tasks = c.tasks.map((t) => toTask({ ...t, case: c }, names, now));
-      const stored = c.outcome ? fromJson<StoredOutcome>(c.outcome) : null;
-      const resourceNames = new Map((await db.resource.findMany({ where: { code: { in: c.grants.map((g) => g.resourceCode) } } })).map((r) => [r.code, r.name]));
-      const grants: GrantView[] = c.grants.map((g) => ({
+      const tasks = seen.tasks.map((t) => toTask({ ...t, case: c }, names, now));
+      const resourceNames = new Map(catalog.map((r) => [r.code, r.name]));
+      const grants: GrantView[] = seen.grants.map((g) => ({
         id: g.id,
         resourceCode: g.resourceCode,
         resourceName: resourceNames.get(g.resourceCode) ?? g.resourceCode,
@@ -108,7 +143,7 @@ export function createCasesRepository(db: Db) {
         grantedAt: formatShanghai(g.grantedAt),
         expiresAt: formatShanghai(g.expiresAt),
       }));
-      const history: HistoryEntryView[] = c.history.map((h) => ({
+      const history: HistoryEntryView[] = seen.history.map((h) => ({
         at: formatShanghai(h.at),
         actor: h.actor,
         action: h.action,
@@ -129,7 +164,7 @@ export function createCasesRepository(db: Db) {
           .map((t) => ({ step: t.step, org: t.assignee.org, dueAt: t.dueAt as string, provisional: t.provisional, overdue: t.overdue })),
         outcome: stored
           ? {
-              resources: stored.resources.map((r) => ({ code: r.code, name: r.name, provider: { id: r.providerId, name: r.providerName }, outcome: r.outcome, note: r.note })),
+              resources: seen.outcomes.map((r) => ({ code: r.code, name: r.name, provider: { id: r.providerId, name: r.providerName }, outcome: r.outcome, note: r.note })),
               grants,
               problemList: c.problemList,
             }

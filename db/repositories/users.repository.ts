@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { Db } from '../client';
 import type { Principal } from '../../domain/auth/principal';
 import type { Role } from '../../domain/auth/roles';
+import { apiKeyRoles } from '../../domain/auth/api-key-roles';
 
 const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
 
@@ -53,8 +54,8 @@ export function createUsersRepository(db: Db) {
       const k = await db.apiKey.findUnique({ where: { keyHash: sha256(key) }, include: { org: true } });
       if (!k || k.revokedAt) return null;
       await db.apiKey.update({ where: { id: k.id }, data: { lastUsedAt: new Date() } });
-      // A business system acts as its organisation, with the filing role only.
-      return { kind: 'api-key', id: k.id, name: `接口：${k.name}`, username: null, org: { id: k.org.id, name: k.org.name }, roles: ['applicant'] };
+      // A business system acts as its organisation, with the filing role its kind allows (none for the BDB).
+      return { kind: 'api-key', id: k.id, name: `接口：${k.name}`, username: null, org: { id: k.org.id, name: k.org.name }, roles: apiKeyRoles(k.org.kind) };
     },
 
     async issueApiKey(orgId: string, name: string, createdBy: string): Promise<{ id: string; key: string; prefix: string }> {
@@ -68,6 +69,11 @@ export function createUsersRepository(db: Db) {
       return db.apiKey.findMany({ include: { org: true }, orderBy: { createdAt: 'desc' } });
     },
 
+    async findApiKey(id: string) {
+      return db.apiKey.findUnique({ where: { id } });
+    },
+
+    /** Revokes a key; false when it was revoked already (the first revocation's time stays). */
     async revokeApiKey(id: string): Promise<boolean> {
       const r = await db.apiKey.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
       return r.count > 0;

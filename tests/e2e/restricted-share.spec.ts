@@ -102,6 +102,12 @@ test.describe('受限共享申请', () => {
     await openFromInbox(provider, caseId, '数据提供单位意见');
     await expect(provider.getByText('期限：')).toBeVisible();
     await decide(provider, '同意共享');
+    // The provider reads its own part: the review shows as passed, but not the reviewer's decision.
+    const providerDiagram = provider.getByRole('list', { name: '办理流程' });
+    await expect(providerDiagram.locator('[data-step="bdb-review"]')).toHaveAttribute('data-state', 'done');
+    await expect(providerDiagram.locator('[data-step="provider-consent"]')).toHaveAttribute('data-state', 'done');
+    await expect(provider.getByRole('list', { name: '办理历史' })).toContainText('同意共享');
+    await expect(provider.getByRole('list', { name: '办理历史' })).not.toContainText('王审核');
 
     // The applicant sees the grant, the diagram and the history.
     await expect(async () => {

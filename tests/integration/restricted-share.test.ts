@@ -229,8 +229,11 @@ describe('restricted share: review, consent and grant', () => {
     const exp = await amr.get(`/calendar/deadline?from=${encodeURIComponent(g.grantedAt)}&naturalDays=180`);
     assert.equal(g.expiresAt, exp.body.deadline);
 
-    // History: every step, with actor, time and article.
-    const reviewDecision = entry(granted, 'decided', (h) => h.step === 'bdb-review');
+    // History: every step, with actor, time and article — all of it for the applicant;
+    // the provider reads its own part, without the BDB's review decision.
+    assert.equal(entry(granted, 'decided', (h) => h.step === 'bdb-review'), undefined);
+    const whole = await caseOf(amr, id);
+    const reviewDecision = entry(whole, 'decided', (h) => h.step === 'bdb-review');
     assert.equal(reviewDecision.decision, 'approve');
     assert.equal(reviewDecision.article, '第17条');
     assert.match(reviewDecision.actor, /王审核/);

@@ -26,12 +26,20 @@ export function ProcedureDiagram({ detail }: { detail: CaseDetailView }) {
   const byStep = new Map<string, TaskView[]>();
   for (const t of detail.tasks) byStep.set(t.step, [...(byStep.get(t.step) ?? []), t]);
 
+  // A data provider is shown only its own tasks (domain/cases/case-visibility), so a main
+  // step before the furthest one the case reached may have no task here: it was passed.
+  const reached = (stage: { main: string[]; branch?: string[] }) =>
+    [...stage.main, ...(stage.branch ?? [])].some((s) => (byStep.get(s) ?? []).length > 0 || detail.currentSteps.includes(s));
+  const furthest = flow.reduce((max, stage, i) => (reached(stage) ? i : max), -1);
+  const passedMain = new Set(flow.slice(0, Math.max(furthest, 0)).flatMap((stage) => stage.main));
+
   function state(step: string): NodeState {
     if (step === FILED) return 'done';
     if (step === END) return ended ? 'done' : 'pending';
     const ts = byStep.get(step) ?? [];
     if (ts.some((t) => t.status === 'open') || detail.currentSteps.includes(step)) return 'current';
     if (ts.some((t) => t.status === 'done')) return 'done';
+    if (ts.length === 0 && passedMain.has(step)) return 'done';
     return ended ? 'skipped' : 'pending';
   }
 
