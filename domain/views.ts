@@ -171,3 +171,17 @@ export interface NotificationView {
   createdAt: string;
   read: boolean;
 }
+
+/** GET /admin/stuck-cases: a case waiting for an administrator (its record parked, or its start unconfirmed). */
+export interface StuckCaseView {
+  caseId: string;
+  title: string | null;
+  type: string | null;
+  problem: 'projection' | 'start';
+  /** unwritable-data | retries-exhausted | start-pending | start-failed */
+  kind: string;
+  reason: string;
+  since: string;
+  attempts: number;
+  waitingBatches: number | null;
+}

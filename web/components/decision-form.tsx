@@ -8,7 +8,7 @@ import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { decisionBodySchema, missingDecisionFields } from '../../domain/cases/restricted-share/decisions';
 import { RS_STEPS, type RsStep } from '../../domain/cases/restricted-share/steps';
 import type { CaseDetailView, TaskView } from '../../domain/views';
-import { api, ApiError } from '../lib/api';
+import { api, ApiError, newIdempotencyKey } from '../lib/api';
 import { useCatalog } from '../lib/catalog';
 import { decisionMeta, stepLabel, type DecisionMeta } from '../lib/labels';
 import { fmtDateTime, isoToLocalInput, localInputToIso } from '../lib/time';
@@ -57,6 +57,7 @@ export function DecisionForm({
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const inFlight = useRef(false);
+  const attempt = useRef<{ key: string; body: string } | null>(null);
   const catalog = useCatalog();
 
   // After 退回修改 the applicant needs the reviewer's words beside the form.
@@ -146,11 +147,21 @@ export function DecisionForm({
     setBusy(true);
     setError(null);
     showErrors({});
+    // One key per decision: if the answer is lost (network, server restart), sending the same decision again
+    // gets the real outcome instead of "already decided". A changed decision is a new request.
+    const sent = JSON.stringify(b);
+    if (attempt.current?.body !== sent) attempt.current = { key: newIdempotencyKey(), body: sent };
     try {
-      const res = await api<{ case: CaseDetailView }>(`/tasks/${encodeURIComponent(task.id)}/decision`, { method: 'POST', body: b });
+      const res = await api<{ case: CaseDetailView }>(`/tasks/${encodeURIComponent(task.id)}/decision`, {
+        method: 'POST',
+        body: b,
+        headers: { 'Idempotency-Key': attempt.current.key },
+      });
+      attempt.current = null;
       onDecided(res.case, decision);
     } catch (err) {
       const ae = err instanceof ApiError ? err : new ApiError(0, 'unknown', String(err));
+      if (ae.status >= 400 && ae.status < 500) attempt.current = null; // a definite answer: the next try is a new request
       if (ae.status === 409) {
         onStale();
         return;

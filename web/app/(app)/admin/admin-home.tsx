@@ -143,6 +143,12 @@ export function AdminHome() {
               <p className="text-xs text-slate-500">查看各年度来源（内置 / 已发布 / 缺失），修订已发布年度。</p>
             </li>
             <li>
+              <Link href="/admin/stuck-cases" className={`${btn.link} font-medium`}>
+                异常办件
+              </Link>
+              <p className="text-xs text-slate-500">数据无法写入或流程未能启动的办件：重试，或清理无法存储的字符后写入。</p>
+            </li>
+            <li>
               <a href="/api/v1/docs" target="_blank" rel="noreferrer" className={`${btn.link} font-medium`}>
                 接口文档（API）
               </a>
