@@ -13,7 +13,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { historyToJSON } from './history-json';
-import { calendarPublishedSignal } from '../../workflows/restricted-share.messages';
+import { ApplicationFailure } from '@temporalio/common';
+import { UNWRITABLE_PROJECTION } from '../../domain/cases/projection';
+import { calendarPublishedSignal, retryProjectionSignal } from '../../workflows/restricted-share.messages';
 import {
   ACTORS,
   RESOURCES,
@@ -25,6 +27,8 @@ import {
   openTask,
   opsOfKind,
   payloadFor,
+  revokeGrant,
+  state,
   sleepPast,
   startHarness,
   stopHarness,
@@ -91,14 +95,87 @@ const returnedWithdrawn: Scenario = async (h) => {
   return handle;
 };
 
+const endsAs = async (handle: RsHandle, status: string) => {
+  const final = await handle.result();
+  if (final.status !== status) throw new Error(`${handle.workflowId} ended ${final.status}, expected ${status}`);
+  return handle;
+};
+
+/** The BDB rejects at review: rejected, no task left, the workflow completes. */
+const rejected: Scenario = async (h) => {
+  const handle = await fileCase(h, 'replay-rejected', ['NB-PSB-0001']);
+  await decide(handle, (await openTask(handle, 'bdb-review')).id, ACTORS.reviewer, { decision: 'reject', comment: '申请事项不属于履职需要' });
+  return endsAs(handle, 'rejected');
+};
+
+/** Granted, then an administrator revokes the grant: revoked. */
+const revoked: Scenario = async (h) => {
+  const handle = await fileCase(h, 'replay-revoked', ['NB-PSB-0001']);
+  await decide(handle, (await openTask(handle, 'bdb-review')).id, ACTORS.reviewer, { decision: 'approve' });
+  await decide(handle, (await openTask(handle, 'provider-consent', 'psb')).id, ACTORS.psb, { decision: 'agree' });
+  await waitFor(async () => (await state(handle)).grants.length === 1, 'grant issued');
+  const grant = (await state(handle)).grants[0]!;
+  await revokeGrant(handle, grant.id, ACTORS.admin, '数据使用超出申请范围');
+  return endsAs(handle, 'revoked');
+};
+
+/** Only unconditional-share data (Art. 17 ¶1): granted at once, no review, the grant expires. */
+const unconditionalOnly: Scenario = async (h) => {
+  const handle = await fileCase(h, 'replay-unconditional', ['NB-AMR-0001']);
+  return endsAs(handle, 'expired');
+};
+
+/** Two providers: psb agrees, water refuses; the coordinator upholds the refusal; psb's grant expires. */
+const oneProviderRefuses: Scenario = async (h) => {
+  const handle = await fileCase(h, 'replay-one-refuses', ['NB-PSB-0001', 'NB-WATER-0001']);
+  await decide(handle, (await openTask(handle, 'bdb-review')).id, ACTORS.reviewer, { decision: 'approve' });
+  await decide(handle, (await openTask(handle, 'provider-consent', 'psb')).id, ACTORS.psb, { decision: 'agree' });
+  await decide(handle, (await openTask(handle, 'provider-consent', 'water')).id, ACTORS.water, { decision: 'disagree', legalBasis: '《城镇供水条例》第二十条' });
+  await decide(handle, (await openTask(handle, 'bdb-coordination', 'water')).id, ACTORS.coordinator, { decision: 'uphold-refusal', comment: '提供单位依据充分' });
+  return endsAs(handle, 'expired');
+};
+
+/** A refusal escalated to the leadership office, which upholds it: rejected. */
+const leadershipUpholds: Scenario = async (h) => {
+  const handle = await fileCase(h, 'replay-leadership-upholds', ['NB-PSB-0001']);
+  await decide(handle, (await openTask(handle, 'bdb-review')).id, ACTORS.reviewer, { decision: 'approve' });
+  await decide(handle, (await openTask(handle, 'provider-consent', 'psb')).id, ACTORS.psb, { decision: 'disagree', legalBasis: '《居民身份证法》第十九条' });
+  await decide(handle, (await openTask(handle, 'bdb-coordination', 'psb')).id, ACTORS.coordinator, { decision: 'escalate' });
+  await decide(handle, (await openTask(handle, 'leadership-decision', 'psb')).id, ACTORS.leadership, { decision: 'uphold-refusal', legalBasis: '《居民身份证法》第十九条' });
+  return endsAs(handle, 'rejected');
+};
+
+/** The database refuses a decision's batch: parked, reported stuck; an administrator retries; the case goes on to granted. */
+const parkedRetried: Scenario = async (h) => {
+  const handle = await fileCase(h, 'replay-parked', ['NB-PSB-0001']);
+  const id = handle.workflowId;
+  h.projectFault = (batch) =>
+    batch.some((op) => op.op === 'history' && op.action === 'decided') ? ApplicationFailure.create({ type: UNWRITABLE_PROJECTION, message: 'refused (recording)', nonRetryable: true }) : null;
+  await decide(handle, (await openTask(handle, 'bdb-review')).id, ACTORS.reviewer, { decision: 'approve' }, { requestId: 'req-replay' }).catch(() => undefined);
+  await waitFor(() => (h.stuck.get(id) ?? []).length > 0, 'reported stuck');
+  h.projectFault = null;
+  await handle.signal(retryProjectionSignal, { by: '系统管理员', sanitize: false });
+  await waitFor(() => (h.stuck.get(id) ?? []).some((e) => e.event === 'resolve'), 'resolved');
+  await decide(handle, (await openTask(handle, 'provider-consent', 'psb')).id, ACTORS.psb, { decision: 'agree' });
+  return endsAs(handle, 'expired');
+};
+
 export const SCENARIOS: Record<string, Scenario> = {
   'restricted-share-granted': granted,
   'restricted-share-overdue-escalated': overdueEscalated,
   'restricted-share-returned-withdrawn': returnedWithdrawn,
+  'restricted-share-rejected': rejected,
+  'restricted-share-revoked': revoked,
+  'restricted-share-unconditional-only': unconditionalOnly,
+  'restricted-share-one-provider-refuses': oneProviderRefuses,
+  'restricted-share-leadership-upholds': leadershipUpholds,
+  'restricted-share-parked-retried': parkedRetried,
 };
 
 async function main() {
+  // Name the scenarios to record: saved histories are never rewritten, only added.
   const only = process.argv.slice(2);
+  if (only.length === 0) throw new Error(`name the scenarios to record (never rewrite a saved one): ${Object.keys(SCENARIOS).join(' ')}`);
   const h = await startHarness('record');
   try {
     fs.mkdirSync(HISTORIES_DIR, { recursive: true });
