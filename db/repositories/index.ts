@@ -6,13 +6,18 @@ import { createCatalogRepository } from './catalog.repository';
 import { createIdempotencyRepository } from './idempotency.repository';
 import { createUsersRepository } from './users.repository';
 
-export function createRepositories(db: Db) {
+export interface RepositoryOptions {
+  /** The audit log's HMAC key (config/audit-key.ts). */
+  auditKey: Buffer;
+}
+
+export function createRepositories(db: Db, opts: RepositoryOptions) {
   return {
     users: createUsersRepository(db),
     catalog: createCatalogRepository(db),
     cases: createCasesRepository(db),
     calendar: createCalendarRepository(db),
-    audit: createAuditRepository(db),
+    audit: createAuditRepository(db, { auditKey: opts.auditKey }),
     idempotency: createIdempotencyRepository(db),
   };
 }
