@@ -143,6 +143,12 @@ export function AdminHome() {
               <p className="text-xs text-slate-500">查看各年度来源（内置 / 已发布 / 缺失），修订已发布年度。</p>
             </li>
             <li>
+              <Link href="/admin/audit" className={`${btn.link} font-medium`}>
+                审计日志
+              </Link>
+              <p className="text-xs text-slate-500">操作记录及其完整性校验（是否有记录被改动或删除）。</p>
+            </li>
+            <li>
               <a href="/api/v1/docs" target="_blank" rel="noreferrer" className={`${btn.link} font-medium`}>
                 接口文档（API）
               </a>
