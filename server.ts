@@ -7,6 +7,7 @@ import path from 'node:path';
 import express from 'express';
 import next from 'next';
 import { createApi } from './api/app';
+import { loadAuditKey } from './config/audit-key';
 import { loadEnv, projectRoot } from './config/env';
 import { createDb } from './db/client';
 import { connectTemporalClient, temporalSettings } from './temporal.config';
@@ -17,12 +18,13 @@ async function main() {
   const dev = process.argv.includes('--dev');
   const apiOnly = process.argv.includes('--api-only');
   const db = createDb(env.DATABASE_URL);
+  const auditKey = loadAuditKey(env);
   const settings = temporalSettings(env);
   const { client, connection } = await retry(() => connectTemporalClient(settings), { attempts: 60, delayMs: 1000, what: `Temporal at ${settings.address}` });
 
   const app = express();
   app.disable('x-powered-by');
-  app.use('/api/v1', createApi({ env, db, temporal: { client, settings } }));
+  app.use('/api/v1', createApi({ env, db, temporal: { client, settings }, auditKey }));
 
   if (!apiOnly) {
     const web = next({ dev, dir: path.join(projectRoot, 'web'), quiet: !dev });

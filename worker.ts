@@ -4,6 +4,7 @@
  */
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { createActivities } from './activities';
+import { loadAuditKey } from './config/audit-key';
 import { loadEnv } from './config/env';
 import { createDb } from './db/client';
 import { temporalSettings } from './temporal.config';
@@ -13,6 +14,7 @@ async function main() {
   const env = loadEnv();
   const settings = temporalSettings(env);
   const db = createDb(env.DATABASE_URL);
+  const auditKey = loadAuditKey(env); // the API's key: the projection appends audit entries
   const connection = await retry(() => NativeConnection.connect({ address: settings.address }), {
     attempts: 60,
     delayMs: 1000,
@@ -24,7 +26,7 @@ async function main() {
       namespace: settings.namespace,
       taskQueue: settings.taskQueue,
       workflowsPath: require.resolve('./workflows'),
-      activities: createActivities(db),
+      activities: createActivities(db, { auditKey }),
     });
     console.log(`[worker] polling ${settings.taskQueue} on ${settings.address}`);
     process.once('SIGINT', () => worker.shutdown());

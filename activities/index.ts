@@ -7,10 +7,19 @@ import { createCalendarRepository } from '../db/repositories/calendar.repository
 import { createDeadlineActivities } from './deadline.activities';
 import { createProjectionActivities } from './projection.activities';
 
-export function createActivities(db: Db) {
+/** What the activities need besides the database. */
+export interface ActivityDeps {
+  /**
+   * The audit log's HMAC key, the same as the API's (config/audit-key.ts): the
+   * projection appends audit entries in its own transaction (db/repositories/audit.repository.ts `appendAuditEntryWithin`).
+   */
+  auditKey: Buffer;
+}
+
+export function createActivities(db: Db, deps: ActivityDeps) {
   const calendar = createCalendarRepository(db);
   return {
-    ...createProjectionActivities(db),
+    ...createProjectionActivities(db, deps.auditKey),
     ...createDeadlineActivities(() => calendar.publishedYears()),
   };
 }

@@ -9,14 +9,14 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { Db } from '../db/client';
 import { toJson } from '../db/json';
-import { appendWithin } from '../db/repositories/audit.repository';
+import { appendAuditEntryWithin } from '../db/repositories/audit.repository';
 import { findUnstorable, storableText, toStorable } from '../domain/input/storable';
 import { UNWRITABLE_PROJECTION, type ProjectOptions, type ProjectionOp, type StuckReport } from '../domain/cases/projection';
 import { isPermanentDataError } from '../db/errors';
 
 type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 
-async function apply(tx: Tx, op: ProjectionOp): Promise<void> {
+async function apply(tx: Tx, op: ProjectionOp, auditKey: Buffer): Promise<void> {
   switch (op.op) {
     case 'case-status':
       await tx.case.update({
@@ -118,7 +118,7 @@ async function apply(tx: Tx, op: ProjectionOp): Promise<void> {
       });
       return;
     case 'audit':
-      await appendWithin(tx, { key: op.key, actor: op.actor, actorOrg: op.actorOrg, action: op.action, target: op.target, detail: op.detail });
+      await appendAuditEntryWithin(tx, auditKey, { key: op.key, actor: op.actor, actorOrg: op.actorOrg, action: op.action, target: op.target, detail: op.detail });
       return;
   }
 }
@@ -131,7 +131,7 @@ const taskIdIn = (data: unknown): string | null => {
 const unwritable = (message: string, cause?: unknown) =>
   ApplicationFailure.create({ type: UNWRITABLE_PROJECTION, message: storableText(message, 2000), nonRetryable: true, cause: cause instanceof Error ? cause : undefined });
 
-export function createProjectionActivities(db: Db) {
+export function createProjectionActivities(db: Db, auditKey: Buffer) {
   return {
     /** Applies one batch of a workflow's changes in a single transaction. */
     async project(ops: ProjectionOp[], opts: ProjectOptions = {}): Promise<void> {
@@ -139,8 +139,11 @@ export function createProjectionActivities(db: Db) {
       const bad = findUnstorable(batch);
       if (bad) throw unwritable(`projection batch holds data the database cannot store at ${bad.path}: ${bad.message}`);
       try {
+        // Audit entries first: their first statement takes the write lock (SQLite), so the
+        // transaction never has to upgrade a read snapshot another writer made stale.
+        const ordered = [...batch.filter((op) => op.op === 'audit'), ...batch.filter((op) => op.op !== 'audit')];
         await db.$transaction(async (tx) => {
-          for (const op of batch) await apply(tx, op);
+          for (const op of ordered) await apply(tx, op, auditKey);
         });
       } catch (e) {
         // Transient failures (database down, busy, lost connection) are retried by Temporal; data errors never heal.

@@ -24,7 +24,7 @@ export const BODY_LIMIT = '256kb';
 
 export function createApi(deps: AppDeps): Express {
   const registry = createRegistry();
-  const repos = createRepositories(deps.db);
+  const repos = createRepositories(deps.db, { auditKey: deps.auditKey });
   const api: ApiDeps = { ...deps, registry, repos };
 
   const app = express();

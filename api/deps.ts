@@ -10,6 +10,8 @@ export interface AppDeps {
   env: Env;
   db: Db;
   temporal: { client: Client; settings: TemporalSettings };
+  /** The audit log's HMAC key (config/audit-key.ts `loadAuditKey`): the workers must use the same. */
+  auditKey: Buffer;
 }
 
 export interface ApiDeps extends AppDeps {

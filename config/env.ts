@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
+import { AUDIT_KEY_MIN_BYTES, decodeAuditKey } from './audit-key';
 
 const root = path.resolve(__dirname, '..');
 
@@ -23,6 +24,11 @@ const schema = z.object({
   TEMPORAL_DEV_PORT: z.coerce.number().int().default(7233),
   TEMPORAL_UI_PORT: z.coerce.number().int().default(8233),
   DATA_DIR: z.string().default(path.join(root, 'data')),
+  // The audit chain's HMAC key (config/audit-key.ts); empty or absent: a generated key in DATA_DIR/secrets.
+  AUDIT_HMAC_KEY: z
+    .string()
+    .optional()
+    .refine((v) => !v?.trim() || decodeAuditKey(v) !== null, `hex or base64 of at least ${AUDIT_KEY_MIN_BYTES} random bytes (openssl rand -hex 32)`),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   COOKIE_SECURE: bool.default(false),
   DEMO_MODE: bool.default(true),

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { z } from '../../domain/zod-locale';
 import { AppError } from '../../domain/errors';
 import { formatShanghai } from '../../domain/calendar';
+import { AUDIT_DAMAGE_KINDS } from '../../db/repositories/audit.repository';
 import { defineRoute, requirePrincipal } from '../define-route';
 import type { ApiDeps } from '../deps';
 import { readableEvents } from '../use-cases/workflow-timeline';
@@ -67,14 +68,30 @@ export function adminRoutes(deps: ApiDeps): Router {
     },
   });
 
-  // GET /admin/audit/verify — walks the hash chain
+  // GET /admin/audit/verify — checks every entry's signature and link, the numbering and the head
   defineRoute(router, registry, {
     method: 'get',
     path: '/admin/audit/verify',
-    summary: '校验审计日志哈希链',
+    summary: '校验审计日志（带密钥的哈希链、连续序号与链头）',
     tags: ['管理'],
     access: ['admin'],
-    responses: { 200: { description: '校验结果', schema: z.object({ ok: z.boolean(), entries: z.number(), firstBadEntry: z.number().optional() }) } },
+    responses: {
+      200: {
+        description: '校验结果；ok 为 false 时 firstBadEntry 与 damage 指出第一处损坏及其种类',
+        schema: z.object({
+          ok: z.boolean(),
+          entries: z.number().int(),
+          firstBadEntry: z.number().int().optional(),
+          damage: z
+            .object({
+              kind: z.enum(AUDIT_DAMAGE_KINDS).describe('entry-altered 记录被改动；chain-broken 链接断开；entries-missing 中间记录被删除；tail-truncated 末尾记录被删除；head-mismatch 链头与日志不符或签名无效；unsigned-after-signed 已签名记录之后出现未签名记录'),
+              seq: z.number().int(),
+              message: z.string(),
+            })
+            .optional(),
+        }),
+      },
+    },
     handler: async () => ({ body: await repos.audit.verify() }),
   });
 

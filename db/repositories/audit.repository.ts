@@ -1,10 +1,31 @@
 /**
- * The append-only audit log (Art. 24): each entry carries the hash of the one
- * before it, so any edit or deletion breaks the chain and `verify` finds it.
+ * The append-only, tamper-evident audit log (Art. 24; 等保2.0 安全审计).
+ *
+ * Each entry is signed with the audit key (HMAC, see audit-chain.ts) over its
+ * own fields and the previous entry's hash, and numbered by its writer without
+ * gaps. The head row (AuditHead: last sequence number and hash, itself signed)
+ * moves in the same transaction as every insert, so a deleted tail no longer
+ * matches it. The database refuses UPDATE and DELETE on the log (triggers of
+ * the hardening migration); the signatures find whatever gets past them.
  */
-import crypto from 'node:crypto';
+import type { AuditEntry, Prisma } from '../../generated/prisma';
 import type { Db } from '../client';
 import { isUniqueViolation } from '../errors';
+import {
+  ChainChecker,
+  entryHash,
+  GENESIS,
+  HEAD_REBUILT_ACTION,
+  headMac,
+  SCHEME_HMAC,
+  SCHEME_LEGACY,
+  type AuditDamage,
+  type AuditVerification,
+  type StoredHead,
+} from './audit-chain';
+
+export { AUDIT_DAMAGE_KINDS, type AuditDamageKind } from './audit-chain';
+export type { AuditDamage, AuditVerification };
 
 export interface AuditInput {
   actor: string;
@@ -14,56 +35,125 @@ export interface AuditInput {
   detail?: Record<string, unknown>;
 }
 
-const GENESIS = '0'.repeat(64);
-
-const hashOf = (e: { at: Date; actor: string; actorOrg: string | null; action: string; target: string; detail: unknown; prevHash: string }) =>
-  crypto
-    .createHash('sha256')
-    .update(JSON.stringify([e.at.toISOString(), e.actor, e.actorOrg, e.action, e.target, e.detail, e.prevHash]))
-    .digest('hex');
-
-type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
-
-/** Interim (replaced by the keyed chain): appends inside the caller's transaction; a key appends once. */
-export async function appendWithin(tx: Tx, input: AuditInput & { key?: string }): Promise<void> {
-  if (input.key && (await tx.auditEntry.findUnique({ where: { key: input.key } }))) return;
-  const last = await tx.auditEntry.findFirst({ orderBy: { seq: 'desc' } });
-  const entry = { at: new Date(), actor: input.actor, actorOrg: input.actorOrg ?? null, action: input.action, target: input.target, detail: input.detail ?? {}, prevHash: last?.hash ?? GENESIS };
-  await tx.auditEntry.create({ data: { ...entry, key: input.key ?? null, detail: entry.detail as object, hash: hashOf(entry) } });
+export interface AuditAppendInput extends AuditInput {
+  /** Set when the entry records a fact written in the same transaction: with a key already logged, nothing is appended. */
+  key?: string | null;
 }
 
-export function createAuditRepository(db: Db) {
+/** A Prisma interactive-transaction client (the `tx` of `db.$transaction(async (tx) => …)`). */
+export type AuditTx = Prisma.TransactionClient;
+
+export interface AuditRepositoryOptions {
+  /** The HMAC key (config/audit-key.ts): the same in the API and every worker. */
+  auditKey: Buffer;
+  /** Entries read per query while verifying. */
+  verifyBatch?: number;
+}
+
+const HEAD_ID = 'head';
+
+const isPostgres = (tx: AuditTx) => (tx as unknown as { _activeProvider?: string })._activeProvider === 'postgresql';
+
+/**
+ * Takes the append lock before anything is read, then returns the head.
+ * The first statement is a write: on SQLite it takes the write lock up front
+ * (a deferred transaction that reads first and writes later can fail to
+ * upgrade with SQLITE_BUSY), on PostgreSQL the row lock serialises writers.
+ * A missing head row is inserted as a placeholder (seq -1) in the same statement.
+ */
+async function lockHead(tx: AuditTx): Promise<StoredHead> {
+  await tx.$executeRawUnsafe(`INSERT INTO "AuditHead" ("id", "seq", "hash", "mac", "updatedAt") VALUES ('${HEAD_ID}', -1, '', '', CURRENT_TIMESTAMP) ON CONFLICT ("id") DO NOTHING`);
+  if (isPostgres(tx)) await tx.$queryRawUnsafe(`SELECT "seq" FROM "AuditHead" WHERE "id" = '${HEAD_ID}' FOR UPDATE`);
+  return tx.auditHead.findUniqueOrThrow({ where: { id: HEAD_ID }, select: { seq: true, hash: true, mac: true } });
+}
+
+async function moveHead(tx: AuditTx, auditKey: Buffer, seq: number, hash: string, at: Date): Promise<StoredHead> {
+  const mac = headMac(auditKey, seq, hash);
+  await tx.auditHead.update({ where: { id: HEAD_ID }, data: { seq, hash, mac, updatedAt: at } });
+  return { seq, hash, mac };
+}
+
+/** What Prisma stores for a Json column and reads back: the hash is taken over exactly that. */
+const asStoredJson = (detail: Record<string, unknown> | undefined): Prisma.InputJsonValue => JSON.parse(JSON.stringify(detail ?? {})) as Prisma.InputJsonValue;
+
+async function insertAfter(tx: AuditTx, auditKey: Buffer, head: StoredHead, input: AuditAppendInput): Promise<StoredHead> {
+  const at = new Date();
+  const detail = asStoredJson(input.detail);
+  const fields = { seq: head.seq + 1, key: input.key ?? null, at, actor: input.actor, actorOrg: input.actorOrg ?? null, action: input.action, target: input.target, detail, prevHash: head.hash };
+  const hash = entryHash(auditKey, fields);
+  await tx.auditEntry.create({ data: { ...fields, scheme: SCHEME_HMAC, hash } });
+  return moveHead(tx, auditKey, fields.seq, hash, at);
+}
+
+/**
+ * No head yet. A log written before the head existed (scheme-1 entries only)
+ * is adopted as it is. If signed entries exist, someone deleted the head —
+ * whose purpose is to reveal a deleted tail — so the head is rebuilt from the
+ * last entry and the chain itself says so, for good: verification reports it.
+ * Refusing every append instead would stop the whole system.
+ */
+async function rebuildHead(tx: AuditTx, auditKey: Buffer): Promise<StoredHead> {
+  const last = await tx.auditEntry.findFirst({ orderBy: { seq: 'desc' }, select: { seq: true, hash: true } });
+  const head = await moveHead(tx, auditKey, last?.seq ?? 0, last?.hash ?? GENESIS, new Date());
+  const signed = last ? await tx.auditEntry.findFirst({ where: { scheme: { not: SCHEME_LEGACY } }, select: { seq: true } }) : null;
+  if (!signed) return head;
+  return insertAfter(tx, auditKey, head, { actor: '系统', action: HEAD_REBUILT_ACTION, target: 'audit:head', detail: { lastSeq: head.seq, lastHash: head.hash } });
+}
+
+/**
+ * Appends one entry inside the caller's transaction, so the entry exists if
+ * and only if what it records was written. With `key` set and already logged
+ * (a retried activity whose transaction committed), nothing is appended.
+ */
+export async function appendAuditEntryWithin(tx: AuditTx, auditKey: Buffer, input: AuditAppendInput): Promise<void> {
+  let head = await lockHead(tx);
+  if (head.seq < 0) head = await rebuildHead(tx, auditKey);
+  if (input.key != null && (await tx.auditEntry.findUnique({ where: { key: input.key }, select: { seq: true } }))) return;
+  await insertAfter(tx, auditKey, head, input);
+}
+
+/** A concurrent writer got there first (unique seq/prevHash/key), or SQLite stayed busy past its timeout. */
+const isRetryable = (e: unknown): boolean => {
+  if (isUniqueViolation(e)) return true;
+  const code = (e as { code?: string })?.code;
+  if (code === 'P2034' || code === 'P1008') return true;
+  return /database is locked|SQLITE_BUSY|deadlock detected|could not serialize/i.test(String((e as Error)?.message ?? ''));
+};
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export function createAuditRepository(db: Db, opts: AuditRepositoryOptions) {
+  const { auditKey } = opts;
+  const batch = opts.verifyBatch ?? 500;
+  // Appends of this process run one after another: they would only queue on the lock anyway.
   let tail: Promise<unknown> = Promise.resolve();
-  return {
-    /**
-     * Appends one entry after the current last one. Appends are serialised in
-     * this process; across processes (several API instances) the unique
-     * prevHash makes a second writer of the same link fail, and it retries.
-     */
-    append(input: AuditInput): Promise<void> {
-      const run = async () => {
-        for (let attempt = 1; ; attempt++) {
-          const last = await db.auditEntry.findFirst({ orderBy: { seq: 'desc' } });
-          const entry = {
-            at: new Date(),
-            actor: input.actor,
-            actorOrg: input.actorOrg ?? null,
-            action: input.action,
-            target: input.target,
-            detail: input.detail ?? {},
-            prevHash: last?.hash ?? GENESIS,
-          };
-          try {
-            await db.auditEntry.create({ data: { ...entry, detail: entry.detail as object, hash: hashOf(entry) } });
-            return;
-          } catch (e) {
-            if (!isUniqueViolation(e) || attempt >= 20) throw e;
-          }
-        }
-      };
-      const p = tail.then(run, run);
+
+  const appendNow = async (input: AuditAppendInput): Promise<void> => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await db.$transaction((tx) => appendAuditEntryWithin(tx, auditKey, input), { maxWait: 15_000, timeout: 30_000 });
+        return;
+      } catch (e) {
+        if (!isRetryable(e) || attempt >= 8) throw e;
+        await pause(attempt * 20 + Math.random() * 50);
+      }
+    }
+  };
+
+  const repo = {
+    /** Appends one entry in its own transaction. */
+    append(input: AuditAppendInput): Promise<void> {
+      const p = tail.then(
+        () => appendNow(input),
+        () => appendNow(input),
+      );
       tail = p.catch(() => undefined);
       return p;
+    },
+
+    /** Appends inside the caller's interactive transaction (see appendAuditEntryWithin). */
+    appendWithin(tx: AuditTx, input: AuditAppendInput): Promise<void> {
+      return appendAuditEntryWithin(tx, auditKey, input);
     },
 
     /**
@@ -75,7 +165,7 @@ export function createAuditRepository(db: Db) {
       const recent = await db.auditEntry.findFirst({
         where: { actor: input.actor, actorOrg: input.actorOrg ?? null, action: input.action, target: input.target, at: { gte: new Date(Date.now() - windowMs) } },
       });
-      if (!recent) await this.append(input);
+      if (!recent) await repo.append(input);
     },
 
     async list(filter: { actor?: string; target?: string; from?: Date; to?: Date }, limit = 500) {
@@ -90,16 +180,34 @@ export function createAuditRepository(db: Db) {
       });
     },
 
-    async verify(): Promise<{ ok: boolean; entries: number; firstBadEntry?: number }> {
-      const all = await db.auditEntry.findMany({ orderBy: { seq: 'asc' } });
-      let prev = GENESIS;
-      for (const e of all) {
-        const expected = hashOf({ ...e, detail: e.detail });
-        if (e.prevHash !== prev || e.hash !== expected) return { ok: false, entries: all.length, firstBadEntry: e.seq };
-        prev = e.hash;
+    /**
+     * Checks every entry and the head, reading `verifyBatch` entries at a time.
+     * Appends may continue meanwhile: an entry is visible only together with
+     * the head that names it, so after reading the head, any entry not yet
+     * seen is read too before the two are compared.
+     */
+    async verify(): Promise<AuditVerification> {
+      const checker = new ChainChecker(auditKey);
+      let after: number | null = null;
+      const fail = async (damage: AuditDamage): Promise<AuditVerification> => ({ ok: false, entries: await db.auditEntry.count(), firstBadEntry: damage.seq, damage });
+      for (let round = 0; ; round++) {
+        for (;;) {
+          const rows: AuditEntry[] = await db.auditEntry.findMany({ where: after === null ? {} : { seq: { gt: after } }, orderBy: { seq: 'asc' }, take: batch });
+          for (const row of rows) {
+            const damage = checker.check(row);
+            if (damage) return fail(damage);
+            after = row.seq;
+          }
+          if (rows.length < batch) break;
+        }
+        const head = await db.auditHead.findUnique({ where: { id: HEAD_ID }, select: { seq: true, hash: true, mac: true } });
+        const newer = await db.auditEntry.findFirst({ where: after === null ? {} : { seq: { gt: after } }, select: { seq: true } });
+        if (newer && round < 50) continue;
+        const damage = checker.checkHead(head);
+        return damage ? fail(damage) : { ok: true, entries: checker.checked };
       }
-      return { ok: true, entries: all.length };
     },
   };
+  return repo;
 }
 export type AuditRepository = ReturnType<typeof createAuditRepository>;

@@ -9,13 +9,18 @@ import { createRequestEffectsRepository } from './request-effects.repository';
 import { createStuckCasesRepository } from './stuck-cases.repository';
 import { createUsersRepository } from './users.repository';
 
-export function createRepositories(db: Db) {
+export interface RepositoryOptions {
+  /** The audit log's HMAC key (config/audit-key.ts). */
+  auditKey: Buffer;
+}
+
+export function createRepositories(db: Db, opts: RepositoryOptions) {
   return {
     users: createUsersRepository(db),
     catalog: createCatalogRepository(db),
     cases: createCasesRepository(db),
     calendar: createCalendarRepository(db),
-    audit: createAuditRepository(db),
+    audit: createAuditRepository(db, { auditKey: opts.auditKey }),
     idempotency: createIdempotencyRepository(db),
     caseStarts: createCaseStartRepository(db),
     stuckCases: createStuckCasesRepository(db),

@@ -149,6 +149,12 @@ export function AdminHome() {
               <p className="text-xs text-slate-500">数据无法写入或流程未能启动的办件：重试，或清理无法存储的字符后写入。</p>
             </li>
             <li>
+              <Link href="/admin/audit" className={`${btn.link} font-medium`}>
+                审计日志
+              </Link>
+              <p className="text-xs text-slate-500">操作记录及其完整性校验（是否有记录被改动或删除）。</p>
+            </li>
+            <li>
               <a href="/api/v1/docs" target="_blank" rel="noreferrer" className={`${btn.link} font-medium`}>
                 接口文档（API）
               </a>
