@@ -4,6 +4,7 @@ import { createCalendarRepository } from './calendar.repository';
 import { createCasesRepository } from './cases.repository';
 import { createCatalogRepository } from './catalog.repository';
 import { createIdempotencyRepository } from './idempotency.repository';
+import { createSignInRepository } from './sign-in.repository';
 import { createUsersRepository } from './users.repository';
 
 export function createRepositories(db: Db) {
@@ -14,6 +15,7 @@ export function createRepositories(db: Db) {
     calendar: createCalendarRepository(db),
     audit: createAuditRepository(db),
     idempotency: createIdempotencyRepository(db),
+    signIn: createSignInRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;
