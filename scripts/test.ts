@@ -104,7 +104,7 @@ async function startTestStack(web: boolean, databaseUrlOverride?: string): Promi
     web: web ? 'prod' : 'none',
     // Every test signs in from 127.0.0.1, hundreds of times a minute: the per-address limit
     // (a production default of 20 a minute) would refuse the suite. api/sign-in.test.ts tests it.
-    extraEnv: { SIGN_IN_ADDRESS_MAX_ATTEMPTS: '1000000' },
+    extraEnv: { ...process.env, SIGN_IN_ADDRESS_MAX_ATTEMPTS: '1000000' },
     log: (line) => logFile.write(`${line}\n`),
   });
 }
