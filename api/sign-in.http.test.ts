@@ -29,7 +29,7 @@ before(async () => {
   const url = `file:${path.join(dir, 'api.db')}`;
   await prepareDatabase(url, { seed: true });
   db = createDb(url);
-  const env = loadEnv({ DATABASE_URL: url, SIGN_IN_ADDRESS_MAX_ATTEMPTS: '6', TRUST_PROXY: 'loopback', ALLOWED_ORIGINS: 'https://portal.example.gov.cn' });
+  const env = loadEnv({ NODE_ENV: 'test', DATABASE_URL: url, SIGN_IN_ADDRESS_MAX_ATTEMPTS: '6', TRUST_PROXY: 'loopback', ALLOWED_ORIGINS: 'https://portal.example.gov.cn' });
   // These routes never reach Temporal.
   const app = createApi({ env, db, temporal: undefined as never });
   server = await new Promise<Server>((resolve) => {
@@ -115,7 +115,7 @@ describe('origin check on writes a browser could send with the cookie', () => {
   const write = (headers: Record<string, string>) => call('POST', '/admin/account-locks/nobody/unlock', { headers: { cookie, ...headers } });
 
   test('a foreign Origin, Origin null, or a cross-site fetch without Origin → 403', async () => {
-    for (const headers of [{ origin: 'https://evil.example' }, { origin: 'null' }, { origin: `http://${host}.evil.example` }, { 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site' }]) {
+    for (const headers of [{ origin: 'https://evil.example' }, { origin: 'null' }, { origin: `http://${host}.evil.example` }, { 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site' }] as Record<string, string>[]) {
       const r = await write(headers);
       assert.equal(r.status, 403, JSON.stringify(headers));
       assert.equal(r.body.error?.code, 'forbidden');
@@ -125,7 +125,7 @@ describe('origin check on writes a browser could send with the cookie', () => {
   });
 
   test('the app\'s own origin, an ALLOWED_ORIGINS entry, same-origin fetches and clients without Origin pass', async () => {
-    for (const headers of [{ origin: `http://${host}` }, { origin: 'https://portal.example.gov.cn' }, { 'sec-fetch-site': 'same-origin' }, {}]) {
+    for (const headers of [{ origin: `http://${host}` }, { origin: 'https://portal.example.gov.cn' }, { 'sec-fetch-site': 'same-origin' }, {}] as Record<string, string>[]) {
       assert.equal((await write(headers)).status, 404, JSON.stringify(headers));
     }
   });

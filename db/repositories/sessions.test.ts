@@ -109,7 +109,7 @@ describe('maintenance', () => {
     await signIn.recordAttempt({ username: 'old.try', address: '192.0.2.1', at: new Date(now.getTime() - 31 * 24 * HOUR) });
     await signIn.recordAttempt({ username: 'new.try', address: '192.0.2.1', at: new Date(now.getTime() - 29 * 24 * HOUR) });
 
-    const env = loadEnv({ DATABASE_URL: url });
+    const env = loadEnv({ NODE_ENV: 'test', DATABASE_URL: url });
     const failed = await runMaintenance(maintenanceJobs({ env, db, temporal: undefined as never }), now);
     assert.deepEqual(failed, []);
 
