@@ -103,7 +103,13 @@ describe('account lockout', () => {
   });
 
   test('guesses sent all at once are checked at most 5 times: the rest are refused unchecked', async () => {
-    const results = await Promise.all(Array.from({ length: 20 }, () => attempt('citizen.zhang', 'wrong', at(200 * MINUTE), '198.51.100.50')));
+    // Count the guesses that reach the password check (each looks the user up first).
+    let checked = 0;
+    const counting = { ...repos, users: { ...repos.users, findForSignIn: (u: string) => (checked++, repos.users.findForSignIn(u)) } };
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => signIn({ repos: counting, policy }, { username: 'citizen.zhang', password: 'wrong', address: '198.51.100.50' }, at(200 * MINUTE))),
+    );
+    assert.ok(checked <= 5, `${checked} of 20 parallel guesses were checked`);
     const refused = results.filter((r) => r.kind === 'bad-credentials').length;
     assert.ok(refused <= 4, `${refused} guesses answered "wrong password"`);
     assert.equal(results.filter((r) => r.kind === 'locked').length, 20 - refused);

@@ -135,7 +135,7 @@ describe('origin check on cookie-authenticated writes', () => {
 });
 
 describe('sessions', () => {
-  test('sign-out ends the server-side session; the cookie is HttpOnly, SameSite=Lax and ends with the session', async () => {
+  test('the session cookie is HttpOnly, SameSite=Lax and ends with the session\'s absolute lifetime (12 h)', async () => {
     const r = await attempt('amr.applicant', DEMO_PASSWORD);
     assert.equal(r.status, 200);
     const line = r.headers.getSetCookie().find((l) => l.startsWith('yongshu_session='));
