@@ -23,7 +23,8 @@ export const meSchema = z
 const signInSchema = z.strictObject({
   // The name as typed is recorded (attempts, locks, audit): it must be text the databases can store.
   username: z.string().trim().min(1, '请输入用户名').max(100).refine((u) => textProblem(u) === null, '用户名含有不允许的字符'),
-  password: z.string().min(1, '请输入密码').max(200),
+  // Refused before it counts as a failed attempt: no keyboard types a lone surrogate or NUL.
+  password: z.string().min(1, '请输入密码').max(200).refine((p) => textProblem(p, 200) === null, '密码含有不允许的字符'),
 });
 
 export const toMe = (p: Principal) => ({ id: p.id, username: p.username, displayName: p.name, org: p.org, roles: p.roles });
