@@ -8,6 +8,7 @@ import express from 'express';
 import next from 'next';
 import { createApi } from './api/app';
 import { loadAuditKey } from './config/audit-key';
+import { startMaintenance } from './api/maintenance';
 import { loadEnv, projectRoot } from './config/env';
 import { createDb } from './db/client';
 import { connectTemporalClient, temporalSettings } from './temporal.config';
@@ -24,7 +25,9 @@ async function main() {
 
   const app = express();
   app.disable('x-powered-by');
-  app.use('/api/v1', createApi({ env, db, temporal: { client, settings }, auditKey }));
+  const deps = { env, db, temporal: { client, settings }, auditKey };
+  app.use('/api/v1', createApi(deps));
+  const stopMaintenance = startMaintenance(deps);
 
   if (!apiOnly) {
     const web = next({ dev, dir: path.join(projectRoot, 'web'), quiet: !dev });
@@ -38,6 +41,7 @@ async function main() {
   });
 
   const stop = async () => {
+    stopMaintenance();
     server.close();
     await connection.close().catch(() => undefined);
     await db.$disconnect();

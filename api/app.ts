@@ -9,7 +9,9 @@ import { authenticate } from './authenticate';
 import type { AppDeps, ApiDeps } from './deps';
 import { errorHandler, notFoundHandler } from './http-errors';
 import { idempotency } from './idempotency';
+import { originCheck } from './origin-check';
 import { createRegistry } from './openapi';
+import { accountRoutes } from './routes/accounts.routes';
 import { adminRoutes } from './routes/admin.routes';
 import { calendarRoutes } from './routes/calendar.routes';
 import { caseRoutes } from './routes/cases.routes';
@@ -19,6 +21,7 @@ import { healthRoutes } from './routes/health.routes';
 import { sessionRoutes } from './routes/session.routes';
 import { stuckCasesRoutes } from './routes/stuck-cases.routes';
 import { replanRunningCases } from './use-cases/restricted-share';
+import { signInPolicyOf } from './use-cases/sign-in';
 
 export const BODY_LIMIT = '256kb';
 
@@ -26,9 +29,12 @@ export function createApi(deps: AppDeps): Express {
   const registry = createRegistry();
   const repos = createRepositories(deps.db, { auditKey: deps.auditKey });
   const api: ApiDeps = { ...deps, registry, repos };
+  const signInPolicy = signInPolicyOf(deps.env);
 
   const app = express();
   app.disable('x-powered-by');
+  // The client address (rate limit, audit) is the TCP peer unless TRUST_PROXY names the proxies in front.
+  app.set('trust proxy', deps.env.TRUST_PROXY);
   app.set('etag', false);
   app.use(express.json({ limit: BODY_LIMIT, strict: false }));
   app.use(cookieParser());
@@ -36,16 +42,18 @@ export function createApi(deps: AppDeps): Express {
     res.setHeader('Cache-Control', 'no-store');
     next();
   });
-  app.use(authenticate(repos.users));
+  app.use(authenticate(repos.users, signInPolicy));
+  app.use(originCheck(deps.env.ALLOWED_ORIGINS));
   app.use(idempotency(repos.idempotency, deps.env.IDEMPOTENCY_LEASE_SECONDS * 1000));
 
-  app.use(sessionRoutes(api));
+  app.use(sessionRoutes(api, { repos, policy: signInPolicy }));
   app.use(healthRoutes(api));
   app.use(catalogRoutes(api));
   app.use(calendarRoutes(api, (year) => replanRunningCases(api, year)));
   app.use(caseRoutes(api));
   app.use(adminRoutes(api));
   app.use(stuckCasesRoutes(api));
+  app.use(accountRoutes(api));
   app.use(docsRoutes(registry));
 
   app.use(notFoundHandler);

@@ -5,11 +5,19 @@
  */
 import type { RequestHandler } from 'express';
 import { AppError } from '../domain/errors';
+import type { SignInPolicy } from '../domain/auth/sign-in-policy';
 import type { UsersRepository } from '../db/repositories/users.repository';
 
 export const SESSION_COOKIE = 'yongshu_session';
 
-export function authenticate(users: UsersRepository): RequestHandler {
+/**
+ * Sent by the web on requests a page makes by itself (periodic refreshes):
+ * they are answered, but do not count as the user being active, so an
+ * unattended open page still reaches the idle timeout.
+ */
+export const BACKGROUND_HEADER = 'x-background-refresh';
+
+export function authenticate(users: UsersRepository, policy: SignInPolicy): RequestHandler {
   return async (req, _res, next) => {
     const header = req.get('authorization');
     if (header) {
@@ -20,7 +28,8 @@ export function authenticate(users: UsersRepository): RequestHandler {
       return next();
     }
     const token = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
-    req.principal = token ? await users.principalForSession(token) : null;
+    const touch = req.get(BACKGROUND_HEADER) !== '1';
+    req.principal = token ? await users.principalForSession(token, { now: new Date(), policy, touch }) : null;
     next();
   };
 }

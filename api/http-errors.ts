@@ -11,6 +11,7 @@ const STATUS: Record<ErrorCode, number> = {
   conflict: 409,
   rule_refused: 422,
   payload_too_large: 413,
+  too_many_requests: 429,
   unavailable: 503,
 };
 

@@ -29,8 +29,44 @@ const schema = z.object({
     .string()
     .optional()
     .refine((v) => !v?.trim() || decodeAuditKey(v) !== null, `hex or base64 of at least ${AUDIT_KEY_MIN_BYTES} random bytes (openssl rand -hex 32)`),
-  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   COOKIE_SECURE: bool.default(false),
+  // Sign-in policy overrides; unset means the policy of domain/auth/sign-in-policy.ts.
+  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).optional(),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).optional(),
+  SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).optional(),
+  SIGN_IN_FAILURE_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).optional(),
+  SIGN_IN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).optional(),
+  SIGN_IN_ADDRESS_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1_000_000).optional(),
+  SIGN_IN_ADDRESS_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).optional(),
+  // Express `trust proxy`: off by default (the address is the TCP peer); a hop count or a list of proxy addresses/subnets.
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .default('false')
+    .transform((v): boolean | number | string[] => {
+      if (v === '' || v === 'false' || v === '0') return false;
+      if (v === 'true') return true;
+      if (/^\d+$/.test(v)) return Number(v);
+      return v.split(',').map((s) => s.trim()).filter(Boolean);
+    }),
+  // Origins besides the app's own allowed to send cookie-authenticated writes, e.g. https://flow.nb.gov.cn
+  ALLOWED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v, ctx) => {
+      const out: string[] = [];
+      for (const item of v.split(',').map((s) => s.trim()).filter(Boolean)) {
+        let origin: string | null = null;
+        try {
+          origin = new URL(item).origin;
+        } catch {
+          origin = null;
+        }
+        if (!origin || origin === 'null') ctx.addIssue({ code: 'custom', message: `not an origin: ${item} (use scheme://host[:port])` });
+        else out.push(origin);
+      }
+      return out;
+    }),
   DEMO_MODE: bool.default(true),
   /** How long an Idempotency-Key claim outlives a process that died holding it (renewed while the request works). */
   IDEMPOTENCY_LEASE_SECONDS: z.coerce.number().int().min(1).max(600).default(30),

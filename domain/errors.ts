@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'conflict' // 409 state conflict
   | 'rule_refused' // 422 a regulation rule refused it
   | 'payload_too_large' // 413
+  | 'too_many_requests' // 429 (with Retry-After)
   | 'unavailable'; // 503 a dependency is down
 
 export type FieldErrors = Record<string, string>;

@@ -3,8 +3,8 @@
  * upsert keyed by its natural id, and existing rows are left as they are, so
  * seeding twice changes nothing (and never resets what users changed).
  */
-import bcrypt from 'bcryptjs';
 import type { Db } from '../db/client';
+import { hashPassword } from '../db/password-hashing';
 import { DEMO_PASSWORD, demoOrganisations, demoResources, demoUsers } from './demo-data';
 
 export async function seedDemoData(db: Db): Promise<{ created: number }> {
@@ -15,7 +15,6 @@ export async function seedDemoData(db: Db): Promise<{ created: number }> {
     await db.organisation.create({ data: org });
     created++;
   }
-  const passwordHash = await bcrypt.hash(DEMO_PASSWORD, 10);
   for (const u of demoUsers) {
     const exists = await db.user.findUnique({ where: { username: u.username } });
     if (exists) continue;
@@ -24,7 +23,7 @@ export async function seedDemoData(db: Db): Promise<{ created: number }> {
         username: u.username,
         displayName: u.displayName,
         orgId: u.orgId,
-        passwordHash,
+        passwordHash: await hashPassword(DEMO_PASSWORD), // own salt per user
         roles: { create: u.roles.map((role) => ({ role })) },
       },
     });

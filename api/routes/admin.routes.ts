@@ -108,8 +108,9 @@ export function adminRoutes(deps: ApiDeps): Router {
       const p = requirePrincipal(principal);
       const org = (await deps.db.organisation.findUnique({ where: { id: body.orgId } })) ?? null;
       if (!org) throw new AppError('validation_failed', '没有这个单位', { orgId: '没有这个单位' });
-      const issued = await repos.users.issueApiKey(org.id, body.name, p.name);
-      await repos.audit.append({ actor: p.name, actorOrg: p.org.name, action: 'api-key-issue', target: `org:${org.id}`, detail: { keyId: issued.id, prefix: issued.prefix } });
+      const issued = await repos.users.issueApiKey(org.id, body.name, p.name, (tx, k) =>
+        repos.audit.appendWithin(tx, { actor: p.name, actorOrg: p.org.name, action: 'api-key-issue', target: `org:${org.id}`, detail: { keyId: k.id, prefix: k.prefix } }),
+      );
       return { status: 201, body: issued };
     },
   });
@@ -178,9 +179,9 @@ export function adminRoutes(deps: ApiDeps): Router {
       const key = await repos.users.findApiKey(params.id);
       if (!key) throw new AppError('not_found', '没有这个 API 密钥');
       // Revoking is idempotent (DELETE): a second revocation changes nothing and is not audited again.
-      if (await repos.users.revokeApiKey(key.id)) {
-        await repos.audit.append({ actor: p.name, actorOrg: p.org.name, action: 'api-key-revoke', target: `org:${key.orgId}`, detail: { keyId: key.id, prefix: key.prefix } });
-      }
+      await repos.users.revokeApiKey(key.id, (tx) =>
+        repos.audit.appendWithin(tx, { actor: p.name, actorOrg: p.org.name, action: 'api-key-revoke', target: `org:${key.orgId}`, detail: { keyId: key.id, prefix: key.prefix } }),
+      );
       return { status: 204 };
     },
   });

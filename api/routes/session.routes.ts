@@ -1,12 +1,14 @@
-import bcrypt from 'bcryptjs';
 import { Router } from 'express';
 import { z } from '../../domain/zod-locale';
 import { AppError } from '../../domain/errors';
+import { textProblem } from '../../domain/input/storable';
 import type { Principal } from '../../domain/auth/principal';
 import { ROLES } from '../../domain/auth/roles';
 import { defineRoute, requirePrincipal } from '../define-route';
 import { SESSION_COOKIE } from '../authenticate';
+import { clientAddress } from '../client-address';
 import type { ApiDeps } from '../deps';
+import { signIn, type SignInDeps } from '../use-cases/sign-in';
 
 export const meSchema = z
   .object({
@@ -19,16 +21,15 @@ export const meSchema = z
   .openapi('Me');
 
 const signInSchema = z.strictObject({
-  username: z.string().trim().min(1, '请输入用户名').max(100),
-  password: z.string().min(1, '请输入密码').max(200),
+  // The name as typed is recorded (attempts, locks, audit): it must be text the databases can store.
+  username: z.string().trim().min(1, '请输入用户名').max(100).refine((u) => textProblem(u) === null, '用户名含有不允许的字符'),
+  // Refused before it counts as a failed attempt: no keyboard types a lone surrogate or NUL.
+  password: z.string().min(1, '请输入密码').max(200).refine((p) => textProblem(p, 200) === null, '密码含有不允许的字符'),
 });
 
 export const toMe = (p: Principal) => ({ id: p.id, username: p.username, displayName: p.name, org: p.org, roles: p.roles });
 
-// bcrypt of a random string: comparing against it makes an unknown user cost as much as a wrong password.
-const DUMMY_HASH = bcrypt.hashSync('yongshu-timing-equaliser', 10);
-
-export function sessionRoutes({ registry, repos, env }: ApiDeps): Router {
+export function sessionRoutes({ registry, repos, env }: ApiDeps, signInDeps: SignInDeps): Router {
   const router = Router();
 
   // POST /session — sign in
@@ -39,15 +40,26 @@ export function sessionRoutes({ registry, repos, env }: ApiDeps): Router {
     tags: ['登录'],
     access: 'public',
     body: signInSchema,
-    responses: { 200: { description: '已登录，会话 Cookie 已设置', schema: z.object({ user: meSchema }) }, 401: { description: '用户名或密码错误' } },
-    handler: async ({ body, res }) => {
-      const found = await repos.users.findForSignIn(body.username);
-      const ok = await bcrypt.compare(body.password, found?.passwordHash ?? DUMMY_HASH);
-      if (!found || !ok) throw new AppError('unauthenticated', '用户名或密码错误');
-      const { token, expiresAt } = await repos.users.createSession(found.principal.id, env.SESSION_TTL_HOURS);
-      res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure: env.COOKIE_SECURE, expires: expiresAt, path: '/' });
-      await repos.audit.append({ actor: found.principal.name, actorOrg: found.principal.org.name, action: 'sign-in', target: `user:${found.principal.username}` });
-      return { body: { user: toMe(found.principal) } };
+    responses: {
+      200: { description: '已登录，会话 Cookie 已设置', schema: z.object({ user: meSchema }) },
+      401: { description: '用户名或密码错误（用户是否存在，回答都相同）' },
+      429: { description: '账号因多次登录失败被临时锁定，或本地址尝试过于频繁；Retry-After 给出需等待的秒数' },
+    },
+    handler: async ({ body, req, res }) => {
+      const outcome = await signIn(signInDeps, { username: body.username, password: body.password, address: clientAddress(req) }, new Date());
+      switch (outcome.kind) {
+        case 'signed-in':
+          res.cookie(SESSION_COOKIE, outcome.token, { httpOnly: true, sameSite: 'lax', secure: env.COOKIE_SECURE, expires: outcome.expiresAt, path: '/' });
+          return { body: { user: toMe(outcome.principal) } };
+        case 'bad-credentials':
+          throw new AppError('unauthenticated', '用户名或密码错误');
+        case 'locked':
+          res.setHeader('Retry-After', String(outcome.retryAfterSeconds));
+          throw new AppError('too_many_requests', '登录失败次数过多，该账号已被临时锁定，请稍后再试');
+        case 'rate-limited':
+          res.setHeader('Retry-After', String(outcome.retryAfterSeconds));
+          throw new AppError('too_many_requests', '登录尝试过于频繁，请稍后再试');
+      }
     },
   });
 

@@ -8,6 +8,8 @@ import { WorkflowIdReusePolicy } from '@temporalio/common';
 import type { CaseType } from '../../domain/cases/case-types';
 import type { ApiDeps } from '../deps';
 
+type StartDeps = Pick<ApiDeps, 'repos' | 'temporal'>;
+
 /** The Temporal workflow type of each procedure (the workflow function's name: renaming it breaks running cases). */
 const WORKFLOW_TYPE: Partial<Record<CaseType, string>> = { 'restricted-share': 'restrictedShareWorkflow' };
 
@@ -16,7 +18,7 @@ export const START_GRACE_MS = 30_000;
 /** After this long without Temporal taking it, a start is given up and the case marked failed. */
 export const START_GIVE_UP_MS = 24 * 3600_000;
 
-export async function startCaseWorkflow(deps: ApiDeps, c: { id: string; type: string; workflowId: string; startInput: unknown }): Promise<void> {
+export async function startCaseWorkflow(deps: StartDeps, c: { id: string; type: string; workflowId: string; startInput: unknown }): Promise<void> {
   const workflowType = WORKFLOW_TYPE[c.type as CaseType];
   if (!workflowType) throw new Error(`no workflow for case type ${c.type}`);
   try {
@@ -34,7 +36,7 @@ export async function startCaseWorkflow(deps: ApiDeps, c: { id: string; type: st
 }
 
 /** Does Temporal know the workflow? undefined when it cannot be asked now. */
-async function workflowExists(deps: ApiDeps, workflowId: string): Promise<boolean> {
+async function workflowExists(deps: StartDeps, workflowId: string): Promise<boolean> {
   try {
     await deps.temporal.client.workflow.getHandle(workflowId).describe();
     return true;
@@ -45,7 +47,7 @@ async function workflowExists(deps: ApiDeps, workflowId: string): Promise<boolea
 }
 
 /** One pass of the reconciler (a maintenance job); returns what it did, for logs and tests. */
-export async function reconcileCaseStarts(deps: ApiDeps, opts: { graceMs?: number; giveUpMs?: number } = {}): Promise<{ started: string[]; failed: string[] }> {
+export async function reconcileCaseStarts(deps: StartDeps, opts: { graceMs?: number; giveUpMs?: number } = {}): Promise<{ started: string[]; failed: string[] }> {
   const started: string[] = [];
   const failed: string[] = [];
   for (const c of await deps.repos.caseStarts.pending(opts.graceMs ?? START_GRACE_MS)) {

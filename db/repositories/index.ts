@@ -7,6 +7,7 @@ import { createCatalogRepository } from './catalog.repository';
 import { createIdempotencyRepository } from './idempotency.repository';
 import { createRequestEffectsRepository } from './request-effects.repository';
 import { createStuckCasesRepository } from './stuck-cases.repository';
+import { createSignInRepository } from './sign-in.repository';
 import { createUsersRepository } from './users.repository';
 
 export interface RepositoryOptions {
@@ -25,6 +26,7 @@ export function createRepositories(db: Db, opts: RepositoryOptions) {
     caseStarts: createCaseStartRepository(db),
     stuckCases: createStuckCasesRepository(db),
     requestEffects: createRequestEffectsRepository(db),
+    signIn: createSignInRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -1,8 +1,12 @@
 import crypto from 'node:crypto';
 import type { Db } from '../client';
+import type { Prisma } from '../../generated/prisma';
 import type { Principal } from '../../domain/auth/principal';
 import type { Role } from '../../domain/auth/roles';
 import { apiKeyRoles } from '../../domain/auth/api-key-roles';
+import { lastSeenIsStale, sessionIsLive, type SignInPolicy } from '../../domain/auth/sign-in-policy';
+
+type SessionPolicy = Pick<SignInPolicy, 'sessionIdleMs' | 'sessionAbsoluteMs' | 'lastSeenRefreshMs'>;
 
 const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
 
@@ -33,21 +37,53 @@ export function createUsersRepository(db: Db) {
       return { principal: toPrincipal(u), passwordHash: u.passwordHash };
     },
 
-    async createSession(userId: string, ttlHours: number): Promise<{ token: string; expiresAt: Date }> {
+    /** Replaces a password hash (an upgrade on sign-in) unless it changed meanwhile. */
+    async replacePasswordHash(userId: string, oldHash: string, newHash: string): Promise<void> {
+      await db.user.updateMany({ where: { id: userId, passwordHash: oldHash }, data: { passwordHash: newHash } });
+    },
+
+    async createSession(userId: string, o: { now: Date; ttlMs: number; address: string }): Promise<{ token: string; expiresAt: Date }> {
       const token = crypto.randomBytes(32).toString('base64url');
-      const expiresAt = new Date(Date.now() + ttlHours * 3600_000);
-      await db.session.create({ data: { idHash: sha256(token), userId, expiresAt } });
+      const expiresAt = new Date(o.now.getTime() + o.ttlMs);
+      await db.session.create({ data: { idHash: sha256(token), userId, createdAt: o.now, lastSeenAt: o.now, expiresAt, address: o.address } });
       return { token, expiresAt };
     },
 
-    async principalForSession(token: string): Promise<Principal | null> {
+    /**
+     * The user a session cookie stands for, if the session is live at `now`
+     * (not idle too long, not past its end). A use counts as activity and is
+     * written down at most once per refresh interval — unless `touch` is false
+     * (a page refreshing itself in the background is not the user at work).
+     */
+    async principalForSession(token: string, o: { now: Date; policy: SessionPolicy; touch: boolean }): Promise<Principal | null> {
       const s = await db.session.findUnique({ where: { idHash: sha256(token) }, include: { user: { include: withOrgAndRoles } } });
-      if (!s || s.expiresAt < new Date() || !s.user.active) return null;
+      if (!s || !s.user.active) return null;
+      if (!sessionIsLive(s, o.now, o.policy)) {
+        await db.session.deleteMany({ where: { idHash: s.idHash } });
+        return null;
+      }
+      if (o.touch && lastSeenIsStale(s.lastSeenAt, o.now, o.policy)) {
+        await db.session.updateMany({ where: { idHash: s.idHash, lastSeenAt: { lt: o.now } }, data: { lastSeenAt: o.now } });
+      }
       return toPrincipal(s.user);
     },
 
     async endSession(token: string): Promise<void> {
       await db.session.deleteMany({ where: { idHash: sha256(token) } });
+    },
+
+    /** Deletes every session that can no longer authenticate anyone. */
+    async purgeExpiredSessions(now: Date, policy: SessionPolicy): Promise<number> {
+      const r = await db.session.deleteMany({
+        where: {
+          OR: [
+            { expiresAt: { lte: now } },
+            { lastSeenAt: { lte: new Date(now.getTime() - policy.sessionIdleMs) } },
+            { createdAt: { lte: new Date(now.getTime() - policy.sessionAbsoluteMs) } },
+          ],
+        },
+      });
+      return r.count;
     },
 
     async principalForApiKey(key: string): Promise<Principal | null> {
@@ -58,11 +94,15 @@ export function createUsersRepository(db: Db) {
       return { kind: 'api-key', id: k.id, name: `接口：${k.name}`, username: null, org: { id: k.org.id, name: k.org.name }, roles: apiKeyRoles(k.org.kind) };
     },
 
-    async issueApiKey(orgId: string, name: string, createdBy: string): Promise<{ id: string; key: string; prefix: string }> {
+    /** Issues a key; `record` runs in the same transaction (the audit entry exists iff the key does). */
+    async issueApiKey(orgId: string, name: string, createdBy: string, record: WithinTx<{ id: string; prefix: string }>): Promise<{ id: string; key: string; prefix: string }> {
       const key = `ysk_${crypto.randomBytes(24).toString('base64url')}`;
       const prefix = key.slice(0, 10);
-      const row = await db.apiKey.create({ data: { orgId, name, prefix, keyHash: sha256(key), createdBy } });
-      return { id: row.id, key, prefix };
+      return db.$transaction(async (tx) => {
+        const row = await tx.apiKey.create({ data: { orgId, name, prefix, keyHash: sha256(key), createdBy } });
+        await record(tx, { id: row.id, prefix });
+        return { id: row.id, key, prefix };
+      });
     },
 
     async listApiKeys() {
@@ -74,11 +114,17 @@ export function createUsersRepository(db: Db) {
     },
 
     /** Revokes a key; false when it was revoked already (the first revocation's time stays). */
-    async revokeApiKey(id: string): Promise<boolean> {
-      const r = await db.apiKey.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
-      return r.count > 0;
+    async revokeApiKey(id: string, record: WithinTx<{ id: string }>): Promise<boolean> {
+      return db.$transaction(async (tx) => {
+        const r = await tx.apiKey.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
+        if (r.count > 0) await record(tx, { id });
+        return r.count > 0;
+      });
     },
   };
 }
+
+/** A write that must commit with the caller's (e.g. its audit entry). */
+type WithinTx<T> = (tx: Prisma.TransactionClient, written: T) => Promise<void>;
 
 export type UsersRepository = ReturnType<typeof createUsersRepository>;

@@ -18,9 +18,9 @@ export function NotificationBell() {
   const [open, setOpen] = useState(false);
   const box = useRef<HTMLDivElement>(null);
 
-  const load = useCallback(async () => {
+  const load = useCallback(async (background = false) => {
     try {
-      setItems((await api<{ items: NotificationView[] }>('/notifications')).items);
+      setItems((await api<{ items: NotificationView[] }>('/notifications', { background })).items);
     } catch {
       // The bell is secondary: a failed refresh keeps the last list.
     }
@@ -28,7 +28,7 @@ export function NotificationBell() {
 
   useEffect(() => {
     void load();
-    const timer = setInterval(() => void load(), 60_000);
+    const timer = setInterval(() => void load(true), 60_000);
     return () => clearInterval(timer);
   }, [load]);
 

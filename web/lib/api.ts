@@ -14,6 +14,8 @@ export class ApiError extends Error {
     message: string,
     readonly fields: Record<string, string> = {},
     readonly article?: string,
+    /** From Retry-After on a 429: how long to wait before trying again. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -27,7 +29,12 @@ export interface ApiOptions {
   signal?: AbortSignal;
   /** Do not redirect to /login on 401 (the sign-in page itself, the shell's probe). */
   allowUnauthenticated?: boolean;
+  /** A refresh the page makes by itself: not user activity, so it does not hold off the session's idle timeout. */
+  background?: boolean;
 }
+
+/** Marks a request as a background refresh (api/authenticate.ts). */
+export const BACKGROUND_HEADERS: Record<string, string> = { 'X-Background-Refresh': '1' };
 
 /** Query string from an object, skipping empty values. */
 export function qs(params: Record<string, string | number | boolean | null | undefined>): string {
@@ -51,7 +58,7 @@ function isErrorBody(x: unknown): x is ApiErrorBody {
 }
 
 export async function api<T>(path: string, opts: ApiOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', ...opts.headers };
+  const headers: Record<string, string> = { Accept: 'application/json', ...(opts.background ? BACKGROUND_HEADERS : {}), ...opts.headers };
   let body: string | undefined;
   if (opts.body !== undefined) {
     headers['Content-Type'] = 'application/json';
@@ -86,9 +93,11 @@ export async function api<T>(path: string, opts: ApiOptions = {}): Promise<T> {
   if (res.status === 401 && !opts.allowUnauthenticated && typeof window !== 'undefined') {
     window.location.assign(loginHref());
   }
+  const retryAfter = Number(res.headers.get('Retry-After'));
+  const retryAfterSeconds = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined;
   if (isErrorBody(data)) {
     const { code, message, fields, article } = data.error;
-    throw new ApiError(res.status, code, message, fields ?? {}, article);
+    throw new ApiError(res.status, code, message, fields ?? {}, article, retryAfterSeconds);
   }
   throw new ApiError(res.status, 'http_' + res.status, defaultMessage(res.status));
 }
@@ -103,6 +112,8 @@ function defaultMessage(status: number): string {
       return '未找到该内容，或您无权查看。';
     case 409:
       return '状态已变化，请刷新后重试。';
+    case 429:
+      return '操作过于频繁，请稍后再试。';
     case 422:
       return '提交内容不符合规定。';
     case 503:

@@ -8,6 +8,8 @@ export interface ApiState<T> {
   error: ApiError | undefined;
   loading: boolean;
   reload: () => Promise<void>;
+  /** reload for timers: a background refresh, which does not keep the session from timing out. */
+  poll: () => Promise<void>;
   /** Replace the data without a request (e.g. with the case a decision returned). */
   setData: (d: T) => void;
 }
@@ -18,12 +20,12 @@ export function useApi<T>(path: string | null): ApiState<T> {
   const [loading, setLoading] = useState<boolean>(path !== null);
   const seq = useRef(0);
 
-  const load = useCallback(async () => {
+  const fetchData = useCallback(async (background: boolean) => {
     if (path === null) return;
     const mine = ++seq.current;
     setLoading(true);
     try {
-      const d = await api<T>(path);
+      const d = await api<T>(path, { background });
       if (mine === seq.current) {
         setData(d);
         setError(undefined);
@@ -34,12 +36,14 @@ export function useApi<T>(path: string | null): ApiState<T> {
       if (mine === seq.current) setLoading(false);
     }
   }, [path]);
+  const load = useCallback(() => fetchData(false), [fetchData]);
+  const poll = useCallback(() => fetchData(true), [fetchData]);
 
   useEffect(() => {
     void load();
   }, [load]);
 
-  return { data, error, loading, reload: load, setData };
+  return { data, error, loading, reload: load, poll, setData };
 }
 
 /** One user action against the API (a button's POST): busy while it runs, its error if it fails. */

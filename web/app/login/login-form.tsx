@@ -12,6 +12,19 @@ function safeNext(next: string | null): string | null {
   return next;
 }
 
+/** "5 分钟" / "40 秒": the wait of a Retry-After, as people say it. */
+function waitWords(seconds: number): string {
+  return seconds < 60 ? `${seconds} 秒` : `${Math.ceil(seconds / 60)} 分钟`;
+}
+
+/** 429: the account is locked after repeated failures, or this address tried too often. */
+function tooManyMessage(err: ApiError): string {
+  const reason = err.message.replace(/[，,]?\s*请稍后再试[。.]?$/, '') || '登录尝试次数过多';
+  const wait = err.retryAfterSeconds ? `请 ${waitWords(err.retryAfterSeconds)}后再试。` : '请稍后再试。';
+  const help = reason.includes('锁定') ? '如需立即登录，请联系系统管理员解除锁定。' : '';
+  return `${reason}，${wait}${help}`;
+}
+
 export function LoginForm() {
   const params = useSearchParams();
   const next = safeNext(params.get('next'));
@@ -45,7 +58,7 @@ export function LoginForm() {
       window.location.assign(next ?? (res?.user ? homeFor(res.user) : '/'));
     } catch (err) {
       if (err instanceof ApiError) {
-        setError(err.status === 401 ? '用户名或密码错误，请重新输入。' : err.message);
+        setError(err.status === 401 ? '用户名或密码错误，请重新输入。' : err.status === 429 ? tooManyMessage(err) : err.message);
         setFields(err.fields);
       } else {
         setError('登录失败，请稍后重试。');

@@ -7,7 +7,7 @@ import { hasRole, useMe } from '../../../lib/session';
 import { todayShanghai } from '../../../lib/time';
 import type { CaseSummaryView } from '../../../../domain/views';
 import { CaseFilters, CaseTable } from '../../../components/case-table';
-import { API_BASE, qs } from '../../../lib/api';
+import { API_BASE, BACKGROUND_HEADERS, qs } from '../../../lib/api';
 import { useApi } from '../../../lib/use-api';
 import { useUrlParams } from '../../../lib/url-params';
 
@@ -62,7 +62,7 @@ function useHealth() {
   const reload = useCallback(async () => {
     setLoading(true);
     try {
-      const res = await fetch(`${API_BASE}/health`, { credentials: 'same-origin', cache: 'no-store', headers: { Accept: 'application/json' } });
+      const res = await fetch(`${API_BASE}/health`, { credentials: 'same-origin', cache: 'no-store', headers: { Accept: 'application/json', ...BACKGROUND_HEADERS } });
       const body = (await res.json().catch(() => null)) as Health | null;
       if (body && typeof body === 'object' && 'status' in body) {
         setData(body);
@@ -153,6 +153,12 @@ export function AdminHome() {
                 审计日志
               </Link>
               <p className="text-xs text-slate-500">操作记录及其完整性校验（是否有记录被改动或删除）。</p>
+            </li>
+            <li>
+              <Link href="/admin/account-locks" className={`${btn.link} font-medium`}>
+                账号锁定
+              </Link>
+              <p className="text-xs text-slate-500">连续登录失败被临时锁定的账号；可提前解锁。</p>
             </li>
             <li>
               <a href="/api/v1/docs" target="_blank" rel="noreferrer" className={`${btn.link} font-medium`}>

@@ -27,19 +27,19 @@ export function Inbox() {
   const tab: Tab = params.get('status') === 'done' ? 'done' : 'open';
   const caseType = params.get('caseType') ?? '';
   const step = params.get('step') ?? '';
-  const { data, error, loading, reload } = useApi<{ items: TaskView[] }>(`/tasks${qs({ status: tab })}`);
+  const { data, error, loading, reload, poll } = useApi<{ items: TaskView[] }>(`/tasks${qs({ status: tab })}`);
   const now = useNow(1000);
 
   // New tasks arrive while the page is open: refresh the list every minute and when the tab regains focus.
   useEffect(() => {
-    const t = setInterval(() => void reload(), 60_000);
+    const t = setInterval(() => void poll(), 60_000);
     const onFocus = () => void reload();
     window.addEventListener('focus', onFocus);
     return () => {
       clearInterval(t);
       window.removeEventListener('focus', onFocus);
     };
-  }, [reload]);
+  }, [reload, poll]);
 
   const all = useMemo(() => data?.items ?? [], [data]);
   const types = useMemo(() => [...new Set(all.map((t) => t.caseType))], [all]);

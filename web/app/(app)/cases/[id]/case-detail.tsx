@@ -24,7 +24,7 @@ import { useAction, useApi } from '../../../../lib/use-api';
 
 export function CaseDetail({ id }: { id: string }) {
   const me = useMe();
-  const { data: c, error, loading, reload, setData } = useApi<CaseDetailView>(`/cases/${encodeURIComponent(id)}`);
+  const { data: c, error, loading, reload, poll, setData } = useApi<CaseDetailView>(`/cases/${encodeURIComponent(id)}`);
   const [flash, setFlash] = useState<{ tone: 'green' | 'amber'; text: string } | null>(null);
   const now = useNow(1000);
 
@@ -34,9 +34,9 @@ export function CaseDetail({ id }: { id: string }) {
   const settling = running && c.tasks.length === 0;
   useEffect(() => {
     if (!running) return;
-    const t = setInterval(() => void reload(), settling ? 2_000 : 30_000);
+    const t = setInterval(() => void poll(), settling ? 2_000 : 30_000);
     return () => clearInterval(t);
-  }, [running, settling, reload]);
+  }, [running, settling, poll]);
 
   if (loading && !c) return <Loading />;
   if (!c)
