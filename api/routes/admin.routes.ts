@@ -3,7 +3,9 @@ import { z } from '../../domain/zod-locale';
 import { AppError } from '../../domain/errors';
 import { formatShanghai } from '../../domain/calendar';
 import { AUDIT_DAMAGE_KINDS } from '../../db/repositories/audit.repository';
+import { auditCursorSchema, type AuditCursor } from '../../domain/paging';
 import { defineRoute, requirePrincipal } from '../define-route';
+import { decodeCursor, encodeCursor, pageQuery, pageSchema } from '../paging';
 import type { ApiDeps } from '../deps';
 import { readableEvents } from '../use-cases/workflow-timeline';
 import { apiKeyRoles } from '../../domain/auth/api-key-roles';
@@ -48,11 +50,11 @@ export function adminRoutes(deps: ApiDeps): Router {
     },
   });
 
-  // GET /admin/audit — the append-only audit log (Art. 24)
+  // GET /admin/audit — the append-only audit log (Art. 24), newest first, a page at a time
   defineRoute(router, registry, {
     method: 'get',
     path: '/admin/audit',
-    summary: '审计日志',
+    summary: '审计日志（分页，新到旧）',
     tags: ['管理'],
     access: ['admin'],
     query: z.strictObject({
@@ -60,11 +62,28 @@ export function adminRoutes(deps: ApiDeps): Router {
       target: z.string().max(200).optional(),
       from: z.iso.datetime({ offset: true }).optional(),
       to: z.iso.datetime({ offset: true }).optional(),
+      ...pageQuery,
     }),
-    responses: { 200: { description: '审计记录（新到旧，最多 500 条）' } },
+    responses: {
+      200: {
+        description: '审计记录（一页，新到旧）',
+        schema: pageSchema(
+          z.object({ seq: z.number().int(), at: z.string(), actor: z.string(), actorOrg: z.string().nullable(), action: z.string(), target: z.string(), detail: z.unknown(), hash: z.string() }),
+        ),
+      },
+    },
     handler: async ({ query }) => {
-      const rows = await repos.audit.list({ actor: query.actor, target: query.target, from: query.from ? new Date(query.from) : undefined, to: query.to ? new Date(query.to) : undefined });
-      return { body: { items: rows.map((r) => ({ seq: r.seq, at: formatShanghai(r.at), actor: r.actor, actorOrg: r.actorOrg, action: r.action, target: r.target, detail: r.detail, hash: r.hash })) } };
+      const after = decodeCursor(auditCursorSchema, query.cursor);
+      const filter = { actor: query.actor || undefined, target: query.target || undefined, from: query.from ? new Date(query.from) : undefined, to: query.to ? new Date(query.to) : undefined };
+      const page = await repos.audit.list(filter, { limit: query.limit, afterSeq: after?.s ?? null });
+      const last = page.rows.at(-1);
+      return {
+        body: {
+          items: page.rows.map((r) => ({ seq: r.seq, at: formatShanghai(r.at), actor: r.actor, actorOrg: r.actorOrg, action: r.action, target: r.target, detail: r.detail, hash: r.hash })),
+          nextCursor: page.more && last ? encodeCursor({ k: 'audit', s: last.seq } satisfies AuditCursor) : null,
+          total: page.total,
+        },
+      };
     },
   });
 

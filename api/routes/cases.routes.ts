@@ -5,7 +5,9 @@ import { CASE_STATUSES, CASE_TYPES } from '../../domain/cases/case-types';
 import { RS_STEPS } from '../../domain/cases/restricted-share/steps';
 import { restrictedSharePayloadSchema } from '../../domain/cases/restricted-share/payload';
 import { decisionBodySchema } from '../../domain/cases/restricted-share/decisions';
+import { caseCursorSchema, doneTaskCursorSchema, openTaskCursorSchema } from '../../domain/paging';
 import { defineRoute, requirePrincipal } from '../define-route';
+import { decodeCursor, encodeCursor, pageQuery, pageSchema } from '../paging';
 import { requestIdOf } from '../idempotency';
 import type { ApiDeps } from '../deps';
 import { decideRestrictedShareTask, fileRestrictedShare, revokeGrant, withdrawRestrictedShare } from '../use-cases/restricted-share';
@@ -97,22 +99,28 @@ export function caseRoutes(deps: ApiDeps): Router {
     },
   });
 
-  // GET /cases — cases the caller may see; mine=true: filed by the caller's organisation
+  // GET /cases — cases the caller may see, a page at a time; mine=true: filed by the caller's organisation
   defineRoute(router, registry, {
     method: 'get',
     path: '/cases',
-    summary: '办件列表',
+    summary: '办件列表（分页，新到旧；可按编号、标题、申请单位搜索）',
     tags: ['办件'],
     access: 'signed-in',
     query: z.strictObject({
       type: z.enum(CASE_TYPES).optional(),
       status: z.enum(CASE_STATUSES).optional(),
       mine: z.enum(['true', 'false']).optional(),
+      q: z.string().trim().max(100, '搜索词不能超过 100 个字符').optional().describe('匹配办件编号、标题或申请单位名称'),
+      overdue: z.enum(['true', 'false']).optional().describe('true：仅有逾期未办任务的办件'),
+      ...pageQuery,
     }),
-    responses: { 200: { description: '办件', schema: z.object({ items: z.array(caseSummarySchema) }) } },
-    handler: async ({ query, principal }) => ({
-      body: { items: await repos.cases.list(requirePrincipal(principal), { type: query.type, status: query.status, mine: query.mine === 'true' }) },
-    }),
+    responses: { 200: { description: '办件（一页）', schema: pageSchema(caseSummarySchema) } },
+    handler: async ({ query, principal }) => {
+      const after = decodeCursor(caseCursorSchema, query.cursor);
+      const filter = { type: query.type, status: query.status, mine: query.mine === 'true', q: query.q || undefined, overdue: query.overdue === 'true' };
+      const page = await repos.cases.list(requirePrincipal(principal), filter, { limit: query.limit, after });
+      return { body: { items: page.items, nextCursor: page.next ? encodeCursor(page.next) : null, total: page.total } };
+    },
   });
 
   // GET /cases/:id — one case with its tasks, deadlines, outcome and history
@@ -146,17 +154,28 @@ export function caseRoutes(deps: ApiDeps): Router {
     handler: async ({ params, body, principal, req }) => ({ body: await withdrawRestrictedShare(deps, requirePrincipal(principal), params.id, body.reason, requestIdOf(req)) }),
   });
 
-  // GET /tasks — the inbox: tasks addressed to the caller's organisation and roles
+  // GET /tasks — the inbox: tasks addressed to the caller's organisation and roles, a page at a time
   defineRoute(router, registry, {
     method: 'get',
     path: '/tasks',
-    summary: '待办（仅本单位、本角色的任务）',
+    summary: '待办（仅本单位、本角色的任务；分页，待办最紧急的在前）',
     tags: ['待办'],
     access: 'signed-in',
-    query: z.strictObject({ status: z.enum(['open', 'done']).default('open'), caseType: z.enum(CASE_TYPES).optional(), step: z.enum(RS_STEPS).optional() }),
-    responses: { 200: { description: '任务', schema: z.object({ items: z.array(taskSchema) }) } },
+    query: z.strictObject({
+      status: z.enum(['open', 'done']).default('open'),
+      caseId: z.string().trim().max(80).optional(),
+      type: z.enum(CASE_TYPES).optional().describe('办件类型'),
+      caseType: z.enum(CASE_TYPES).optional().describe('同 type（旧名）'),
+      step: z.enum(RS_STEPS).optional(),
+      ...pageQuery,
+    }),
+    responses: { 200: { description: '任务（一页）', schema: pageSchema(taskSchema) } },
     handler: async ({ query, principal }) => {
-      return { body: { items: await repos.cases.tasksFor(requirePrincipal(principal), query) } };
+      if (query.type && query.caseType && query.type !== query.caseType) throw new AppError('bad_request', 'type 与 caseType 不一致', { caseType: '与 type 不一致' });
+      const after = decodeCursor(query.status === 'open' ? openTaskCursorSchema : doneTaskCursorSchema, query.cursor);
+      const filter = { status: query.status, caseId: query.caseId || undefined, caseType: query.type ?? query.caseType, step: query.step };
+      const page = await repos.cases.tasksFor(requirePrincipal(principal), filter, { limit: query.limit, after });
+      return { body: { items: page.items, nextCursor: page.next ? encodeCursor(page.next) : null, total: page.total } };
     },
   });
 

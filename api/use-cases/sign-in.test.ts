@@ -47,7 +47,7 @@ const attempt = (username: string, password: string, now: Date, address = '198.5
 const observable = (o: SignInOutcome) => (o.kind === 'signed-in' ? 'signed-in' : o.kind === 'bad-credentials' ? o.kind : `${o.kind}/${o.retryAfterSeconds}`);
 
 async function auditOf(target: string) {
-  return (await repos.audit.list({ target })).reverse().map((e) => ({ action: e.action, detail: e.detail as Record<string, unknown> }));
+  return (await repos.audit.list({ target })).rows.reverse().map((e) => ({ action: e.action, detail: e.detail as Record<string, unknown> }));
 }
 
 describe('account lockout', () => {
@@ -132,7 +132,7 @@ describe('per-address rate limit', () => {
     // Refused attempts are not counted, so waiting as told is enough.
     assert.equal((await attempt('admin', DEMO_PASSWORD, at(base + 60_001), '203.0.113.7', limited)).kind, 'signed-in');
 
-    const refusals = (await repos.audit.list({ target: 'user:admin' })).filter((e) => e.action === 'sign-in-failed');
+    const refusals = (await repos.audit.list({ target: 'user:admin' })).rows.filter((e) => e.action === 'sign-in-failed');
     assert.deepEqual(refusals.map((e) => e.detail), [{ reason: 'rate-limited', address: '203.0.113.7' }]);
   });
 });

@@ -168,16 +168,18 @@ export function createAuditRepository(db: Db, opts: AuditRepositoryOptions) {
       if (!recent) await repo.append(input);
     },
 
-    async list(filter: { actor?: string; target?: string; from?: Date; to?: Date }, limit = 500) {
-      return db.auditEntry.findMany({
-        where: {
-          ...(filter.actor ? { actor: { contains: filter.actor } } : {}),
-          ...(filter.target ? { target: { contains: filter.target } } : {}),
-          ...(filter.from || filter.to ? { at: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lt: filter.to } : {}) } } : {}),
-        },
-        orderBy: { seq: 'desc' },
-        take: limit,
-      });
+    /** One page of entries, newest first by seq; `afterSeq` is the last seq of the previous page. */
+    async list(filter: { actor?: string; target?: string; from?: Date; to?: Date }, page: { limit: number; afterSeq: number | null } = { limit: 500, afterSeq: null }) {
+      const where: Prisma.AuditEntryWhereInput = {
+        ...(filter.actor ? { actor: { contains: filter.actor } } : {}),
+        ...(filter.target ? { target: { contains: filter.target } } : {}),
+        ...(filter.from || filter.to ? { at: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lt: filter.to } : {}) } } : {}),
+      };
+      const [rows, total] = await Promise.all([
+        db.auditEntry.findMany({ where: page.afterSeq === null ? where : { AND: [where, { seq: { lt: page.afterSeq } }] }, orderBy: { seq: 'desc' }, take: page.limit + 1 }),
+        db.auditEntry.count({ where }),
+      ]);
+      return { rows: rows.slice(0, page.limit), more: rows.length > page.limit, total };
     },
 
     /**

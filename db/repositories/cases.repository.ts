@@ -10,11 +10,71 @@ import { actionLabel, stepLabel } from '../../domain/cases/labels';
 import { caseAudience, seesEveryCase, visibleCaseParts, type CaseViewer } from '../../domain/cases/case-visibility';
 import type { CaseDetailView, CaseSummaryView, GrantView, HistoryEntryView, ResourceOutcomeView, TaskView } from '../../domain/views';
 import type { CaseStatus, CaseType } from '../../domain/cases/case-types';
+import { mergeSorted, type CaseCursor, type DoneTaskCursor, type OpenTaskCursor } from '../../domain/paging';
+import type { Prisma } from '../../generated/prisma';
 
 const iso = (d: Date | null | undefined) => (d ? formatShanghai(d) : null);
 
 type TaskRow = Awaited<ReturnType<Db['task']['findFirstOrThrow']>>;
 type CaseRow = Awaited<ReturnType<Db['case']['findFirstOrThrow']>>;
+
+type TaskWithCase = TaskRow & { case: { type: string; title: string } };
+
+export interface CaseListFilter {
+  type?: string;
+  status?: string;
+  mine?: boolean;
+  /** Part of the case id, title or applicant organisation's name. */
+  q?: string;
+  /** Only cases with an open task past its deadline. */
+  overdue?: boolean;
+}
+
+export interface TaskListFilter {
+  status: 'open' | 'done';
+  caseId?: string;
+  caseType?: string;
+  step?: string;
+}
+
+/** What a case summary needs: never the payload, which can be large. */
+const caseSummaryFields = {
+  id: true,
+  type: true,
+  title: true,
+  status: true,
+  applicantOrgId: true,
+  applicantUserId: true,
+  createdAt: true,
+  updatedAt: true,
+  workflowId: true,
+} as const;
+
+/**
+ * Rows strictly after `values` in the order of `fields` (all ascending or all
+ * descending): (a > x) or (a = x and b > y) or … — a range each index can seek.
+ */
+function keysetAfter<F extends string>(fields: readonly F[], values: readonly (Date | string)[], dir: 'asc' | 'desc'): Prisma.TaskWhereInput {
+  const op = dir === 'asc' ? 'gt' : 'lt';
+  return {
+    OR: fields.map((field, i) => ({
+      ...Object.fromEntries(fields.slice(0, i).map((f, j) => [f, values[j]])),
+      [field]: { [op]: values[i] },
+    })),
+  } as Prisma.TaskWhereInput;
+}
+
+const cmpKey = (a: number | string, b: number | string) => (a < b ? -1 : a > b ? 1 : 0);
+/** The open inbox's order: with a deadline first, by (dueAt, createdAt, id); then by (createdAt, id). */
+const byOpenOrder = (a: TaskRow, b: TaskRow): number => {
+  if ((a.dueAt === null) !== (b.dueAt === null)) return a.dueAt === null ? 1 : -1;
+  return cmpKey(a.dueAt?.getTime() ?? 0, b.dueAt?.getTime() ?? 0) || cmpKey(a.createdAt.getTime(), b.createdAt.getTime()) || cmpKey(a.id, b.id);
+};
+/** Done tasks: latest completion first, then by id desc; tasks never completed last. */
+const byDoneOrder = (a: TaskRow, b: TaskRow): number => {
+  if ((a.completedAt === null) !== (b.completedAt === null)) return a.completedAt === null ? 1 : -1;
+  return cmpKey(b.completedAt?.getTime() ?? 0, a.completedAt?.getTime() ?? 0) || cmpKey(b.id, a.id);
+};
 
 interface StoredOutcome {
   resources: { code: string; name: string; providerId: string; providerName: string; outcome: ResourceOutcomeView['outcome']; note: string | null }[];
@@ -23,7 +83,7 @@ interface StoredOutcome {
 export function createCasesRepository(db: Db) {
   const orgNames = async (): Promise<Map<string, string>> => new Map((await db.organisation.findMany()).map((o) => [o.id, o.name]));
 
-  const toTask = (t: TaskRow & { case: { type: string; title: string } }, names: Map<string, string>, now: Date): TaskView => ({
+  const toTask = (t: TaskWithCase, names: Map<string, string>, now: Date): TaskView => ({
     id: t.id,
     caseId: t.caseId,
     caseType: t.case.type as CaseType,
@@ -41,7 +101,7 @@ export function createCasesRepository(db: Db) {
     completedAt: iso(t.completedAt),
   });
 
-  const toSummary = (c: CaseRow & { tasks: TaskRow[] }, names: Map<string, string>, applicantUser: { id: string; displayName: string } | null): CaseSummaryView => ({
+  const toSummary = (c: Pick<CaseRow, keyof typeof caseSummaryFields> & { tasks: Pick<TaskRow, 'step' | 'status'>[] }, names: Map<string, string>, applicantUser: { id: string; displayName: string } | null): CaseSummaryView => ({
     id: c.id,
     type: c.type as CaseType,
     title: c.title,
@@ -84,23 +144,47 @@ export function createCasesRepository(db: Db) {
       return db.case.findFirst({ where: { id, ...visibleWhere(await viewerOf(p)) } });
     },
 
-    async list(p: Principal, f: { type?: string; status?: string; mine?: boolean }): Promise<CaseSummaryView[]> {
-      const rows = await db.case.findMany({
-        where: {
-          ...(f.mine ? { applicantOrgId: p.org.id } : visibleWhere(await viewerOf(p))),
-          ...(f.type ? { type: f.type } : {}),
-          ...(f.status ? { status: f.status } : {}),
-        },
-        include: { tasks: true },
-        orderBy: { createdAt: 'desc' },
-        take: 500,
-      });
+    /**
+     * One page of the cases the caller may see, newest first by (createdAt, id).
+     * `q` matches the case id, title or applicant organisation's name; `overdue`
+     * keeps cases with an open task past its deadline.
+     */
+    async list(p: Principal, f: CaseListFilter, page: { limit: number; after: CaseCursor | null }): Promise<{ items: CaseSummaryView[]; total: number; next: CaseCursor | null }> {
+      const now = new Date();
+      const filters: Prisma.CaseWhereInput[] = [f.mine ? { applicantOrgId: p.org.id } : visibleWhere(await viewerOf(p))];
+      if (f.type) filters.push({ type: f.type });
+      if (f.status) filters.push({ status: f.status });
+      if (f.overdue) filters.push({ tasks: { some: { status: 'open', OR: [{ overdueSince: { not: null } }, { dueAt: { lte: now } }] } } });
+      if (f.q) {
+        const orgs = await db.organisation.findMany({ where: { name: { contains: f.q } }, select: { id: true } });
+        // Case ids are upper case (RS-…); people type them either way.
+        filters.push({
+          OR: [{ id: { contains: f.q.toUpperCase() } }, { id: { contains: f.q } }, { title: { contains: f.q } }, ...(orgs.length ? [{ applicantOrgId: { in: orgs.map((o) => o.id) } }] : [])],
+        });
+      }
+      const where: Prisma.CaseWhereInput = { AND: filters };
+      const after = page.after ? new Date(page.after.t) : null;
+      const [rows, total] = await Promise.all([
+        db.case.findMany({
+          where: after && page.after ? { AND: [where, { OR: [{ createdAt: { lt: after } }, { createdAt: after, id: { lt: page.after.i } }] }] } : where,
+          select: { ...caseSummaryFields, tasks: { where: { status: 'open' }, select: { step: true, status: true } } },
+          orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+          take: page.limit + 1,
+        }),
+        db.case.count({ where }),
+      ]);
+      const shown = rows.slice(0, page.limit);
+      const last = shown.at(-1);
       const names = await orgNames();
-      const users = new Map((await db.user.findMany({ where: { id: { in: rows.map((r) => r.applicantUserId).filter((x): x is string => !!x) } } })).map((u) => [u.id, u]));
-      return rows.map((r) => {
-        const u = r.applicantUserId ? users.get(r.applicantUserId) : undefined;
-        return toSummary(r, names, u ? { id: u.id, displayName: u.displayName } : null);
-      });
+      const users = new Map((await db.user.findMany({ where: { id: { in: shown.map((r) => r.applicantUserId).filter((x): x is string => !!x) } } })).map((u) => [u.id, u]));
+      return {
+        items: shown.map((r) => {
+          const u = r.applicantUserId ? users.get(r.applicantUserId) : undefined;
+          return toSummary(r, names, u ? { id: u.id, displayName: u.displayName } : null);
+        }),
+        total,
+        next: rows.length > page.limit && last ? { k: 'case', t: last.createdAt.getTime(), i: last.id } : null,
+      };
     },
 
     /** One case, with only the parts the caller's organisation may see (domain/cases/case-visibility). */
@@ -174,24 +258,60 @@ export function createCasesRepository(db: Db) {
       };
     },
 
-    /** Tasks addressed to the caller's organisation and one of its roles. */
-    async tasksFor(p: Principal, f: { status: 'open' | 'done'; caseType?: string; step?: string }): Promise<TaskView[]> {
-      const rows = await db.task.findMany({
-        where: {
-          assigneeOrgId: p.org.id,
-          assigneeRole: { in: p.roles },
-          status: f.status === 'open' ? 'open' : { in: ['done', 'cancelled'] },
-          ...(f.step ? { step: f.step } : {}),
-          ...(f.caseType ? { case: { type: f.caseType } } : {}),
-        },
-        include: { case: true },
-        // The most urgent first; tasks with no deadline after those with one.
-        orderBy: f.status === 'open' ? [{ dueAt: { sort: 'asc', nulls: 'last' } }, { createdAt: 'asc' }] : [{ completedAt: 'desc' }],
-        take: 1000,
-      });
+    /**
+     * One page of the tasks addressed to the caller's organisation and one of its
+     * roles. Open: most urgent first — (dueAt, createdAt, id) for tasks with a
+     * deadline, then (createdAt, id) for those without, as two index-ordered
+     * segments (a `nulls last` sort could not use the index). Done: latest first.
+     * Each role is its own index range, read in order and merged.
+     */
+    async tasksFor(p: Principal, f: TaskListFilter, page: { limit: number; after: OpenTaskCursor | DoneTaskCursor | null }): Promise<{ items: TaskView[]; total: number; next: OpenTaskCursor | DoneTaskCursor | null }> {
+      const statuses = f.status === 'open' ? ['open'] : ['done', 'cancelled'];
+      const narrowing: Prisma.TaskWhereInput = {
+        ...(f.caseId ? { caseId: f.caseId } : {}),
+        ...(f.step ? { step: f.step } : {}),
+        ...(f.caseType ? { case: { type: f.caseType } } : {}),
+      };
+      const ranges = p.roles.flatMap((role) => statuses.map((status) => ({ assigneeOrgId: p.org.id, assigneeRole: role, status, ...narrowing })));
+      const take = page.limit + 1;
+      const read = (extra: Prisma.TaskWhereInput, orderBy: Prisma.TaskOrderByWithRelationInput[]) =>
+        Promise.all(ranges.map((r) => db.task.findMany({ where: { AND: [r, extra] }, include: { case: { select: { type: true, title: true } } }, orderBy, take })));
+      const total = ranges.length ? await db.task.count({ where: { assigneeOrgId: p.org.id, assigneeRole: { in: p.roles }, status: { in: statuses }, ...narrowing } }) : 0;
+
+      let rows: TaskWithCase[];
+      let next: OpenTaskCursor | DoneTaskCursor | null = null;
+      if (f.status === 'open') {
+        const after = page.after?.k === 'task-open' ? page.after : null;
+        const withDeadline = ['dueAt', 'createdAt', 'id'] as const;
+        rows = [];
+        if (!after || after.d !== null) {
+          const from: Prisma.TaskWhereInput = after ? keysetAfter(withDeadline, [new Date(after.d as number), new Date(after.t), after.i], 'asc') : {};
+          rows = mergeSorted(await read({ AND: [{ dueAt: { not: null } }, from] }, [{ dueAt: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }]), byOpenOrder, take);
+        }
+        if (rows.length < take) {
+          const from: Prisma.TaskWhereInput = after && after.d === null ? keysetAfter(['createdAt', 'id'] as const, [new Date(after.t), after.i], 'asc') : {};
+          const undated = mergeSorted(await read({ AND: [{ dueAt: null }, from] }, [{ createdAt: 'asc' }, { id: 'asc' }]), byOpenOrder, take - rows.length);
+          rows = [...rows, ...undated];
+        }
+        const last = rows.length > page.limit ? rows[page.limit - 1] : undefined;
+        if (last) next = { k: 'task-open', d: last.dueAt ? last.dueAt.getTime() : null, t: last.createdAt.getTime(), i: last.id };
+      } else {
+        const after = page.after?.k === 'task-done' ? page.after : null;
+        rows = [];
+        if (!after || after.d !== null) {
+          const from: Prisma.TaskWhereInput = after ? keysetAfter(['completedAt', 'id'] as const, [new Date(after.d as number), after.i], 'desc') : {};
+          rows = mergeSorted(await read({ AND: [{ completedAt: { not: null } }, from] }, [{ completedAt: 'desc' }, { id: 'desc' }]), byDoneOrder, take);
+        }
+        if (rows.length < take) {
+          const from: Prisma.TaskWhereInput = after && after.d === null ? { id: { lt: after.i } } : {};
+          rows = [...rows, ...mergeSorted(await read({ AND: [{ completedAt: null }, from] }, [{ id: 'desc' }]), byDoneOrder, take - rows.length)];
+        }
+        const last = rows.length > page.limit ? rows[page.limit - 1] : undefined;
+        if (last) next = { k: 'task-done', d: last.completedAt ? last.completedAt.getTime() : null, i: last.id };
+      }
       const names = await orgNames();
       const now = new Date();
-      return rows.map((t) => toTask(t, names, now));
+      return { items: rows.slice(0, page.limit).map((t) => toTask(t, names, now)), total, next };
     },
 
     async task(id: string) {

@@ -173,7 +173,7 @@ export async function fileCase(c: Client, payload: Record<string, unknown> = rsP
 /** Waits until the caller's inbox holds an open task of `step` on `caseId`, and returns it. */
 export function openTask(c: Client, caseId: string, step: string, timeoutMs = 10_000): Promise<Json> {
   return waitFor(`an open ${step} task on ${caseId} for ${c.username}`, async () => {
-    const r = await c.get(`/tasks?status=open&step=${encodeURIComponent(step)}`);
+    const r = await c.get(`/tasks?status=open&step=${encodeURIComponent(step)}&caseId=${encodeURIComponent(caseId)}`);
     assert.equal(r.status, 200, r.text);
     return (r.body.items as Json[]).find((t) => t.caseId === caseId && t.step === step);
   }, timeoutMs);
@@ -195,9 +195,10 @@ export async function decide(c: Client, taskId: string, body: Record<string, unk
 
 /** The open tasks of the caller's inbox on one case. */
 export async function inboxOn(c: Client, caseId: string, status: 'open' | 'done' = 'open'): Promise<Json[]> {
-  const r = await c.get(`/tasks?status=${status}`);
+  const r = await c.get(`/tasks?status=${status}&caseId=${encodeURIComponent(caseId)}&limit=200`);
   assert.equal(r.status, 200, r.text);
-  return (r.body.items as Json[]).filter((t) => t.caseId === caseId);
+  assert.equal(r.body.nextCursor, null, 'one case has fewer than 200 tasks');
+  return r.body.items as Json[];
 }
 
 /**

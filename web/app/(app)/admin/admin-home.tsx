@@ -5,11 +5,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { Badge, btn, ErrorAlert, Loading, Notice, PageHeader, Section } from '../../../components/ui';
 import { hasRole, useMe } from '../../../lib/session';
 import { todayShanghai } from '../../../lib/time';
-import type { CaseSummaryView } from '../../../../domain/views';
-import { CaseFilters, CaseTable } from '../../../components/case-table';
-import { API_BASE, BACKGROUND_HEADERS, qs } from '../../../lib/api';
-import { useApi } from '../../../lib/use-api';
-import { useUrlParams } from '../../../lib/url-params';
+import { PagedCaseList } from '../../../components/case-table';
+import { API_BASE, BACKGROUND_HEADERS } from '../../../lib/api';
 
 type HealthValue = string | boolean | { status?: string; ok?: boolean; [k: string]: unknown } | null | undefined;
 interface Health {
@@ -181,15 +178,9 @@ export function AdminHome() {
 
 /** Every case, for the administrator who keeps the whole timeline of any case (PROCEDURES.md §8). */
 function AllCases() {
-  const [params, setParams] = useUrlParams();
-  const type = params.get('type') ?? '';
-  const status = params.get('status') ?? '';
-  const { data, error, loading, reload } = useApi<{ items: CaseSummaryView[] }>(`/cases${qs({ type, status })}`);
   return (
     <Section title="全部办件">
-      <CaseFilters idPrefix="admin-cases" type={type} status={status} onChange={(k, v) => setParams({ [k]: v })} />
-      <ErrorAlert error={error} onRetry={reload} />
-      {loading && !data ? <Loading /> : <CaseTable items={data?.items ?? []} label="全部办件" showApplicant empty={type || status ? '没有符合筛选条件的办件。' : '暂无办件。'} />}
+      <PagedCaseList idPrefix="admin-cases" label="全部办件" showApplicant empty="暂无办件。" />
     </Section>
   );
 }

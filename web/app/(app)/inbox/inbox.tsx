@@ -1,5 +1,5 @@
 'use client';
-/** 待办 / 已办: the tasks addressed to the user's organisation and roles, soonest deadline first, with a live countdown. */
+/** 待办 / 已办: the tasks addressed to the user's organisation and roles, soonest deadline first, a page at a time, with a live countdown. */
 import Link from 'next/link';
 import { useEffect, useMemo } from 'react';
 import type { CaseType, TaskView } from '../../../../domain/views';
@@ -11,23 +11,22 @@ import { qs } from '../../../lib/api';
 import { CASE_TYPE_LABELS, stepLabel } from '../../../lib/labels';
 import { fmtDateTime } from '../../../lib/time';
 import { useApi } from '../../../lib/use-api';
-import { useUrlParams } from '../../../lib/url-params';
+import { PAGE_SIZE, useCursorPages, type PageOf } from '../../../lib/use-cursor-pages';
+import { useMe } from '../../../lib/session';
+import { Pager } from '../../../components/pager';
+import { RS_STEP_ROLES, RS_STEPS } from '../../../../domain/cases/restricted-share/steps';
 
 type Tab = 'open' | 'done';
 
-function byDue(a: TaskView, b: TaskView): number {
-  if (a.dueAt === b.dueAt) return a.createdAt.localeCompare(b.createdAt);
-  if (!a.dueAt) return 1;
-  if (!b.dueAt) return -1;
-  return new Date(a.dueAt).getTime() - new Date(b.dueAt).getTime();
-}
-
 export function Inbox() {
-  const [params, setParam] = useUrlParams();
+  const me = useMe();
+  const pages = useCursorPages();
+  const { params } = pages;
   const tab: Tab = params.get('status') === 'done' ? 'done' : 'open';
-  const caseType = params.get('caseType') ?? '';
+  // `caseType` is the name older bookmarks use.
+  const caseType = params.get('type') ?? params.get('caseType') ?? '';
   const step = params.get('step') ?? '';
-  const { data, error, loading, reload, poll } = useApi<{ items: TaskView[] }>(`/tasks${qs({ status: tab })}`);
+  const { data, error, loading, reload, poll } = useApi<PageOf<TaskView>>(`/tasks${qs({ status: tab, type: caseType, step, limit: PAGE_SIZE, cursor: pages.cursor })}`);
   const now = useNow(1000);
 
   // New tasks arrive while the page is open: refresh the list every minute and when the tab regains focus.
@@ -41,18 +40,11 @@ export function Inbox() {
     };
   }, [reload, poll]);
 
-  const all = useMemo(() => data?.items ?? [], [data]);
-  const types = useMemo(() => [...new Set(all.map((t) => t.caseType))], [all]);
-  const steps = useMemo(() => {
-    const m = new Map<string, string>();
-    for (const t of all) if (!caseType || t.caseType === caseType) m.set(t.step, t.stepLabel || stepLabel(t.step));
-    return [...m.entries()];
-  }, [all, caseType]);
-  const items = useMemo(() => {
-    const f = all.filter((t) => (!caseType || t.caseType === caseType) && (!step || t.step === step));
-    return tab === 'open' ? f.sort(byDue) : f.sort((a, b) => (b.completedAt ?? '').localeCompare(a.completedAt ?? ''));
-  }, [all, caseType, step, tab]);
-  const overdueCount = tab === 'open' ? all.filter((t) => t.overdue || (t.dueAt && new Date(t.dueAt).getTime() < now)).length : 0;
+  // The server sorts (most urgent first; done: latest first) and filters; the page shows its order.
+  const items = useMemo(() => data?.items ?? [], [data]);
+  const steps = useMemo(() => RS_STEPS.filter((s) => me.roles.includes(RS_STEP_ROLES[s])).map((s) => [s, stepLabel(s)] as const), [me.roles]);
+  const overdueCount = tab === 'open' ? items.filter((t) => t.overdue || (t.dueAt && new Date(t.dueAt).getTime() < now)).length : 0;
+  const filtered = !!(caseType || step);
 
   return (
     <div>
@@ -78,11 +70,11 @@ export function Inbox() {
               type="button"
               role="tab"
               aria-selected={tab === k}
-              onClick={() => setParam({ status: k === 'open' ? '' : k, step: '' })}
+              onClick={() => pages.setFilters({ status: k === 'open' ? '' : k, step: '' })}
               className={cx('rounded px-4 py-1 text-sm font-medium', tab === k ? 'bg-blue-700 text-white' : 'text-slate-700 hover:bg-slate-100')}
             >
               {label}
-              {k === 'open' && tab === 'open' && data && <span className="ml-1.5 text-xs opacity-80">{all.length}</span>}
+              {k === tab && data?.total !== undefined && <span className="ml-1.5 text-xs opacity-80">{data.total}</span>}
             </button>
           ))}
         </div>
@@ -91,16 +83,16 @@ export function Inbox() {
             id="inbox-type"
             label="办件类型"
             value={caseType}
-            options={(Object.keys(CASE_TYPE_LABELS) as CaseType[]).filter((t) => types.includes(t)).map((t) => [t, CASE_TYPE_LABELS[t]] as const)}
-            onChange={(v) => setParam({ caseType: v, step: '' })}
+            options={(Object.keys(CASE_TYPE_LABELS) as CaseType[]).map((t) => [t, CASE_TYPE_LABELS[t]] as const)}
+            onChange={(v) => pages.setFilters({ type: v, caseType: '' })}
           />
-          <FilterSelect id="inbox-step" label="办理环节" value={step} options={steps} onChange={(v) => setParam({ step: v })} />
+          <FilterSelect id="inbox-step" label="办理环节" value={step} options={steps} onChange={(v) => pages.setFilters({ step: v })} />
         </div>
       </div>
 
       {overdueCount > 0 && (
         <div className="mb-3 rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" role="status">
-          有 {overdueCount} 项任务已逾期，请尽快办理。
+          {data?.nextCursor || pages.hasPrev ? '本页' : ''}有 {overdueCount} 项任务已逾期，请尽快办理。
         </div>
       )}
 
@@ -165,9 +157,10 @@ export function Inbox() {
               })}
             </tbody>
           </table>
-          {items.length === 0 && <Empty>{tab === 'open' ? (all.length ? '没有符合筛选条件的待办。' : '暂无待办任务。') : '暂无已办任务。'}</Empty>}
+          {items.length === 0 && <Empty>{filtered ? `没有符合筛选条件的${tab === 'open' ? '待办' : '已办'}。` : tab === 'open' ? '暂无待办任务。' : '暂无已办任务。'}</Empty>}
         </div>
       )}
+      {data && <Pager pages={pages} nextCursor={data.nextCursor} total={data.total} shown={items.length} pageSize={PAGE_SIZE} label={tab === 'open' ? '待办' : '已办'} busy={loading} />}
     </div>
   );
 }

@@ -2,9 +2,13 @@
 /**
  * 审计日志 (Art. 24; 等保2.0 安全审计): whether the log is intact — every
  * entry's signature and link, gap-free numbering, and the signed head — and
- * the latest entries.
+ * the entries, newest first, a page at a time, by actor and target.
  */
-import { Badge, btn, Empty, ErrorAlert, Loading, Notice, PageHeader, Section, table } from '../../../../components/ui';
+import { useEffect, useState } from 'react';
+import { Pager } from '../../../../components/pager';
+import { Badge, btn, Empty, ErrorAlert, input, Loading, Notice, PageHeader, Section, table } from '../../../../components/ui';
+import { qs } from '../../../../lib/api';
+import { PAGE_SIZE, useCursorPages, type PageOf } from '../../../../lib/use-cursor-pages';
 import { hasRole, useMe } from '../../../../lib/session';
 import { useApi } from '../../../../lib/use-api';
 
@@ -91,24 +95,62 @@ function VerificationResult() {
   );
 }
 
+/** Actor and target filters; applied on 查询, kept in the URL. */
+function EntryFilters({ actor, target, onApply }: { actor: string; target: string; onApply: (patch: Record<string, string>) => void }) {
+  const [a, setA] = useState(actor);
+  const [t, setT] = useState(target);
+  useEffect(() => setA(actor), [actor]);
+  useEffect(() => setT(target), [target]);
+  return (
+    <form
+      role="search"
+      className="mb-3 flex flex-wrap items-end gap-3"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onApply({ actor: a.trim(), target: t.trim() });
+      }}
+    >
+      <div>
+        <label htmlFor="audit-actor" className="mb-1 block text-xs font-medium text-slate-600">
+          操作人
+        </label>
+        <input id="audit-actor" className={`${input} w-48`} value={a} maxLength={100} onChange={(e) => setA(e.target.value)} placeholder="姓名或用户名" />
+      </div>
+      <div>
+        <label htmlFor="audit-target" className="mb-1 block text-xs font-medium text-slate-600">
+          对象
+        </label>
+        <input id="audit-target" className={`${input} w-64`} value={t} maxLength={200} onChange={(e) => setT(e.target.value)} placeholder="如 case:RS-… 或 user:admin" />
+      </div>
+      <button type="submit" className={btn.secondary}>
+        查询
+      </button>
+    </form>
+  );
+}
+
 function LatestEntries() {
-  const { data, error, loading, reload } = useApi<{ items: AuditItem[] }>('/admin/audit');
-  const items = (data?.items ?? []).slice(0, 50);
+  const pages = useCursorPages();
+  const actor = pages.params.get('actor') ?? '';
+  const target = pages.params.get('target') ?? '';
+  const { data, error, loading, reload } = useApi<PageOf<AuditItem>>(`/admin/audit${qs({ actor, target, limit: PAGE_SIZE, cursor: pages.cursor })}`);
+  const items = data?.items ?? [];
   return (
     <Section
-      title="最新记录"
+      title="审计记录"
       actions={
         <button type="button" className={`${btn.link} text-xs`} onClick={() => void reload()}>
           刷新
         </button>
       }
     >
+      <EntryFilters actor={actor} target={target} onApply={pages.setFilters} />
       <ErrorAlert error={error} onRetry={() => void reload()} />
       {loading && !data ? (
         <Loading />
       ) : (
         <div className={table.wrap}>
-          <table className={table.table} aria-label="最新审计记录">
+          <table className={table.table} aria-label="审计记录">
             <thead>
               <tr>
                 <th className={table.th}>序号</th>
@@ -140,9 +182,10 @@ function LatestEntries() {
               ))}
             </tbody>
           </table>
-          {items.length === 0 && <Empty>暂无审计记录。</Empty>}
+          {items.length === 0 && <Empty>{actor || target ? '没有符合条件的审计记录。' : '暂无审计记录。'}</Empty>}
         </div>
       )}
+      {data && <Pager pages={pages} nextCursor={data.nextCursor} total={data.total} shown={items.length} pageSize={PAGE_SIZE} label="审计记录" busy={loading} />}
     </Section>
   );
 }
