@@ -164,11 +164,18 @@ export function createCasesRepository(db: Db) {
       if (f.status) filters.push({ status: f.status });
       if (f.overdue) filters.push({ tasks: { some: { status: 'open', OR: [{ overdueSince: { not: null } }, { dueAt: { lte: now } }] } } });
       if (f.q) {
-        const orgs = await db.organisation.findMany({ where: { name: { contains: f.q } }, select: { id: true } });
-        // Case ids are upper case (RS-…); people type them either way.
-        filters.push({
-          OR: [{ id: { contains: f.q.toUpperCase() } }, { id: { contains: f.q } }, { title: { contains: f.q } }, ...(orgs.length ? [{ applicantOrgId: { in: orgs.map((o) => o.id) } }] : [])],
-        });
+        // LIKE reads % and _ (and on PostgreSQL a backslash) as wildcards, and Prisma does not escape them:
+        // they separate words instead, like spaces, and every word must match. No id, title or name contains them.
+        const words = f.q.split(/[%_\\\s]+/).filter(Boolean);
+        if (words.length === 0) filters.push({ id: { in: [] } });
+        const orgsOf = await Promise.all(words.map((word) => db.organisation.findMany({ where: { name: { contains: word } }, select: { id: true } })));
+        for (const [n, word] of words.entries()) {
+          const orgs = orgsOf[n] ?? [];
+          // Case ids are upper case (RS-…); people type them either way.
+          filters.push({
+            OR: [{ id: { contains: word.toUpperCase() } }, { id: { contains: word } }, { title: { contains: word } }, ...(orgs.length ? [{ applicantOrgId: { in: orgs.map((o) => o.id) } }] : [])],
+          });
+        }
       }
       const where: Prisma.CaseWhereInput = { AND: filters };
       const after = page.after ? new Date(page.after.t) : null;

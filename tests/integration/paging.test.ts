@@ -138,6 +138,13 @@ describe('GET /cases searches', () => {
     assert.ok(ids(org.items).includes(byTitle) && ids(org.items).includes(plain));
     for (const c of org.items) assert.ok(c.applicant.org.name.includes('海曙区') || c.title.includes('海曙区'), `${c.id} does not match 海曙区`);
 
+    // Several words: each must match (here the applicant and the title).
+    const both = await walk(reviewer, `/cases?q=${encodeURIComponent('海曙区 行政处罚')}`, 100);
+    assert.ok(ids(both.items).includes(byTitle) && !ids(both.items).includes(plain));
+    // LIKE's wildcards are no wildcards here.
+    for (const q of ['%', '_', '%%', '\\']) assert.equal((await reviewer.get(`/cases?q=${encodeURIComponent(q)}`)).body.total, 0, `q=${q}`);
+    assert.ok(ids((await reviewer.get(`/cases?q=${encodeURIComponent(`${byTitle.slice(0, 6)}%${byTitle.slice(7)}`)}`)).body.items).includes(byTitle));
+
     const none = await reviewer.get(`/cases?q=${encodeURIComponent('没有这样的办件-' + Date.now())}`);
     assert.deepEqual(none.body, { items: [], nextCursor: null, total: 0 });
     assertError(await reviewer.get(`/cases?q=${'长'.repeat(101)}`), 400, 'bad_request', { fields: ['q'] });
@@ -271,7 +278,7 @@ describe('GET /admin/audit pages the log, newest first', () => {
   test('every entry once while entries are appended between pages; filters still apply', async () => {
     const id = await fileCase(haishu);
     // Each view of the case by a different user appends an entry (one per viewer and window).
-    for (const c of [reviewer, haishu, admin]) await caseOf(c, id);
+    for (const c of [reviewer, haishu, admin, await as('bdb.coordinator')]) await caseOf(c, id);
     const target = `case:${id}`;
     const first = await admin.get(`/admin/audit?target=${encodeURIComponent(target)}`);
     const known = first.body.items.map((e: Json) => e.seq as number);
