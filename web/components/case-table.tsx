@@ -79,6 +79,9 @@ export function CaseFilters({
 }) {
   const [text, setText] = useState(q);
   useEffect(() => setText(q), [q]);
+  // Checked at once; the URL (and with it the list) follows a moment later.
+  const [onlyOverdue, setOnlyOverdue] = useState(overdue);
+  useEffect(() => setOnlyOverdue(overdue), [overdue]);
   return (
     <div className="mb-3 flex flex-wrap items-end gap-3 rounded-md border border-slate-200 bg-white p-3 shadow-sm">
       <form
@@ -122,7 +125,15 @@ export function CaseFilters({
         onChange={(v) => onChange({ status: v })}
       />
       <label className="flex items-center gap-1.5 pb-2 text-sm text-slate-700">
-        <input type="checkbox" className="h-4 w-4 rounded border-slate-300 text-blue-700" checked={overdue} onChange={(e) => onChange({ overdue: e.target.checked ? 'true' : '' })} />
+        <input
+          type="checkbox"
+          className="h-4 w-4 rounded border-slate-300 text-blue-700"
+          checked={onlyOverdue}
+          onChange={(e) => {
+            setOnlyOverdue(e.target.checked);
+            onChange({ overdue: e.target.checked ? 'true' : '' });
+          }}
+        />
         仅逾期
       </label>
     </div>
