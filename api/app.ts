@@ -9,6 +9,7 @@ import { authenticate } from './authenticate';
 import type { AppDeps, ApiDeps } from './deps';
 import { errorHandler, notFoundHandler } from './http-errors';
 import { idempotency } from './idempotency';
+import { inputGuard } from './input-guard';
 import { createRegistry } from './openapi';
 import { adminRoutes } from './routes/admin.routes';
 import { calendarRoutes } from './routes/calendar.routes';
@@ -31,6 +32,8 @@ export function createApi(deps: AppDeps): Express {
   app.set('etag', false);
   app.use(express.json({ limit: BODY_LIMIT, strict: false }));
   app.use(cookieParser());
+  // Before anything reads the request (authentication, idempotency hashing, routes): see api/input-guard.ts.
+  app.use(inputGuard());
   app.use((_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
     next();
