@@ -50,10 +50,12 @@ function fromClientInput(err: unknown): AppError | undefined {
 }
 
 export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
-  const clientInput = fromClientInput(err);
-  // Logged: after the guard these point at a path it missed.
-  if (clientInput) console.error(`[api] ${req.method} ${req.path} refused after the input guard:`, (err as Error).message);
-  const appError = isAppError(err) ? err : (fromBodyParser(err) ?? clientInput);
+  let appError = isAppError(err) ? err : fromBodyParser(err);
+  if (!appError) {
+    appError = fromClientInput(err);
+    // Logged: after the input guard these point at a path it missed.
+    if (appError) console.error(`[api] ${req.method} ${req.path} refused after the input guard:`, (err as Error).message);
+  }
   if (appError) {
     res.status(httpStatusOf(appError)).json(errorBody(appError));
     return;
