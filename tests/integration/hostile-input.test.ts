@@ -16,6 +16,7 @@
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
+import { DEFAULT_STORABLE_LIMITS } from '../../domain/input/storable';
 import { anonymous, API, as, assertError, caseOf, type Client, decide, fileCase, inboxOn, type Json, openTask, rsPayload, signIn } from './client';
 
 // ---- hostile material (JSON source text, inserted raw)
@@ -27,6 +28,9 @@ const BAD_TEXT: Record<string, string> = { 'lone high surrogate': HIGH, 'lone lo
 const BAD_NUMBERS = ['1e400', '-1e400', '1.7976931348623157e308', '9007199254740993', '-0', '0.5', '"NaN"', '"Infinity"', '"1e3"'];
 const DEEP_ARRAY = '['.repeat(10_000) + ']'.repeat(10_000);
 const DEEP_OBJECT = '{"a":'.repeat(10_000) + '1' + '}'.repeat(10_000);
+// The guard names the first value past the depth limit; a fallback that merely caught a stack overflow would name none.
+const DEEP_ARRAY_FIELD = Array(DEFAULT_STORABLE_LIMITS.maxDepth).fill('0').join('.');
+const DEEP_OBJECT_FIELD = Array(DEFAULT_STORABLE_LIMITS.maxDepth).fill('a').join('.');
 const FIVE_MB = 5 * 1024 * 1024;
 const BIG_STRING_BODY = JSON.stringify({ text: 'x'.repeat(FIVE_MB) });
 const BIG_BODY = JSON.stringify(Array.from({ length: FIVE_MB / 8 }, (_, i) => i % 1000));
@@ -224,10 +228,10 @@ function probesOf(op: Operation, realParams: Record<string, string>, idem: () =>
   add('__proto__ at the top', { path, raw: '{"__proto__":{"admin":true}}', expect: { status: 400, field: '__proto__' } });
   add('constructor at the top', { path, raw: '{"constructor":{"prototype":{"admin":true}}}', expect: { status: 400, field: 'constructor' } });
   add('__proto__ nested', { path, raw: '{"payload":{"list":[{"__proto__":{"admin":true}}]}}', expect: { status: 400, field: 'payload.list.0.__proto__' } });
-  add('10 000-deep array', { path, raw: DEEP_ARRAY, expect: { status: 400 } });
-  add('10 000-deep object', { path, raw: DEEP_OBJECT, expect: { status: 400 } });
-  add('10 000-deep array with an Idempotency-Key', { path, raw: DEEP_ARRAY, headers: { 'idempotency-key': idem() }, expect: { status: 400 } });
-  add('10 000-deep object with an Idempotency-Key', { path, raw: DEEP_OBJECT, headers: { 'idempotency-key': idem() }, expect: { status: 400 } });
+  add('10 000-deep array', { path, raw: DEEP_ARRAY, expect: { status: 400, field: DEEP_ARRAY_FIELD } });
+  add('10 000-deep object', { path, raw: DEEP_OBJECT, expect: { status: 400, field: DEEP_OBJECT_FIELD } });
+  add('10 000-deep array with an Idempotency-Key', { path, raw: DEEP_ARRAY, headers: { 'idempotency-key': idem() }, expect: { status: 400, field: DEEP_ARRAY_FIELD } });
+  add('10 000-deep object with an Idempotency-Key', { path, raw: DEEP_OBJECT, headers: { 'idempotency-key': idem() }, expect: { status: 400, field: DEEP_OBJECT_FIELD } });
   if (hasBody) {
     add('5 MB string', { path, raw: BIG_STRING_BODY, expect: { status: 413 } });
     add('5 MB body', { path, raw: BIG_BODY, expect: { status: 413 } });
