@@ -7,6 +7,7 @@ import path from 'node:path';
 import express from 'express';
 import next from 'next';
 import { createApi } from './api/app';
+import { answerClientError } from './api/client-error';
 import { loadEnv, projectRoot } from './config/env';
 import { createDb } from './db/client';
 import { connectTemporalClient, temporalSettings } from './temporal.config';
@@ -34,6 +35,8 @@ async function main() {
   const server = app.listen(env.PORT, env.HOST, () => {
     console.log(`[server] http://localhost:${env.PORT} (API under /api/v1${apiOnly ? ', no web' : ''})`);
   });
+  // What Node's HTTP parser refuses (a URL over 16 KB…) gets a JSON error body too.
+  server.on('clientError', answerClientError);
 
   const stop = async () => {
     server.close();

@@ -52,7 +52,7 @@ before(async () => {
     tags: ['test'],
     access: 'public',
     responses: { 200: { description: 'list' } },
-    handler: ({ req }) => ({ body: { query: req.query } }),
+    handler: ({ req }) => ({ body: { query: req.query, cookies: req.cookies } }),
   });
   router.get('/throws/:kind', (req) => {
     if (req.params.kind === 'stack') throw new RangeError('Maximum call stack size exceeded');
@@ -222,6 +222,15 @@ describe('headers', () => {
 
   test('headers the API does not read are left alone', async () => {
     assert.equal((await send('GET', '/things', undefined, { 'x-anything': 'clé' })).status, 200);
+  });
+});
+
+describe('cookies', () => {
+  test('a JSON cookie (j:…) or a NUL is dropped, not refused: the caller is just not signed in', async () => {
+    const r = await send('GET', '/things', undefined, { cookie: 'yongshu_session=j:{"a":1}; list=j:[1,2]; nul=a%00; sur=%ED%A0%80; ok=abc-_XYZ' });
+    assert.equal(r.status, 200);
+    // An escape that does not decode to UTF-8 is kept as its raw (ASCII) text by cookie-parser: harmless.
+    assert.deepEqual(r.body.cookies, { ok: 'abc-_XYZ', sur: '%ED%A0%80' });
   });
 });
 

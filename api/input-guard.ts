@@ -85,9 +85,26 @@ function headerProblem(get: (name: string) => string | undefined): AppError | nu
   return null;
 }
 
-/** Express middleware: headers, query and parsed body. Path parameters are checked per route (`assertStorable(params, 'params')`). */
+// What this app sets (base64url tokens) and any sane cookie is, once %-decoded.
+const COOKIE_VALUE = /^[\x21-\x7E]{0,4096}$/;
+
+/**
+ * Cookies are dropped rather than refused: cookie-parser turns a `j:`-prefixed
+ * value into a JSON object, and a browser holding such a cookie (or one with a
+ * NUL) would otherwise be refused on every request, sign-in included. Without
+ * it the caller is simply not signed in.
+ */
+function dropUnusableCookies(cookies: Record<string, unknown> | undefined): void {
+  if (!cookies) return;
+  for (const [name, value] of Object.entries(cookies)) {
+    if (typeof value !== 'string' || !COOKIE_VALUE.test(value)) delete cookies[name];
+  }
+}
+
+/** Express middleware: headers, cookies, query and parsed body. Path parameters are checked per route (`assertStorable(params, 'params')`). */
 export function inputGuard(limits: StorableLimits = DEFAULT_STORABLE_LIMITS): RequestHandler {
   return (req, _res, next) => {
+    dropUnusableCookies(req.cookies as Record<string, unknown> | undefined);
     const problem =
       headerProblem((name) => req.get(name)) ??
       queryProblem(req.query as Record<string, unknown>, limits) ??

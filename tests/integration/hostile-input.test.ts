@@ -211,7 +211,7 @@ async function pool<T>(items: T[], limit: number, run: (item: T) => Promise<void
 
 // ---- the probes of one operation
 
-function probesOf(op: Operation, realParams: Record<string, string>, idem: () => string): Probe[] {
+function probesOf(op: Operation, realParams: Record<string, string>, idem: () => string, anonymousCaller: boolean): Probe[] {
   const fill = (overrides: Record<string, string> = {}) => op.path.replace(/\{(\w+)\}/g, (_, name: string) => overrides[name] ?? encodeURIComponent(realParams[name] ?? 'x'));
   const path = fill();
   const hasBody = op.method !== 'GET' && op.method !== 'HEAD';
@@ -256,6 +256,13 @@ function probesOf(op: Operation, realParams: Record<string, string>, idem: () =>
   add('Authorization not ASCII', { path, headers: { authorization: 'Bearer clé' }, expect: { status: 400, field: 'Authorization' } });
   add('Authorization too long', { path, headers: { authorization: `Bearer ${'x'.repeat(5000)}` }, expect: { status: 400, field: 'Authorization' } });
   add('Authorization not Bearer', { path, headers: { authorization: 'Basic YTpi' } });
+  if (anonymousCaller) {
+    // The client sends its own session cookie otherwise. cookie-parser makes a `j:` cookie a JSON value.
+    for (const cookie of ['yongshu_session=j:{"a":1}', 'yongshu_session=j:[[[1]]]', 'yongshu_session=a%00b', 'yongshu_session=%ED%A0%80', `yongshu_session=${'x'.repeat(5000)}`]) {
+      add(`cookie ${cookie.slice(0, 30)}`, { path, headers: { cookie } });
+    }
+  }
+  add('URL over the header limit', { path: `${path}?q=${'x'.repeat(64 * 1024)}`, expect: { status: 431 } });
 
   // Path parameters, one at a time.
   for (const name of op.pathParams) {
@@ -318,7 +325,7 @@ describe('hostile input on every route', () => {
     for (const [who, client, signOutClient] of principals) {
       for (const op of ops) {
         const c = op.method === 'DELETE' && op.path === '/session' ? signOutClient : client;
-        for (const probe of probesOf(op, paramsFor(op), idem)) jobs.push({ who, client: c, op, probe });
+        for (const probe of probesOf(op, paramsFor(op), idem, who === 'anonymous')) jobs.push({ who, client: c, op, probe });
       }
     }
 
