@@ -41,6 +41,7 @@ const REFUSED_PATH_VALUES = ['%ED%A0%80', '%ED%B0%80', '%00', 'a%00b', '%E0%A4%A
 // Decodable but odd: any 4xx (an over-long id is 400 signed in, 401 anonymous).
 const ODD_PATH_VALUES = ['X'.repeat(5000), '..%2F..%2Fetc', '%25', '1e400', 'NaN', '-0'];
 const BAD_QUERY_VALUES = ['%00', 'a%00b', '%ED%A0%80', '%ED%B0%80', '%E0%A4%A', 'X'.repeat(8000), '1e400', 'NaN', '-0', '%F0%9F%98'];
+const EXTREME_INSTANTS = ['0000-01-01T00:00:00Z', '0001-01-01T00:00:00+14:00', '1969-12-31T23:59:59Z', '9999-12-31T23:59:59-12:00', '2026-02-29T10:00:00+08:00'];
 const BAD_QUERIES = ['a[b][c]=1', '__proto__=1', 'constructor[prototype]=1', '%00=1', 'x=1&x=2', 'x[]=1'];
 
 /** Decoded query values the guard must refuse. */
@@ -270,7 +271,9 @@ function probesOf(op: Operation, realParams: Record<string, string>, idem: () =>
     for (const v of ODD_PATH_VALUES) add(`path ${name}=${v.slice(0, 20)}`, { path: fill({ [name]: v }), expect: { status: '4xx' } });
   }
   // Query values: the declared ones, and shapes nobody declares. Sent without a body.
-  for (const { name } of op.queryParams) {
+  for (const { name, schema } of op.queryParams) {
+    // Valid ISO 8601 that a database may not hold (PostgreSQL has no year 0).
+    if (schema?.format === 'date-time') for (const v of EXTREME_INSTANTS) add(`query ${name}=${v}`, { path: `${path}?${name}=${encodeURIComponent(v)}` });
     for (const v of BAD_QUERY_VALUES) add(`query ${name}=${v.slice(0, 20)}`, { path: `${path}?${name}=${v}`, ...(refusedQueryValue(v) ? { expect: { status: 400, field: name } } : {}) });
     add(`query ${name} twice`, { path: `${path}?${name}=a&${name}=b`, expect: { status: 400, field: name } });
     add(`query ${name}[]`, { path: `${path}?${name}[]=a`, expect: { status: 400, field: `${name}[]` } });
