@@ -9,6 +9,7 @@
  * Every refusal here is 400 `bad_request` with `fields: {<dotted path>: <message>}`
  * (body, query, path parameters, headers alike): the request is malformed,
  * whatever the route. Bodies over the size limit are 413 from the body parser.
+ * Cookies are not refused but dropped when unusable (see dropUnusableCookies).
  */
 import type { RequestHandler } from 'express';
 import { AppError } from '../domain/errors';

@@ -3,7 +3,8 @@
  * lone surrogates, NUL bytes, 10 000-deep JSON (with and without an
  * Idempotency-Key), 5 MB strings and bodies, prototype keys, wrong JSON types,
  * malformed JSON, odd content types, non-finite numbers, hostile path and query
- * values and headers — as an administrator, as an ordinary user and anonymously.
+ * values, extreme instants, headers, JSON cookies and URLs over Node's header
+ * limit — as an administrator, as an ordinary user and anonymously.
  *
  * Asserted for every request: no 5xx (except a 503 the route documents), and
  * every error answer is `{error: {code, message}}`. What the input guard must
