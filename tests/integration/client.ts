@@ -28,6 +28,8 @@ export interface RequestOptions {
   /** A body sent as is (with the content type of `headers`, default application/json). */
   raw?: string | Uint8Array;
   headers?: Record<string, string>;
+  /** Gives up on the request (e.g. AbortSignal.timeout), for tests that must not hang on a server that never answers. */
+  signal?: AbortSignal;
 }
 
 export class Client {
@@ -47,7 +49,7 @@ export class Client {
       body = JSON.stringify(opts.body);
       headers['content-type'] ??= 'application/json';
     }
-    const res = await fetch(`${API}${path}`, { method, headers, body: body as BodyInit | undefined, redirect: 'manual' });
+    const res = await fetch(`${API}${path}`, { method, headers, body: body as BodyInit | undefined, redirect: 'manual', signal: opts.signal });
     const text = await res.text();
     let parsed: Json = undefined;
     if (text && (res.headers.get('content-type') ?? '').includes('json')) {
