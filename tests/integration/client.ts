@@ -219,3 +219,10 @@ export function shanghaiWords(iso: string): string {
 
 /** Whether a history comment names `iso` in Shanghai time (as ISO with +08:00, or in words). */
 export const namesShanghaiTime = (comment: string, iso: string): boolean => comment.includes(iso) || comment.includes(shanghaiWords(iso));
+
+/** The audit entries of one action on one target, as an administrator lists them. */
+export async function auditEntries(admin: Client, target: string, action: string): Promise<Json[]> {
+  const r = await admin.get(`/admin/audit?target=${encodeURIComponent(target)}`);
+  assert.equal(r.status, 200, r.text);
+  return (r.body.items as Json[]).filter((e) => e.action === action && e.target === target);
+}

@@ -5,7 +5,7 @@
  * the latest entries.
  */
 import { Badge, btn, Empty, ErrorAlert, Loading, Notice, PageHeader, Section, table } from '../../../../components/ui';
-import { hasRole, useMe } from '../../../../lib/session';
+import { AdminOnly } from '../../../../components/admin-only';
 import { useApi } from '../../../../lib/use-api';
 
 type DamageKind = 'entry-altered' | 'chain-broken' | 'entries-missing' | 'tail-truncated' | 'head-mismatch' | 'unsigned-after-signed';
@@ -148,20 +148,13 @@ function LatestEntries() {
 }
 
 export function AuditLog() {
-  const me = useMe();
-  if (!hasRole(me, 'admin')) {
-    return (
-      <div>
-        <PageHeader title="审计日志" />
-        <Notice tone="amber">仅系统管理员可访问此页面。</Notice>
-      </div>
-    );
-  }
   return (
-    <div className="space-y-4">
-      <PageHeader title="审计日志" subtitle="只增不改的操作记录（第24条），及其完整性校验" breadcrumb={[{ href: '/admin', label: '管理' }]} />
-      <VerificationResult />
-      <LatestEntries />
-    </div>
+    <AdminOnly title="审计日志">
+      <div className="space-y-4">
+        <PageHeader title="审计日志" subtitle="只增不改的操作记录（第24条），及其完整性校验" breadcrumb={[{ href: '/admin', label: '管理' }]} />
+        <VerificationResult />
+        <LatestEntries />
+      </div>
+    </AdminOnly>
   );
 }
