@@ -50,6 +50,11 @@ const ACTION_LABELS: Record<string, string> = {
   'calendar-unpublish': '撤回节假日安排',
   'api-key-issue': '签发 API 密钥',
   'audit-head-rebuilt': '审计链头重建',
+  'sign-in-failed': '登录失败',
+  'account-locked': '账号锁定',
+  'account-unlock': '账号解锁',
+  'api-key-revoke': '吊销 API 密钥',
+  'stuck-case-retry': '重试异常办件',
 };
 
 /** Verification reads the whole log: only when the page opens and on request, never on a timer. */
