@@ -9,6 +9,7 @@ import next from 'next';
 import { createApi } from './api/app';
 import { loadAuditKey } from './config/audit-key';
 import { startMaintenance } from './api/maintenance';
+import { answerClientError } from './api/client-error';
 import { loadEnv, projectRoot } from './config/env';
 import { createDb } from './db/client';
 import { connectTemporalClient, temporalSettings } from './temporal.config';
@@ -39,6 +40,8 @@ async function main() {
   const server = app.listen(env.PORT, env.HOST, () => {
     console.log(`[server] http://localhost:${env.PORT} (API under /api/v1${apiOnly ? ', no web' : ''})`);
   });
+  // What Node's HTTP parser refuses (a URL over 16 KB…) gets a JSON error body too.
+  server.on('clientError', answerClientError);
 
   const stop = async () => {
     stopMaintenance();

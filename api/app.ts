@@ -10,6 +10,7 @@ import type { AppDeps, ApiDeps } from './deps';
 import { errorHandler, notFoundHandler } from './http-errors';
 import { idempotency } from './idempotency';
 import { originCheck } from './origin-check';
+import { inputGuard } from './input-guard';
 import { createRegistry } from './openapi';
 import { accountRoutes } from './routes/accounts.routes';
 import { adminRoutes } from './routes/admin.routes';
@@ -38,6 +39,8 @@ export function createApi(deps: AppDeps): Express {
   app.set('etag', false);
   app.use(express.json({ limit: BODY_LIMIT, strict: false }));
   app.use(cookieParser());
+  // Before anything reads the request (authentication, idempotency hashing, routes): see api/input-guard.ts.
+  app.use(inputGuard());
   app.use((_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
     next();

@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { AppError } from '../domain/errors';
 import type { Principal } from '../domain/auth/principal';
 import type { Role } from '../domain/auth/roles';
+import { assertStorable } from './input-guard';
 import { errorSchema } from './openapi';
 import { parseOrThrow } from './validate';
 
@@ -83,6 +84,8 @@ export function defineRoute<QS extends z.ZodType, PS extends z.ZodType, BS exten
   });
 
   router[spec.method](spec.path, async (req, res) => {
+    // Path parameters exist only once a route matched; body, query and headers were checked by the input guard.
+    assertStorable(req.params, 'params');
     const principal = req.principal ?? null;
     if (spec.access !== 'public') {
       const p = requirePrincipal(principal);

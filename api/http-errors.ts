@@ -39,8 +39,24 @@ function fromBodyParser(err: unknown): AppError | undefined {
   return undefined;
 }
 
+/**
+ * Errors that only client input can cause once the input guard has run, kept
+ * off the 500 path as a second line: a stack overflow from something recursive
+ * walking a request, and a malformed %-escape met by decodeURIComponent.
+ */
+function fromClientInput(err: unknown): AppError | undefined {
+  if (err instanceof RangeError && /call stack/i.test(err.message)) return new AppError('bad_request', '请求内容嵌套过深或过于复杂');
+  if (err instanceof URIError) return new AppError('bad_request', '请求地址或参数的百分号编码无效');
+  return undefined;
+}
+
 export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
-  const appError = isAppError(err) ? err : fromBodyParser(err);
+  let appError = isAppError(err) ? err : fromBodyParser(err);
+  if (!appError) {
+    appError = fromClientInput(err);
+    // Logged: after the input guard these point at a path it missed.
+    if (appError) console.error(`[api] ${req.method} ${req.path} refused after the input guard:`, (err as Error).message);
+  }
   if (appError) {
     res.status(httpStatusOf(appError)).json(errorBody(appError));
     return;

@@ -22,6 +22,7 @@ export const demoOrganisations: { id: string; name: string; kind: OrgKind }[] = 
 export const demoUsers: { username: string; displayName: string; orgId: string; roles: Role[] }[] = [
   { username: 'admin', displayName: '系统管理员', orgId: 'bdb', roles: ['admin'] },
   { username: 'bdb.reviewer', displayName: '王审核', orgId: 'bdb', roles: ['bdb-reviewer'] },
+  { username: 'bdb.reviewer2', displayName: '刘审核', orgId: 'bdb', roles: ['bdb-reviewer'] },
   { username: 'bdb.coordinator', displayName: '李协调', orgId: 'bdb', roles: ['bdb-coordinator'] },
   { username: 'amr.applicant', displayName: '陈市监', orgId: 'amr', roles: ['applicant', 'provider-reviewer'] },
   { username: 'psb.provider', displayName: '周公安', orgId: 'psb', roles: ['provider-reviewer', 'applicant'] },

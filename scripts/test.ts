@@ -9,7 +9,6 @@
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { projectRoot } from '../config/env';
 import { prepareDatabase } from './prepare-database';
@@ -17,6 +16,7 @@ import { ensureWebBuild } from './lib/web-build';
 import { startStack, type Stack } from './lib/stack';
 import { findPostgresBin, startThrowawayPostgres, type Postgres } from './lib/postgres';
 import { provideTemporalCli, provideTestServer } from './temporal-binaries';
+import { freePort } from './lib/free-port';
 
 type Phase = 'unit' | 'workflows' | 'integration' | 'e2e' | 'postgres';
 const ALL: Phase[] = ['unit', 'workflows', 'integration', 'e2e', 'postgres'];
@@ -73,15 +73,6 @@ function add(name: string, c: Count) {
   console.log(`--- ${name}: ${c.passed} passed, ${c.failed} failed${c.skipped ? `, ${c.skipped} skipped` : ''}`);
 }
 
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
 
 /** What the integration tests may need to reach the stack's parts directly (the crash tests start an API of their own). */
 type TestStack = Stack & { testEnv: Record<string, string> };

@@ -10,6 +10,12 @@ import type { ApiDeps } from '../deps';
 import { readableEvents } from '../use-cases/workflow-timeline';
 import { apiKeyRoles } from '../../domain/auth/api-key-roles';
 
+// PostgreSQL refuses timestamps before year 1 ("0000-01-01T00:00:00Z" was a 500 there); no audit entry predates 1970.
+const auditInstant = z.iso.datetime({ offset: true }).refine((v) => {
+  const y = new Date(v).getUTCFullYear();
+  return y >= 1970 && y <= 9999;
+}, '时间须在 1970 至 9999 年之间');
+
 export function adminRoutes(deps: ApiDeps): Router {
   const { registry, repos, temporal } = deps;
   const router = Router();
@@ -60,8 +66,8 @@ export function adminRoutes(deps: ApiDeps): Router {
     query: z.strictObject({
       actor: z.string().max(100).optional(),
       target: z.string().max(200).optional(),
-      from: z.iso.datetime({ offset: true }).optional(),
-      to: z.iso.datetime({ offset: true }).optional(),
+      from: auditInstant.optional(),
+      to: auditInstant.optional(),
       ...pageQuery,
     }),
     responses: {

@@ -9,7 +9,6 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -19,6 +18,7 @@ import { findPostgresBin, startThrowawayPostgres, type Postgres } from '../../sc
 import { canonicalJson } from '../../domain/audit/canonical-json';
 import { GENESIS, legacyEntryHash } from './audit-chain';
 import { createAuditRepository, type AuditRepository } from './audit.repository';
+import { freePort } from '../../scripts/lib/free-port';
 
 const auditKey = crypto.randomBytes(32);
 const sha256 = (text: string) => crypto.createHash('sha256').update(text).digest('hex');
@@ -34,15 +34,6 @@ interface Backend {
   dropTriggers(db: Db): Promise<void>;
 }
 
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
 
 function sqliteBackend(): Backend {
   let dir = '';

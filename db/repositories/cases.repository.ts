@@ -254,7 +254,8 @@ export function createCasesRepository(db: Db) {
       }));
       const openTasks = tasks.filter((t) => t.status === 'open');
       return {
-        ...toSummary(c, names, user ? { id: user.id, displayName: user.displayName } : null),
+        // The current steps of the tasks the viewer may see: a provider is not told of another party's open task.
+        ...toSummary({ ...c, tasks: seen.tasks }, names, user ? { id: user.id, displayName: user.displayName } : null),
         payload: fromJson<Record<string, unknown>>(c.payload),
         openTasks,
         tasks,

@@ -28,6 +28,8 @@ export interface RequestOptions {
   /** A body sent as is (with the content type of `headers`, default application/json). */
   raw?: string | Uint8Array;
   headers?: Record<string, string>;
+  /** Gives up on the request (e.g. AbortSignal.timeout), for tests that must not hang on a server that never answers. */
+  signal?: AbortSignal;
 }
 
 export class Client {
@@ -47,7 +49,7 @@ export class Client {
       body = JSON.stringify(opts.body);
       headers['content-type'] ??= 'application/json';
     }
-    const res = await fetch(`${API}${path}`, { method, headers, body: body as BodyInit | undefined, redirect: 'manual' });
+    const res = await fetch(`${API}${path}`, { method, headers, body: body as BodyInit | undefined, redirect: 'manual', signal: opts.signal });
     const text = await res.text();
     let parsed: Json = undefined;
     if (text && (res.headers.get('content-type') ?? '').includes('json')) {
@@ -218,3 +220,10 @@ export function shanghaiWords(iso: string): string {
 
 /** Whether a history comment names `iso` in Shanghai time (as ISO with +08:00, or in words). */
 export const namesShanghaiTime = (comment: string, iso: string): boolean => comment.includes(iso) || comment.includes(shanghaiWords(iso));
+
+/** The audit entries of one action on one target, as an administrator lists them. */
+export async function auditEntries(admin: Client, target: string, action: string): Promise<Json[]> {
+  const r = await admin.get(`/admin/audit?target=${encodeURIComponent(target)}`);
+  assert.equal(r.status, 200, r.text);
+  return (r.body.items as Json[]).filter((e) => e.action === action && e.target === target);
+}

@@ -9,22 +9,13 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
-import net from 'node:net';
 import path from 'node:path';
-import { as, caseOf, Client, fileCase, openTask, rsPayload, waitFor, type Json } from './client';
+import { as, auditEntries, caseOf, Client, fileCase, openTask, rsPayload, waitFor, type Json } from './client';
+import { freePort } from '../../scripts/lib/free-port';
 
 const root = path.resolve(__dirname, '..', '..');
 const children: ChildProcess[] = [];
 
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
 
 /** An API process (no web) on the stack's database and Temporal that dies at `failpoint`. */
 async function doomedApi(failpoint: string): Promise<{ api: string; exited: Promise<number | null> }> {
@@ -57,11 +48,7 @@ async function postAndDie(api: string, as: Client, pathName: string, body: unkno
   assert.equal(await exited, 137, 'the process was killed');
 }
 
-async function auditCount(admin: Client, target: string, action: string): Promise<number> {
-  const r = await admin.get(`/admin/audit?target=${encodeURIComponent(target)}`);
-  assert.equal(r.status, 200, r.text);
-  return (r.body.items as Json[]).filter((e) => e.action === action && e.target === target).length;
-}
+const auditCount = async (admin: Client, target: string, action: string) => (await auditEntries(admin, target, action)).length;
 
 describe('crash between claim and answer', () => {
   let amr: Client;

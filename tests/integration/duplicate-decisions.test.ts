@@ -7,13 +7,7 @@
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
-import { as, caseOf, fileCase, openTask, type Client, type Json } from './client';
-
-async function auditOf(admin: Client, target: string, action: string): Promise<Json[]> {
-  const r = await admin.get(`/admin/audit?target=${encodeURIComponent(target)}`);
-  assert.equal(r.status, 200, r.text);
-  return (r.body.items as Json[]).filter((e) => e.action === action && e.target === target);
-}
+import { as, auditEntries, caseOf, fileCase, openTask, type Client, type Json } from './client';
 
 describe('duplicate decisions', () => {
   let amr: Client;
@@ -31,7 +25,7 @@ describe('duplicate decisions', () => {
     for (const r of answers) byStatus.set(r.status, (byStatus.get(r.status) ?? 0) + 1);
     assert.deepEqual(Object.fromEntries(byStatus), { 200: 1, 409: 49 }, answers.filter((r) => r.status !== 200 && r.status !== 409).map((r) => r.text).join('\n'));
     for (const r of answers.filter((x) => x.status === 409)) assert.equal(r.body.error.code, 'conflict');
-    assert.equal((await auditOf(admin, `task:${task.id}`, 'decision')).length, 1);
+    assert.equal((await auditEntries(admin, `task:${task.id}`, 'decision')).length, 1);
     const c = await caseOf(amr, id);
     assert.equal(c.history.filter((h: Json) => h.action === 'decided' && h.step === 'bdb-review').length, 1);
   });
@@ -45,11 +39,11 @@ describe('duplicate decisions', () => {
     );
     for (const r of answers) assert.equal(r.status, 200, r.text);
     assert.equal(new Set(answers.map((r) => r.body.case.id)).size, 1);
-    assert.equal((await auditOf(admin, `task:${task.id}`, 'decision')).length, 1);
+    assert.equal((await auditEntries(admin, `task:${task.id}`, 'decision')).length, 1);
     // A different request on the decided task is refused, and nothing more is audited.
     const other = await reviewer.post(`/tasks/${task.id}/decision`, { decision: 'approve' });
     assert.equal(other.status, 409, other.text);
-    assert.equal((await auditOf(admin, `task:${task.id}`, 'decision')).length, 1);
+    assert.equal((await auditEntries(admin, `task:${task.id}`, 'decision')).length, 1);
   });
 
   test('filing, decisions and withdrawal are audited by the workflow once each', async () => {
@@ -61,9 +55,9 @@ describe('duplicate decisions', () => {
     assert.equal(w.status, 200, w.text);
     const again = await amr.post(`/cases/${id}/withdraw`, { reason: '不再需要' });
     assert.equal(again.status, 409, again.text);
-    assert.equal((await auditOf(admin, `case:${id}`, 'case-file')).length, 1);
-    assert.equal((await auditOf(admin, `task:${task.id}`, 'decision')).length, 1);
-    assert.equal((await auditOf(admin, `case:${id}`, 'case-withdraw')).length, 1);
+    assert.equal((await auditEntries(admin, `case:${id}`, 'case-file')).length, 1);
+    assert.equal((await auditEntries(admin, `task:${task.id}`, 'decision')).length, 1);
+    assert.equal((await auditEntries(admin, `case:${id}`, 'case-withdraw')).length, 1);
     assert.equal((await caseOf(amr, id)).status, 'withdrawn');
     assert.ok(amend.id);
     const verify = await admin.get('/admin/audit/verify');

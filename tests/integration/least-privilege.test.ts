@@ -57,6 +57,10 @@ describe('case detail is scoped to what each party needs', () => {
 
     const afterWater = await decide(water, waterTask.id, { decision: 'agree', comment: MARK.waterComment });
     assert.equal(mentions(afterWater, MARK.psbBasis), false, 'water’s answer shows psb’s legal basis');
+    // psb's refusal opened the BDB's coordination task: water is not told of it, not even as a current step.
+    await openTask(coordinator, id, 'bdb-coordination');
+    assert.deepEqual((await caseOf(water, id)).currentSteps, []);
+    assert.ok((await caseOf(amr, id)).currentSteps.includes('bdb-coordination'));
 
     const coordination = await openTask(coordinator, id, 'bdb-coordination');
     const done = await decide(coordinator, coordination.id, { decision: 'uphold-refusal', legalBasis: MARK.coordinationBasis });

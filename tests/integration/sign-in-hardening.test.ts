@@ -96,8 +96,8 @@ describe('account lockout (POST /session)', () => {
   });
 
   test('a username the databases cannot store is refused at the edge', async () => {
-    assertError(await attempt(`bad\u0000name-${run}`, 'x'), 422, 'validation_failed', { fields: ['username'] });
-    assertError(await attempt(`bad\uD800name-${run}`, 'x'), 422, 'validation_failed', { fields: ['username'] });
+    assertError(await attempt(`bad\u0000name-${run}`, 'x'), 400, 'bad_request', { fields: ['username'] });
+    assertError(await attempt(`bad\uD800name-${run}`, 'x'), 400, 'bad_request', { fields: ['username'] });
   });
 });
 

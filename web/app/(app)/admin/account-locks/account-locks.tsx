@@ -7,7 +7,7 @@
 import { useState } from 'react';
 import { Badge, btn, Empty, ErrorAlert, Loading, Notice, PageHeader, Section, table } from '../../../../components/ui';
 import { api } from '../../../../lib/api';
-import { hasRole, useMe } from '../../../../lib/session';
+import { AdminOnly } from '../../../../components/admin-only';
 import { fmtDateTime } from '../../../../lib/time';
 import { useAction, useApi } from '../../../../lib/use-api';
 
@@ -21,16 +21,7 @@ interface AccountLock {
 }
 
 export function AccountLocks() {
-  const me = useMe();
-  if (!hasRole(me, 'admin')) {
-    return (
-      <div>
-        <PageHeader title="账号锁定" breadcrumb={[{ href: '/admin', label: '管理' }]} />
-        <Notice tone="amber">仅系统管理员可访问此页面。</Notice>
-      </div>
-    );
-  }
-  return <LockList />;
+  return <AdminOnly title="账号锁定"><LockList /></AdminOnly>;
 }
 
 function LockList() {

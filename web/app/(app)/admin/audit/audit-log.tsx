@@ -7,9 +7,9 @@
 import { useEffect, useState } from 'react';
 import { Pager } from '../../../../components/pager';
 import { Badge, btn, Empty, ErrorAlert, input, Loading, Notice, PageHeader, Section, table } from '../../../../components/ui';
+import { AdminOnly } from '../../../../components/admin-only';
 import { qs } from '../../../../lib/api';
 import { PAGE_SIZE, useCursorPages, type PageOf } from '../../../../lib/use-cursor-pages';
-import { hasRole, useMe } from '../../../../lib/session';
 import { useApi } from '../../../../lib/use-api';
 
 type DamageKind = 'entry-altered' | 'chain-broken' | 'entries-missing' | 'tail-truncated' | 'head-mismatch' | 'unsigned-after-signed';
@@ -54,6 +54,11 @@ const ACTION_LABELS: Record<string, string> = {
   'calendar-unpublish': '撤回节假日安排',
   'api-key-issue': '签发 API 密钥',
   'audit-head-rebuilt': '审计链头重建',
+  'sign-in-failed': '登录失败',
+  'account-locked': '账号锁定',
+  'account-unlock': '账号解锁',
+  'api-key-revoke': '吊销 API 密钥',
+  'stuck-case-retry': '重试异常办件',
 };
 
 /** Verification reads the whole log: only when the page opens and on request, never on a timer. */
@@ -191,20 +196,13 @@ function LatestEntries() {
 }
 
 export function AuditLog() {
-  const me = useMe();
-  if (!hasRole(me, 'admin')) {
-    return (
-      <div>
-        <PageHeader title="审计日志" />
-        <Notice tone="amber">仅系统管理员可访问此页面。</Notice>
-      </div>
-    );
-  }
   return (
-    <div className="space-y-4">
-      <PageHeader title="审计日志" subtitle="只增不改的操作记录（第24条），及其完整性校验" breadcrumb={[{ href: '/admin', label: '管理' }]} />
-      <VerificationResult />
-      <LatestEntries />
-    </div>
+    <AdminOnly title="审计日志">
+      <div className="space-y-4">
+        <PageHeader title="审计日志" subtitle="只增不改的操作记录（第24条），及其完整性校验" breadcrumb={[{ href: '/admin', label: '管理' }]} />
+        <VerificationResult />
+        <LatestEntries />
+      </div>
+    </AdminOnly>
   );
 }

@@ -6,8 +6,8 @@
  * writes it cleaned (invalid characters replaced with �).
  */
 import Link from 'next/link';
-import { Badge, btn, Empty, ErrorAlert, Loading, Notice, PageHeader, Section, table } from '../../../../components/ui';
-import { hasRole, useMe } from '../../../../lib/session';
+import { Badge, btn, Empty, ErrorAlert, Loading, PageHeader, Section, table } from '../../../../components/ui';
+import { AdminOnly } from '../../../../components/admin-only';
 import { api } from '../../../../lib/api';
 import { useAction, useApi } from '../../../../lib/use-api';
 import type { StuckCaseView } from '../../../../../domain/views';
@@ -20,18 +20,16 @@ const KIND_LABELS: Record<string, { label: string; tone: 'red' | 'amber' | 'slat
 };
 
 export function StuckCases() {
-  const me = useMe();
-  const { data, error, loading, reload } = useApi<{ items: StuckCaseView[] }>(hasRole(me, 'admin') ? '/admin/stuck-cases' : null);
-  const action = useAction();
+  return (
+    <AdminOnly title="异常办件">
+      <StuckCaseList />
+    </AdminOnly>
+  );
+}
 
-  if (!hasRole(me, 'admin')) {
-    return (
-      <div>
-        <PageHeader title="异常办件" />
-        <Notice tone="amber">仅系统管理员可访问此页面。</Notice>
-      </div>
-    );
-  }
+function StuckCaseList() {
+  const { data, error, loading, reload } = useApi<{ items: StuckCaseView[] }>('/admin/stuck-cases');
+  const action = useAction();
 
   const retry = (s: StuckCaseView, sanitize: boolean) =>
     action.run(async () => {
