@@ -6,7 +6,7 @@
  */
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import type { CalendarYearView } from '../../../../domain/views';
 import { YearSourceBadge } from '../../../components/badges';
 import { btn, ErrorAlert, input, Loading, Notice, PageHeader, Section } from '../../../components/ui';
@@ -23,12 +23,19 @@ export function CalendarPage() {
   const [params, setParams] = useUrlParams();
   const today = todayShanghai();
   const [ty, tm] = today.split('-').map(Number) as [number, number];
-  const year = clampInt(params.get('year'), 1990, 2100) ?? ty;
-  const month = clampInt(params.get('month'), 1, 12) ?? tm;
+  const urlYear = clampInt(params.get('year'), 1990, 2100) ?? ty;
+  const urlMonth = clampInt(params.get('month'), 1, 12) ?? tm;
+  // The month shown moves at once on a click; the URL (bookmarkable) follows a moment later.
+  // Navigating from the URL alone would lose the second of two quick clicks.
+  const [{ year, month }, setShown] = useState({ year: urlYear, month: urlMonth });
+  useEffect(() => setShown({ year: urlYear, month: urlMonth }), [urlYear, urlMonth]);
 
   const years = useApi<CalendarYearView[]>('/calendar/years');
 
-  const go = (y: number, m: number) => setParams({ year: String(y), month: String(m) });
+  const go = (y: number, m: number) => {
+    setShown({ year: y, month: m });
+    setParams({ year: String(y), month: String(m) });
+  };
 
   return (
     <div className="space-y-4">
