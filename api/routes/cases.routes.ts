@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { z } from '../../domain/zod-locale';
 import { AppError } from '../../domain/errors';
 import { CASE_STATUSES, CASE_TYPES } from '../../domain/cases/case-types';
+import { OVERDUE_SUPERVISOR_ROLES } from '../../domain/auth/roles';
 import { RS_STEPS } from '../../domain/cases/restricted-share/steps';
 import { restrictedSharePayloadSchema } from '../../domain/cases/restricted-share/payload';
 import { decisionBodySchema } from '../../domain/cases/restricted-share/decisions';
@@ -190,7 +191,7 @@ export function caseRoutes(deps: ApiDeps): Router {
     path: '/tasks/overdue',
     summary: '逾期督办：各单位全部逾期未办的任务（分页，逾期最久的在前）',
     tags: ['待办'],
-    access: ['bdb-reviewer', 'bdb-coordinator', 'admin'],
+    access: [...OVERDUE_SUPERVISOR_ROLES],
     query: z.strictObject({ ...pageQuery }),
     responses: {
       200: {
