@@ -28,12 +28,15 @@ export const caseCursorSchema = z.strictObject({ k: z.literal('case'), t: ms, i:
 export const openTaskCursorSchema = z.strictObject({ k: z.literal('task-open'), d: ms.nullable(), t: ms, i: id });
 /** Done tasks, latest first: (completedAt desc, id desc); tasks without completedAt last, by id desc. */
 export const doneTaskCursorSchema = z.strictObject({ k: z.literal('task-done'), d: ms.nullable(), i: id });
+/** The BDB's overdue view, most late first: (dueAt, createdAt, id) ascending. */
+export const overdueTaskCursorSchema = z.strictObject({ k: z.literal('task-overdue'), d: ms, t: ms, i: id });
 /** The audit log, newest first: seq desc. */
 export const auditCursorSchema = z.strictObject({ k: z.literal('audit'), s: z.number().int() });
 
 export type CaseCursor = z.infer<typeof caseCursorSchema>;
 export type OpenTaskCursor = z.infer<typeof openTaskCursorSchema>;
 export type DoneTaskCursor = z.infer<typeof doneTaskCursorSchema>;
+export type OverdueTaskCursor = z.infer<typeof overdueTaskCursorSchema>;
 export type AuditCursor = z.infer<typeof auditCursorSchema>;
 
 /**

@@ -4,7 +4,7 @@
  * Times are ISO 8601 strings with the +08:00 offset.
  */
 import type { Role } from './auth/roles';
-import type { YearSource } from './calendar';
+import type { TrafficLight, YearSource } from './calendar';
 
 export interface OrgRef { id: string; name: string }
 export interface UserRef { id: string; displayName: string }
@@ -83,10 +83,19 @@ export interface TaskView {
   dueAt: string | null;
   provisional: boolean;
   overdue: boolean;
+  /** Open tasks with a deadline only (domain/calendar/traffic-light.ts); null otherwise. */
+  light: TrafficLight | null;
+  /** Working days after today up to the deadline's last day; negative once overdue; null without a deadline or once closed. */
+  workingDaysLeft: number | null;
   decisions: string[];
   decision: string | null;
   createdAt: string;
   completedAt: string | null;
+}
+
+/** A row of the BDB's overdue view: an open task past its deadline, and by how many working days. */
+export interface OverdueTaskView extends TaskView {
+  workingDaysLate: number;
 }
 
 export interface HistoryEntryView {
@@ -135,7 +144,7 @@ export interface CaseDetailView extends CaseSummaryView {
   payload: Record<string, unknown>;
   openTasks: TaskView[];
   tasks: TaskView[];
-  deadlines: { step: string; org: OrgRef; dueAt: string; provisional: boolean; overdue: boolean }[];
+  deadlines: { step: string; org: OrgRef; dueAt: string; provisional: boolean; overdue: boolean; light: TrafficLight | null; workingDaysLeft: number | null }[];
   outcome: { resources: ResourceOutcomeView[]; grants: GrantView[]; problemList: boolean } | null;
   history: HistoryEntryView[];
   canWithdraw: boolean;

@@ -2,10 +2,11 @@ import { Router } from 'express';
 import { z } from '../../domain/zod-locale';
 import { AppError } from '../../domain/errors';
 import { CASE_STATUSES, CASE_TYPES } from '../../domain/cases/case-types';
+import { OVERDUE_SUPERVISOR_ROLES } from '../../domain/auth/roles';
 import { RS_STEPS } from '../../domain/cases/restricted-share/steps';
 import { restrictedSharePayloadSchema } from '../../domain/cases/restricted-share/payload';
 import { decisionBodySchema } from '../../domain/cases/restricted-share/decisions';
-import { caseCursorSchema, doneTaskCursorSchema, openTaskCursorSchema } from '../../domain/paging';
+import { caseCursorSchema, doneTaskCursorSchema, openTaskCursorSchema, overdueTaskCursorSchema } from '../../domain/paging';
 import { defineRoute, requirePrincipal } from '../define-route';
 import { decodeCursor, encodeCursor, pageQuery, pageSchema } from '../paging';
 import { requestIdOf } from '../idempotency';
@@ -13,6 +14,10 @@ import type { ApiDeps } from '../deps';
 import { decideRestrictedShareTask, fileRestrictedShare, revokeGrant, withdrawRestrictedShare } from '../use-cases/restricted-share';
 
 const orgRef = z.object({ id: z.string(), name: z.string() });
+const countdownFields = {
+  light: z.enum(['green', 'yellow', 'red']).nullable().describe('红绿灯：距期限的最后一个工作日不足 1 个工作日为黄，逾期为红；无期限或已办结为 null'),
+  workingDaysLeft: z.number().int().nullable().describe('今天之后到期限最后一日的工作日数：最后一日为 0，逾期为负；无期限或已办结为 null'),
+};
 const taskSchema = z
   .object({
     id: z.string(),
@@ -26,6 +31,7 @@ const taskSchema = z
     dueAt: z.string().nullable(),
     provisional: z.boolean(),
     overdue: z.boolean(),
+    ...countdownFields,
     decisions: z.array(z.string()),
     decision: z.string().nullable(),
     createdAt: z.string(),
@@ -50,7 +56,7 @@ const caseDetailSchema = caseSummarySchema
     payload: z.record(z.string(), z.unknown()),
     openTasks: z.array(taskSchema),
     tasks: z.array(taskSchema),
-    deadlines: z.array(z.object({ step: z.string(), org: orgRef, dueAt: z.string(), provisional: z.boolean(), overdue: z.boolean() })),
+    deadlines: z.array(z.object({ step: z.string(), org: orgRef, dueAt: z.string(), provisional: z.boolean(), overdue: z.boolean(), ...countdownFields })),
     outcome: z
       .object({
         resources: z.array(z.object({ code: z.string(), name: z.string(), provider: orgRef, outcome: z.enum(['pending', 'granted', 'granted-desensitized', 'refused']), note: z.string().nullable() })),
@@ -175,6 +181,26 @@ export function caseRoutes(deps: ApiDeps): Router {
       const after = decodeCursor(query.status === 'open' ? openTaskCursorSchema : doneTaskCursorSchema, query.cursor);
       const filter = { status: query.status, caseId: query.caseId || undefined, caseType: query.type ?? query.caseType, step: query.step };
       const page = await repos.cases.tasksFor(requirePrincipal(principal), filter, { limit: query.limit, after });
+      return { body: { items: page.items, nextCursor: page.next ? encodeCursor(page.next) : null, total: page.total } };
+    },
+  });
+
+  // GET /tasks/overdue — the BDB's supervision view: every overdue open task across organisations, most late first
+  defineRoute(router, registry, {
+    method: 'get',
+    path: '/tasks/overdue',
+    summary: '逾期督办：各单位全部逾期未办的任务（分页，逾期最久的在前）',
+    tags: ['待办'],
+    access: [...OVERDUE_SUPERVISOR_ROLES],
+    query: z.strictObject({ ...pageQuery }),
+    responses: {
+      200: {
+        description: '逾期任务（一页）；承办单位见 assignee.org',
+        schema: pageSchema(taskSchema.extend({ workingDaysLate: z.number().int().describe('已逾期的工作日数（期限届满后已开始的工作日）') }).openapi('OverdueTask')),
+      },
+    },
+    handler: async ({ query }) => {
+      const page = await repos.cases.overdueTasks({ limit: query.limit, after: decodeCursor(overdueTaskCursorSchema, query.cursor) });
       return { body: { items: page.items, nextCursor: page.next ? encodeCursor(page.next) : null, total: page.total } };
     },
   });

@@ -5,12 +5,13 @@
 import type { Db } from '../client';
 import { fromJson } from '../json';
 import type { Principal } from '../../domain/auth/principal';
-import { formatShanghai } from '../../domain/calendar';
+import { createCountdowns, createWorkingDayCalendar, formatShanghai, type Countdown, type CountdownInput } from '../../domain/calendar';
+import { createCalendarRepository } from './calendar.repository';
 import { actionLabel, stepLabel } from '../../domain/cases/labels';
 import { caseAudience, seesEveryCase, visibleCaseParts, type CaseViewer } from '../../domain/cases/case-visibility';
-import type { CaseDetailView, CaseSummaryView, GrantView, HistoryEntryView, ResourceOutcomeView, TaskView } from '../../domain/views';
+import type { CaseDetailView, CaseSummaryView, GrantView, HistoryEntryView, OverdueTaskView, ResourceOutcomeView, TaskView } from '../../domain/views';
 import type { CaseStatus, CaseType } from '../../domain/cases/case-types';
-import { mergeSorted, type CaseCursor, type DoneTaskCursor, type OpenTaskCursor } from '../../domain/paging';
+import { mergeSorted, type CaseCursor, type DoneTaskCursor, type OpenTaskCursor, type OverdueTaskCursor } from '../../domain/paging';
 import type { Prisma } from '../../generated/prisma';
 
 const iso = (d: Date | null | undefined) => (d ? formatShanghai(d) : null);
@@ -90,8 +91,13 @@ interface StoredOutcome {
 
 export function createCasesRepository(db: Db) {
   const orgNames = async (): Promise<Map<string, string>> => new Map((await db.organisation.findMany()).map((o) => [o.id, o.name]));
+  const calendar = createCalendarRepository(db);
+  /** Countdowns over the calendar as published now: read once per request, shared by every row. */
+  type Countdowns = (task: CountdownInput, now: Date) => Countdown;
+  const countdowns = async (): Promise<Countdowns> => createCountdowns(createWorkingDayCalendar(await calendar.publishedYears()));
+  const noCountdown: Countdown = { light: null, workingDaysLeft: null };
 
-  const toTask = (t: TaskWithCase, names: Map<string, string>, now: Date): TaskView => ({
+  const toTask = (t: TaskWithCase, names: Map<string, string>, now: Date, countdown: Countdowns): TaskView => ({
     id: t.id,
     caseId: t.caseId,
     caseType: t.case.type as CaseType,
@@ -103,6 +109,8 @@ export function createCasesRepository(db: Db) {
     dueAt: iso(t.dueAt),
     provisional: t.provisional,
     overdue: t.status === 'open' && (t.overdueSince !== null || (t.dueAt !== null && t.dueAt <= now)),
+    // A closed task has nothing left to count down.
+    ...(t.status === 'open' ? countdown({ dueAt: t.dueAt, markedOverdue: t.overdueSince !== null }, now) : noCountdown),
     decisions: fromJson<string[]>(t.decisions),
     decision: t.decision,
     createdAt: formatShanghai(t.createdAt),
@@ -230,7 +238,8 @@ export function createCasesRepository(db: Db) {
       const names = await orgNames();
       const now = new Date();
       const user = c.applicantUserId ? await db.user.findUnique({ where: { id: c.applicantUserId } }) : null;
-      const tasks = seen.tasks.map((t) => toTask({ ...t, case: c }, names, now));
+      const countdown = await countdowns();
+      const tasks = seen.tasks.map((t) => toTask({ ...t, case: c }, names, now, countdown));
       const resourceNames = new Map(catalog.map((r) => [r.code, r.name]));
       const grants: GrantView[] = seen.grants.map((g) => ({
         id: g.id,
@@ -261,7 +270,7 @@ export function createCasesRepository(db: Db) {
         tasks,
         deadlines: openTasks
           .filter((t) => t.dueAt)
-          .map((t) => ({ step: t.step, org: t.assignee.org, dueAt: t.dueAt as string, provisional: t.provisional, overdue: t.overdue })),
+          .map((t) => ({ step: t.step, org: t.assignee.org, dueAt: t.dueAt as string, provisional: t.provisional, overdue: t.overdue, light: t.light, workingDaysLeft: t.workingDaysLeft })),
         outcome: stored
           ? {
               resources: seen.outcomes.map((r) => ({ code: r.code, name: r.name, provider: { id: r.providerId, name: r.providerName }, outcome: r.outcome, note: r.note })),
@@ -325,9 +334,43 @@ export function createCasesRepository(db: Db) {
         const last = rows.length > page.limit ? rows[page.limit - 1] : undefined;
         if (last) next = { k: 'task-done', d: last.completedAt ? last.completedAt.getTime() : null, i: last.id };
       }
-      const names = await orgNames();
+      const [names, countdown] = await Promise.all([orgNames(), countdowns()]);
       const now = new Date();
-      return { items: rows.slice(0, page.limit).map((t) => toTask(t, names, now)), total, next };
+      return { items: rows.slice(0, page.limit).map((t) => toTask(t, names, now, countdown)), total, next };
+    },
+
+    /**
+     * The BDB's view of every overdue open task across organisations, most late
+     * first: (dueAt, createdAt, id) ascending, keyset-paged. A task is overdue
+     * once its deadline has passed or the workflow marked it; a task without a
+     * deadline has no lateness to rank and is left out.
+     */
+    async overdueTasks(page: { limit: number; after: OverdueTaskCursor | null }, now: Date = new Date()): Promise<{ items: OverdueTaskView[]; total: number; next: OverdueTaskCursor | null }> {
+      const where: Prisma.TaskWhereInput = { status: 'open', dueAt: { not: null }, OR: [{ dueAt: { lte: now } }, { overdueSince: { not: null } }] };
+      const order = ['dueAt', 'createdAt', 'id'] as const;
+      const from: Prisma.TaskWhereInput = page.after
+        ? keysetAfter<Prisma.TaskWhereInput, (typeof order)[number]>(order, [new Date(page.after.d), new Date(page.after.t), page.after.i], 'asc')
+        : {};
+      const [rows, total, names, countdown] = await Promise.all([
+        db.task.findMany({
+          where: { AND: [where, from] },
+          include: { case: { select: { type: true, title: true } } },
+          orderBy: [{ dueAt: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
+          take: page.limit + 1,
+        }),
+        db.task.count({ where }),
+        orgNames(),
+        countdowns(),
+      ]);
+      const last = rows.length > page.limit ? rows[page.limit - 1] : undefined;
+      return {
+        items: rows.slice(0, page.limit).map((t) => {
+          const task = toTask(t, names, now, countdown);
+          return { ...task, workingDaysLate: Math.max(0, 0 - (task.workingDaysLeft ?? 0)) };
+        }),
+        total,
+        next: last?.dueAt ? { k: 'task-overdue', d: last.dueAt.getTime(), t: last.createdAt.getTime(), i: last.id } : null,
+      };
     },
 
     async task(id: string) {
@@ -336,7 +379,7 @@ export function createCasesRepository(db: Db) {
 
     async taskView(id: string): Promise<TaskView | null> {
       const t = await db.task.findUnique({ where: { id }, include: { case: true } });
-      return t ? toTask(t, await orgNames(), new Date()) : null;
+      return t ? toTask(t, await orgNames(), new Date(), await countdowns()) : null;
     },
 
     /** Running cases with an open deadline that spans `year` (Shanghai), for re-planning. */

@@ -33,3 +33,7 @@ export const can = {
   haveInbox: (roles: readonly Role[]) => roles.some((r) => r !== 'admin'),
   administer: (roles: readonly Role[]) => roles.includes('admin'),
 };
+
+/** Who sees the 逾期督办 view of every overdue task across organisations (Art. 34–35: the BDB supervises; admin). */
+export const OVERDUE_SUPERVISOR_ROLES = ['bdb-reviewer', 'bdb-coordinator', 'admin'] as const satisfies readonly Role[];
+export const superviseOverdue = (roles: readonly Role[]): boolean => roles.some((r) => (OVERDUE_SUPERVISOR_ROLES as readonly Role[]).includes(r));

@@ -21,4 +21,5 @@ export {
   type PublishedYearBody,
 } from './published-year.schema';
 export { formatShanghai, toShanghaiDate } from './shanghai-time';
+export { createCountdowns, trafficLight, YELLOW_WITHIN_WORKING_DAYS, type Countdown, type CountdownInput, type TrafficLight } from './traffic-light';
 export { SPRING_FESTIVAL_DAY_ONE } from './spring-festival-dates';

@@ -45,6 +45,19 @@ test.describe('sign-in and navigation', () => {
     await expect(page.getByLabel('当前用户')).toContainText('申请人');
   });
 
+  test('the BDB reviewer opens 逾期督办 from the navigation', async ({ page }) => {
+    await signIn(page, 'bdb.reviewer');
+    await mainNav(page).getByRole('link', { name: '逾期督办' }).click();
+    await expect(page).toHaveURL(/\/overdue$/);
+    await expect(page.getByRole('heading', { name: '逾期督办' })).toBeVisible();
+    await expect(page.getByRole('table', { name: '逾期任务' })).toBeVisible();
+  });
+
+  test('an applicant has no 逾期督办 link', async ({ page }) => {
+    await signIn(page, 'amr.applicant');
+    await expect(mainNav(page).getByRole('link', { name: '逾期督办' })).toHaveCount(0);
+  });
+
   test('a wrong password shows an error and keeps the username', async ({ page }) => {
     await page.goto('/login');
     await fillSignIn(page, 'amr.applicant', 'not-the-password');

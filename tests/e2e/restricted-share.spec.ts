@@ -97,8 +97,15 @@ test.describe('受限共享申请', () => {
     await openFromInbox(reviewer, caseId, '大数据局审核');
     await decide(reviewer, '通过');
 
-    // The provider (市公安局) agrees.
+    // The provider (市公安局) agrees. Its inbox row carries the working-day traffic light (5 working days, Art. 17).
     const provider = await signedIn(browser, 'psb.provider');
+    await provider.goto('/inbox');
+    const consentRow = provider.getByRole('row').filter({ has: provider.locator(`a[href="/cases/${caseId}"]`) }).filter({ hasText: '数据提供单位意见' });
+    await expect(async () => {
+      await provider.reload();
+      await expect(consentRow).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 30_000 });
+    await expect(consentRow.locator('[data-light]')).toHaveText(/^(剩余 \d+ 个工作日|今日到期)$/);
     await openFromInbox(provider, caseId, '数据提供单位意见');
     await expect(provider.getByText('期限：')).toBeVisible();
     await decide(provider, '同意共享');

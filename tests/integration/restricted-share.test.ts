@@ -208,7 +208,9 @@ describe('restricted share: review, consent and grant', () => {
     assert.equal(consent.provisional, due.body.provisional);
     assert.equal(consent.overdue, false);
     const mid = await caseOf(psb, id);
-    assert.deepEqual(mid.deadlines, [{ step: 'provider-consent', org: { id: 'psb', name: '宁波市公安局' }, dueAt: consent.dueAt, provisional: consent.provisional, overdue: false }]);
+    assert.deepEqual(mid.deadlines, [
+      { step: 'provider-consent', org: { id: 'psb', name: '宁波市公安局' }, dueAt: consent.dueAt, provisional: consent.provisional, overdue: false, light: consent.light, workingDaysLeft: consent.workingDaysLeft },
+    ]);
     assert.ok(entry(mid, 'deadline-set'), 'the deadline is in the history');
 
     // Agree: the answer comes once the workflow took it, so the case is already granted.

@@ -7,7 +7,7 @@
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
 import { useEffect, useState, type ReactNode } from 'react';
-import { ROLE_LABELS, can } from '../../domain/auth/roles';
+import { ROLE_LABELS, can, superviseOverdue } from '../../domain/auth/roles';
 import type { MeView } from '../../domain/views';
 import { api, ApiError, loginHref } from '../lib/api';
 import { MeContext } from '../lib/session';
@@ -23,6 +23,7 @@ export function navFor(me: MeView): NavItem[] {
   const items: NavItem[] = [];
   if (can.haveInbox(me.roles)) items.push({ href: '/inbox', label: '待办' });
   if (can.fileCases(me.roles)) items.push({ href: '/cases', label: '我的办件' });
+  if (superviseOverdue(me.roles)) items.push({ href: '/overdue', label: '逾期督办' });
   items.push({ href: '/catalog', label: '数据目录' });
   items.push({ href: '/calendar', label: '工作日历' });
   if (can.administer(me.roles)) items.push({ href: '/admin', label: '管理' });

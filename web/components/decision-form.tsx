@@ -187,7 +187,7 @@ export function DecisionForm({
           <span className="flex items-center gap-2">
             期限：
             <DueAt dueAt={task.dueAt} provisional={task.provisional} overdue={task.overdue} />
-            <Countdown dueAt={task.dueAt} overdue={task.overdue} now={now} />
+            <Countdown dueAt={task.dueAt} overdue={task.overdue} now={now} light={task.light} workingDaysLeft={task.workingDaysLeft} />
           </span>
         )}
       </div>

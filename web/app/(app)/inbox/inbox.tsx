@@ -137,7 +137,7 @@ export function Inbox() {
                     <td className={table.td}>
                       {tab === 'open' ? (
                         <span className="flex items-center gap-1.5">
-                          <Countdown dueAt={t.dueAt} overdue={t.overdue} now={now} />
+                          <Countdown dueAt={t.dueAt} overdue={t.overdue} now={now} light={t.light} workingDaysLeft={t.workingDaysLeft} />
                           {t.provisional && t.dueAt && <Badge tone="amber">暂定</Badge>}
                         </span>
                       ) : (

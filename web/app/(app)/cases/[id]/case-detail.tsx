@@ -139,7 +139,7 @@ export function CaseDetail({ id }: { id: string }) {
                           <DueAt dueAt={t.dueAt} provisional={t.provisional} overdue={t.overdue && t.status === 'open'} />
                           {t.status === 'open' && (
                             <div>
-                              <Countdown dueAt={t.dueAt} overdue={t.overdue} now={now} />
+                              <Countdown dueAt={t.dueAt} overdue={t.overdue} now={now} light={t.light} workingDaysLeft={t.workingDaysLeft} />
                             </div>
                           )}
                           {t.completedAt && <div className="text-xs text-slate-500">答复于 {fmtDateTime(t.completedAt)}</div>}
@@ -167,7 +167,7 @@ export function CaseDetail({ id }: { id: string }) {
                   </span>
                   <span className="flex flex-wrap items-center gap-2">
                     <DueAt dueAt={d.dueAt} provisional={d.provisional} overdue={d.overdue} />
-                    <Countdown dueAt={d.dueAt} overdue={d.overdue} now={now} />
+                    <Countdown dueAt={d.dueAt} overdue={d.overdue} now={now} light={d.light} workingDaysLeft={d.workingDaysLeft} />
                   </span>
                 </li>
               ))}
@@ -285,7 +285,7 @@ export function CaseDetail({ id }: { id: string }) {
                   <span>
                     {t.stepLabel || stepLabel(t.step)} · {t.assignee.org.name}（{ROLE_LABELS[t.assignee.role] ?? t.assignee.role}）
                   </span>
-                  <Countdown dueAt={t.dueAt} overdue={t.overdue} now={now} />
+                  <Countdown dueAt={t.dueAt} overdue={t.overdue} now={now} light={t.light} workingDaysLeft={t.workingDaysLeft} />
                 </li>
               ))}
           </ul>

@@ -1,0 +1,72 @@
+/**
+ * Traffic lights and countdowns in working days (API.md "Inbox actions",
+ * PROCEDURES.md §2). A deadline is 24:00 Shanghai of its last day, stored as
+ * 00:00 of the next day; the countdown counts whole working days between today
+ * (Shanghai) and that last day, so it reads 0 on the last day itself.
+ */
+import { toShanghaiDate } from './shanghai-time';
+import type { WorkingDayCalendar } from './types';
+
+export type TrafficLight = 'green' | 'yellow' | 'red';
+
+export interface Countdown {
+  /** null when the task has no deadline and is not marked overdue: there is nothing to count down to. */
+  light: TrafficLight | null;
+  /**
+   * Working days after today up to and including the deadline's last day: 0 on
+   * the last day, negative once overdue (−N = N working days have begun since
+   * the deadline passed). null without a deadline.
+   */
+  workingDaysLeft: number | null;
+}
+
+export interface CountdownInput {
+  dueAt: Date | null;
+  /** The workflow has marked the task overdue (Task.overdueSince): red whatever the clock says. */
+  markedOverdue: boolean;
+}
+
+/** Yellow while at most this many working days remain after today. */
+export const YELLOW_WITHIN_WORKING_DAYS = 1;
+
+const DAY_MS = 86_400_000;
+// Date strings step in UTC arithmetic: a calendar date has no zone, so no DST or offset can skew the step.
+const nextDate = (date: string): string => new Date(Date.parse(`${date}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+
+/**
+ * A countdown function over one calendar. It remembers which dates are working
+ * days, so a page of tasks with nearby deadlines asks the calendar about each
+ * date once.
+ */
+export function createCountdowns(calendar: WorkingDayCalendar): (task: CountdownInput, now: Date) => Countdown {
+  const working = new Map<string, boolean>();
+  const isWorking = (date: string): boolean => {
+    let w = working.get(date);
+    if (w === undefined) {
+      w = calendar.day(date).working;
+      working.set(date, w);
+    }
+    return w;
+  };
+  /** Working days in (from, to], for date strings from < to. */
+  const workingDaysAfter = (from: string, to: string): number => {
+    let n = 0;
+    for (let d = nextDate(from); d <= to; d = nextDate(d)) if (isWorking(d)) n++;
+    return n;
+  };
+
+  return ({ dueAt, markedOverdue }, now) => {
+    if (!dueAt) return { light: markedOverdue ? 'red' : null, workingDaysLeft: null };
+    const today = toShanghaiDate(now);
+    const lastDay = toShanghaiDate(new Date(dueAt.getTime() - 1));
+    const workingDaysLeft = today <= lastDay ? workingDaysAfter(today, lastDay) : 0 - workingDaysAfter(lastDay, today); // 0 -, not -: never a -0
+    const overdue = markedOverdue || now.getTime() >= dueAt.getTime();
+    const light: TrafficLight = overdue ? 'red' : workingDaysLeft <= YELLOW_WITHIN_WORKING_DAYS ? 'yellow' : 'green';
+    return { light, workingDaysLeft };
+  };
+}
+
+/** One task's light and countdown; for a list, make one `createCountdowns` and reuse it. */
+export function trafficLight(task: CountdownInput, now: Date, calendar: WorkingDayCalendar): Countdown {
+  return createCountdowns(calendar)(task, now);
+}
