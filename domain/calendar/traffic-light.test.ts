@@ -25,9 +25,10 @@ test('the adjusted Saturday 10-10 counts, the Sunday after it does not', () => {
   assert.deepEqual(trafficLight(open(nationalDay), at('2026-10-11T09:00:00+08:00'), calendar), { light: 'green', workingDaysLeft: 2 });
 });
 
-test('yellow from the working day before the last day; 0 on the last day; red at 24:00 of it', () => {
+test('green the day before the last day; yellow, with 0 left, on the last day; red at 24:00 of it', () => {
   const fns = createCountdowns(calendar);
-  assert.deepEqual(fns(open(nationalDay), at('2026-10-12T00:00:00+08:00')), { light: 'yellow', workingDaysLeft: 1 });
+  assert.deepEqual(fns(open(nationalDay), at('2026-10-12T23:59:59+08:00')), { light: 'green', workingDaysLeft: 1 });
+  assert.deepEqual(fns(open(nationalDay), at('2026-10-13T00:00:00+08:00')), { light: 'yellow', workingDaysLeft: 0 });
   assert.deepEqual(fns(open(nationalDay), at('2026-10-13T08:00:00+08:00')), { light: 'yellow', workingDaysLeft: 0 });
   assert.deepEqual(fns(open(nationalDay), at('2026-10-13T23:59:59+08:00')), { light: 'yellow', workingDaysLeft: 0 });
   assert.deepEqual(fns(open(nationalDay), at('2026-10-14T00:00:00+08:00')), { light: 'red', workingDaysLeft: -1 });
@@ -35,16 +36,17 @@ test('yellow from the working day before the last day; 0 on the last day; red at
 });
 
 test('the day boundary is Shanghai midnight, not UTC', () => {
-  // 2026-10-11T16:30Z is already Monday 10-12 00:30 in Shanghai.
-  assert.deepEqual(trafficLight(open(nationalDay), at('2026-10-11T16:30:00Z'), calendar), { light: 'yellow', workingDaysLeft: 1 });
-  assert.deepEqual(trafficLight(open(nationalDay), at('2026-10-11T15:30:00Z'), calendar), { light: 'green', workingDaysLeft: 2 });
+  // 2026-10-12T16:30Z is already Tuesday 10-13 (the last day) 00:30 in Shanghai.
+  assert.deepEqual(trafficLight(open(nationalDay), at('2026-10-12T16:30:00Z'), calendar), { light: 'yellow', workingDaysLeft: 0 });
+  assert.deepEqual(trafficLight(open(nationalDay), at('2026-10-12T15:30:00Z'), calendar), { light: 'green', workingDaysLeft: 1 });
 });
 
-test('over a weekend: a Monday deadline turns yellow on Friday and a Friday deadline is late 0 days until Monday', () => {
+test('over a weekend: a Monday deadline stays green until Monday, and a Friday deadline is late 0 days until Monday', () => {
   const endOfMonday = at('2026-11-10T00:00:00+08:00'); // last day Monday 11-09
   assert.deepEqual(trafficLight(open(endOfMonday), at('2026-11-05T10:00:00+08:00'), calendar), { light: 'green', workingDaysLeft: 2 });
-  assert.deepEqual(trafficLight(open(endOfMonday), at('2026-11-06T10:00:00+08:00'), calendar), { light: 'yellow', workingDaysLeft: 1 });
-  assert.deepEqual(trafficLight(open(endOfMonday), at('2026-11-08T10:00:00+08:00'), calendar), { light: 'yellow', workingDaysLeft: 1 });
+  assert.deepEqual(trafficLight(open(endOfMonday), at('2026-11-06T10:00:00+08:00'), calendar), { light: 'green', workingDaysLeft: 1 });
+  assert.deepEqual(trafficLight(open(endOfMonday), at('2026-11-08T10:00:00+08:00'), calendar), { light: 'green', workingDaysLeft: 1 });
+  assert.deepEqual(trafficLight(open(endOfMonday), at('2026-11-09T08:00:00+08:00'), calendar), { light: 'yellow', workingDaysLeft: 0 });
 
   const endOfFriday = at('2026-11-07T00:00:00+08:00'); // last day Friday 11-06
   assert.deepEqual(trafficLight(open(endOfFriday), at('2026-11-07T10:00:00+08:00'), calendar), { light: 'red', workingDaysLeft: 0 });

@@ -26,8 +26,13 @@ export interface CountdownInput {
   markedOverdue: boolean;
 }
 
-/** Yellow while at most this many working days remain after today. */
-export const YELLOW_WITHIN_WORKING_DAYS = 1;
+/**
+ * Yellow while at most this many working days remain after today. "Yellow from
+ * one working day before the deadline" (API.md): the deadline is 24:00 of its
+ * last day, so one working day before it is that day's start — the moment the
+ * reminder is sent (PROCEDURES §2 as the restricted-share procedure reads it).
+ */
+export const YELLOW_WITHIN_WORKING_DAYS = 0;
 
 const DAY_MS = 86_400_000;
 // Date strings step in UTC arithmetic: a calendar date has no zone, so no DST or offset can skew the step.

@@ -29,7 +29,7 @@ export function workingDaysText(light: TrafficLight, workingDaysLeft: number | n
   return workingDaysLeft === 0 ? '今日到期' : `剩余 ${workingDaysLeft} 个工作日`;
 }
 
-/** 绿/黄/红: green with time to spare, yellow from the working day before the last day, red once overdue. */
+/** 绿/黄/红: green with time to spare, yellow on the last working day (from one working day before the deadline), red once overdue. */
 export function LightBadge({ light, workingDaysLeft }: { light: TrafficLight | null; workingDaysLeft: number | null }) {
   if (!light) return null;
   const l = LIGHTS[light];
