@@ -4,41 +4,8 @@
  *      the URL, so reloading (or a bookmark) shows the same view; 仅逾期 narrows it.
  *   2. The administrator pages through a case's audit entries: 下一页, 上一页.
  */
-import { expect, test, type Browser, type Page } from '@playwright/test';
-
-const PASSWORD = 'ningbo-demo';
-
-async function signedIn(browser: Browser, username: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto('/login');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByRole('navigation', { name: '主导航' })).toBeVisible();
-  return page;
-}
-
-async function fileByApi(page: Page, code: string, dataItem: string): Promise<string> {
-  const res = await page.request.post('/api/v1/cases', {
-    headers: { 'Idempotency-Key': `e2e-paging-${Date.now()}-${Math.random()}` },
-    data: {
-      type: 'restricted-share',
-      payload: {
-        resources: [code],
-        dataItems: [dataItem],
-        businessProcess: '企业登记时核验法定代表人身份',
-        scenario: '企业开办“一件事”联办系统',
-        dutyBasis: '《市场主体登记管理条例》第十二条',
-        method: 'interface',
-        accessDays: 180,
-        undertaking: true,
-      },
-    },
-  });
-  expect(res.status()).toBe(201);
-  return ((await res.json()) as { id: string }).id;
-}
+import { expect, test } from '@playwright/test';
+import { fileByApi, signedIn } from './helpers';
 
 test.describe('分页与搜索', () => {
   test('the applicant searches its cases by id; the view is in the URL', async ({ browser }) => {

@@ -6,20 +6,8 @@
  * Each user works in a browser context of their own. Workflows answer asynchronously,
  * so waits for new tasks reload the page until the task is there.
  */
-import { expect, test, type Browser, type Page } from '@playwright/test';
-
-const PASSWORD = 'ningbo-demo';
-
-async function signedIn(browser: Browser, username: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto('/login');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByRole('navigation', { name: '主导航' })).toBeVisible();
-  return page;
-}
+import { expect, test, type Page } from '@playwright/test';
+import { fileByApi, signedIn } from './helpers';
 
 /** The inbox row of a case, once the workflow has opened the task (reloads until then). */
 async function openFromInbox(page: Page, caseId: string, stepLabel: string) {
@@ -42,26 +30,6 @@ async function decide(page: Page, decision: string, fill?: (page: Page) => Promi
 }
 
 /** File a request through the API (setup for journeys that test a later step). */
-async function fileByApi(page: Page, code: string): Promise<string> {
-  const res = await page.request.post('/api/v1/cases', {
-    headers: { 'Idempotency-Key': `e2e-${Date.now()}-${Math.random()}` },
-    data: {
-      type: 'restricted-share',
-      payload: {
-        resources: [code],
-        dataItems: ['姓名'],
-        businessProcess: '企业登记时核验法定代表人身份',
-        scenario: '企业开办“一件事”联办系统',
-        dutyBasis: '《市场主体登记管理条例》第十二条',
-        method: 'interface',
-        accessDays: 180,
-        undertaking: true,
-      },
-    },
-  });
-  expect(res.status()).toBe(201);
-  return ((await res.json()) as { id: string }).id;
-}
 
 test.describe('受限共享申请', () => {
   test('filed from the form, approved from the inbox, agreed by the provider: 已授权', async ({ browser }) => {
