@@ -167,10 +167,15 @@ export function createCasesRepository(db: Db) {
      */
     async list(p: Principal, f: CaseListFilter, page: { limit: number; after: CaseCursor | null }): Promise<{ items: CaseSummaryView[]; total: number; next: CaseCursor | null }> {
       const now = new Date();
-      const filters: Prisma.CaseWhereInput[] = [f.mine ? { applicantOrgId: p.org.id } : visibleWhere(await viewerOf(p))];
+      const viewer = await viewerOf(p);
+      const filters: Prisma.CaseWhereInput[] = [f.mine ? { applicantOrgId: p.org.id } : visibleWhere(viewer)];
       if (f.type) filters.push({ type: f.type });
       if (f.status) filters.push({ status: f.status });
-      if (f.overdue) filters.push({ tasks: { some: { status: 'open', OR: [{ overdueSince: { not: null } }, { dueAt: { lte: now } }] } } });
+      if (f.overdue) {
+        const late: Prisma.TaskWhereInput = { status: 'open', OR: [{ overdueSince: { not: null } }, { dueAt: { lte: now } }] };
+        // A provider learns of its own late tasks only, not of another party's.
+        filters.push(seesEveryCase(viewer) ? { tasks: { some: late } } : { OR: [{ applicantOrgId: viewer.orgId, tasks: { some: late } }, { tasks: { some: { ...late, assigneeOrgId: viewer.orgId } } }] });
+      }
       if (f.q) {
         // LIKE reads % and _ (and on PostgreSQL a backslash) as wildcards, and Prisma does not escape them:
         // they separate words instead, like spaces, and every word must match. No id, title or name contains them.
@@ -190,7 +195,7 @@ export function createCasesRepository(db: Db) {
       const [rows, total] = await Promise.all([
         db.case.findMany({
           where: after && page.after ? { AND: [where, keysetAfter<Prisma.CaseWhereInput, 'createdAt' | 'id'>(['createdAt', 'id'], [after, page.after.i], 'desc')] } : where,
-          select: { ...caseSummaryFields, tasks: { where: { status: 'open' }, select: { step: true, status: true } } },
+          select: { ...caseSummaryFields, tasks: { where: { status: 'open' }, select: { step: true, status: true, assigneeOrgId: true } } },
           orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
           take: page.limit + 1,
         }),
@@ -203,7 +208,10 @@ export function createCasesRepository(db: Db) {
       return {
         items: shown.map((r) => {
           const u = r.applicantUserId ? users.get(r.applicantUserId) : undefined;
-          return toSummary(r, names, u ? { id: u.id, displayName: u.displayName } : null);
+          // Listed means a party to it; a provider sees the current steps of its own tasks only.
+          const audience = caseAudience(viewer, { applicantOrgId: r.applicantOrgId, taskOrgIds: [viewer.orgId] });
+          const tasks = audience === 'own-part' ? r.tasks.filter((t) => t.assigneeOrgId === viewer.orgId) : r.tasks;
+          return toSummary({ ...r, tasks }, names, u ? { id: u.id, displayName: u.displayName } : null);
         }),
         total,
         next: rows.length > page.limit && last ? { k: 'case', t: last.createdAt.getTime(), i: last.id } : null,

@@ -60,6 +60,9 @@ describe('case detail is scoped to what each party needs', () => {
     // psb's refusal opened the BDB's coordination task: water is not told of it, not even as a current step.
     await openTask(coordinator, id, 'bdb-coordination');
     assert.deepEqual((await caseOf(water, id)).currentSteps, []);
+    const listed = await water.get(`/cases?q=${encodeURIComponent(id)}`);
+    assert.equal(listed.status, 200, listed.text);
+    assert.deepEqual(listed.body.items.map((c: Json) => [c.id, c.currentSteps]), [[id, []]]);
     assert.ok((await caseOf(amr, id)).currentSteps.includes('bdb-coordination'));
 
     const coordination = await openTask(coordinator, id, 'bdb-coordination');
