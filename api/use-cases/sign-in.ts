@@ -44,8 +44,9 @@ export async function signIn(
 
   // 1. Per address, whatever the username: refused attempts are not recorded, so waiting Retry-After suffices.
   const addressSince = new Date(now.getTime() - policy.addressWindowMs);
-  if ((await repos.signIn.attemptsFromAddress(address, addressSince)) >= policy.addressMaxAttempts) {
-    const freeAt = await repos.signIn.addressFreeAt(address, addressSince, policy.addressMaxAttempts, policy.addressWindowMs);
+  const fromAddress = await repos.signIn.attemptsFromAddress(address, addressSince);
+  if (fromAddress >= policy.addressMaxAttempts) {
+    const freeAt = await repos.signIn.addressFreeAt(address, addressSince, fromAddress, policy.addressMaxAttempts, policy.addressWindowMs);
     await failed('rate-limited');
     return { kind: 'rate-limited', retryAfterSeconds: retryAfterSeconds(freeAt, now) };
   }

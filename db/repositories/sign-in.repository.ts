@@ -25,11 +25,11 @@ export function createSignInRepository(db: Db) {
     },
 
     /**
-     * When `address` may try again: the moment enough of its attempts in the
-     * window have aged out of it to bring the count below `max`.
+     * When `address` may try again: the moment enough of its `count` attempts
+     * in the window (as `attemptsFromAddress` counted them) have aged out of it
+     * to bring the count below `max`.
      */
-    async addressFreeAt(address: string, since: Date, max: number, windowMs: number): Promise<Date> {
-      const count = await db.signInAttempt.count({ where: { address, at: { gt: since } } });
+    async addressFreeAt(address: string, since: Date, count: number, max: number, windowMs: number): Promise<Date> {
       const pivot = await db.signInAttempt.findFirst({ where: { address, at: { gt: since } }, orderBy: { at: 'asc' }, skip: Math.max(0, count - max), select: { at: true } });
       return new Date((pivot?.at ?? since).getTime() + windowMs);
     },
