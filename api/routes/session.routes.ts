@@ -1,7 +1,6 @@
 import { Router } from 'express';
 import { z } from '../../domain/zod-locale';
 import { AppError } from '../../domain/errors';
-import { textProblem } from '../../domain/input/storable';
 import type { Principal } from '../../domain/auth/principal';
 import { ROLES } from '../../domain/auth/roles';
 import { defineRoute, requirePrincipal } from '../define-route';
@@ -21,10 +20,10 @@ export const meSchema = z
   .openapi('Me');
 
 const signInSchema = z.strictObject({
-  // The name as typed is recorded (attempts, locks, audit): it must be text the databases can store.
-  username: z.string().trim().min(1, '请输入用户名').max(100).refine((u) => textProblem(u) === null, '用户名含有不允许的字符'),
-  // Refused before it counts as a failed attempt: no keyboard types a lone surrogate or NUL.
-  password: z.string().min(1, '请输入密码').max(200).refine((p) => textProblem(p, 200) === null, '密码含有不允许的字符'),
+  // The name as typed is recorded (attempts, locks, audit); the input guard (api/input-guard.ts) has
+  // already refused what the databases cannot store, before the attempt could count.
+  username: z.string().trim().min(1, '请输入用户名').max(100),
+  password: z.string().min(1, '请输入密码').max(200),
 });
 
 export const toMe = (p: Principal) => ({ id: p.id, username: p.username, displayName: p.name, org: p.org, roles: p.roles });

@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findUnstorable, isStorableText } from './storable';
+import { findUnstorable, textProblem } from './storable';
 
 test('well-formed text, emoji and CJK are storable', () => {
   assert.equal(findUnstorable({ a: '宁波市公安局 😀', b: ['x', { c: 1 }] }), null);
-  assert.equal(isStorableText('𠀀 surrogate pair'), true);
+  assert.equal(textProblem('𠀀 surrogate pair'), null);
 });
 
 test('lone surrogates, NUL and prototype keys are refused, naming the path', () => {

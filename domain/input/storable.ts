@@ -86,9 +86,6 @@ export function findUnstorable(value: unknown, limits: StorableLimits = DEFAULT_
   return null;
 }
 
-/** True when every string in `value` is storable (for zod refinements on single fields). */
-export const isStorableText = (s: string): boolean => textProblem(s, Number.MAX_SAFE_INTEGER) === null;
-
 /** One string made storable: lone surrogates become U+FFFD, NULs are dropped, the rest is cut to size. */
 export const storableText = (s: string, maxLength = DEFAULT_STORABLE_LIMITS.maxStringLength): string =>
   s.replaceAll('\u0000', '').replace(new RegExp(LONE_SURROGATE.source, 'g'), '\uFFFD').slice(0, maxLength);
