@@ -39,6 +39,13 @@ export function decodeCursor<S extends zod.ZodType>(schema: S, cursor: string | 
   return r.data;
 }
 
+/** The answer of a paged list: its items, the cursor of the next page (null on the last) and the count of matches. */
+export const pageBody = <T>(page: { items: T[]; total: number; next: unknown }) => ({
+  items: page.items,
+  nextCursor: page.next ? encodeCursor(page.next) : null,
+  total: page.total,
+});
+
 /** Response schema of a paged list of `item`. */
 export const pageSchema = <T extends zod.ZodType>(item: T) =>
   z.object({

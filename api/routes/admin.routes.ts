@@ -5,7 +5,7 @@ import { formatShanghai } from '../../domain/calendar';
 import { AUDIT_DAMAGE_KINDS } from '../../db/repositories/audit.repository';
 import { auditCursorSchema, type AuditCursor } from '../../domain/paging';
 import { defineRoute, requirePrincipal } from '../define-route';
-import { decodeCursor, encodeCursor, pageQuery, pageSchema } from '../paging';
+import { decodeCursor, pageBody, pageQuery, pageSchema } from '../paging';
 import type { ApiDeps } from '../deps';
 import { readableEvents } from '../use-cases/workflow-timeline';
 import { apiKeyRoles } from '../../domain/auth/api-key-roles';
@@ -84,11 +84,11 @@ export function adminRoutes(deps: ApiDeps): Router {
       const page = await repos.audit.list(filter, { limit: query.limit, afterSeq: after?.s ?? null });
       const last = page.rows.at(-1);
       return {
-        body: {
+        body: pageBody({
           items: page.rows.map((r) => ({ seq: r.seq, at: formatShanghai(r.at), actor: r.actor, actorOrg: r.actorOrg, action: r.action, target: r.target, detail: r.detail, hash: r.hash })),
-          nextCursor: page.more && last ? encodeCursor({ k: 'audit', s: last.seq } satisfies AuditCursor) : null,
+          next: page.more && last ? ({ k: 'audit', s: last.seq } satisfies AuditCursor) : null,
           total: page.total,
-        },
+        }),
       };
     },
   });

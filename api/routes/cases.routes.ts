@@ -8,7 +8,7 @@ import { restrictedSharePayloadSchema } from '../../domain/cases/restricted-shar
 import { decisionBodySchema } from '../../domain/cases/restricted-share/decisions';
 import { caseCursorSchema, doneTaskCursorSchema, openTaskCursorSchema, overdueTaskCursorSchema } from '../../domain/paging';
 import { defineRoute, requirePrincipal } from '../define-route';
-import { decodeCursor, encodeCursor, pageQuery, pageSchema } from '../paging';
+import { decodeCursor, pageBody, pageQuery, pageSchema } from '../paging';
 import { requestIdOf } from '../idempotency';
 import type { ApiDeps } from '../deps';
 import { decideRestrictedShareTask, fileRestrictedShare, revokeGrant, withdrawRestrictedShare } from '../use-cases/restricted-share';
@@ -125,7 +125,7 @@ export function caseRoutes(deps: ApiDeps): Router {
       const after = decodeCursor(caseCursorSchema, query.cursor);
       const filter = { type: query.type, status: query.status, mine: query.mine === 'true', q: query.q || undefined, overdue: query.overdue === 'true' };
       const page = await repos.cases.list(requirePrincipal(principal), filter, { limit: query.limit, after });
-      return { body: { items: page.items, nextCursor: page.next ? encodeCursor(page.next) : null, total: page.total } };
+      return { body: pageBody(page) };
     },
   });
 
@@ -181,7 +181,7 @@ export function caseRoutes(deps: ApiDeps): Router {
       const after = decodeCursor(query.status === 'open' ? openTaskCursorSchema : doneTaskCursorSchema, query.cursor);
       const filter = { status: query.status, caseId: query.caseId || undefined, caseType: query.type ?? query.caseType, step: query.step };
       const page = await repos.cases.tasksFor(requirePrincipal(principal), filter, { limit: query.limit, after });
-      return { body: { items: page.items, nextCursor: page.next ? encodeCursor(page.next) : null, total: page.total } };
+      return { body: pageBody(page) };
     },
   });
 
@@ -201,7 +201,7 @@ export function caseRoutes(deps: ApiDeps): Router {
     },
     handler: async ({ query }) => {
       const page = await repos.cases.overdueTasks({ limit: query.limit, after: decodeCursor(overdueTaskCursorSchema, query.cursor) });
-      return { body: { items: page.items, nextCursor: page.next ? encodeCursor(page.next) : null, total: page.total } };
+      return { body: pageBody(page) };
     },
   });
 
