@@ -73,6 +73,9 @@ function keysetAfter<W, F extends string>(fields: readonly F[], values: readonly
   } as W;
 }
 
+/** An open task past its deadline, or marked overdue by its workflow. */
+const lateOpenTask = (now: Date): Prisma.TaskWhereInput => ({ status: 'open', OR: [{ dueAt: { lte: now } }, { overdueSince: { not: null } }] });
+
 const cmpKey = (a: number | string, b: number | string) => (a < b ? -1 : a > b ? 1 : 0);
 /** The open inbox's order: with a deadline first, by (dueAt, createdAt, id); then by (createdAt, id). */
 const byOpenOrder = (a: TaskRow, b: TaskRow): number => {
@@ -97,6 +100,13 @@ export function createCasesRepository(db: Db) {
   const countdowns = async (): Promise<Countdowns> => createCountdowns(createWorkingDayCalendar(await calendar.publishedYears()));
   const noCountdown: Countdown = { light: null, workingDaysLeft: null };
 
+  /** A task's countdown and overdue flag, both from one reading of the clock: overdue is the red light. */
+  const countdownOf = (t: TaskRow, now: Date, countdown: Countdowns): Countdown & { overdue: boolean } => {
+    // A closed task has nothing left to count down.
+    const c = t.status === 'open' ? countdown({ dueAt: t.dueAt, markedOverdue: t.overdueSince !== null }, now) : noCountdown;
+    return { overdue: c.light === 'red', ...c };
+  };
+
   const toTask = (t: TaskWithCase, names: Map<string, string>, now: Date, countdown: Countdowns): TaskView => ({
     id: t.id,
     caseId: t.caseId,
@@ -108,9 +118,7 @@ export function createCasesRepository(db: Db) {
     assignee: { org: { id: t.assigneeOrgId, name: names.get(t.assigneeOrgId) ?? t.assigneeOrgId }, role: t.assigneeRole as TaskView['assignee']['role'] },
     dueAt: iso(t.dueAt),
     provisional: t.provisional,
-    overdue: t.status === 'open' && (t.overdueSince !== null || (t.dueAt !== null && t.dueAt <= now)),
-    // A closed task has nothing left to count down.
-    ...(t.status === 'open' ? countdown({ dueAt: t.dueAt, markedOverdue: t.overdueSince !== null }, now) : noCountdown),
+    ...countdownOf(t, now, countdown),
     decisions: fromJson<string[]>(t.decisions),
     decision: t.decision,
     createdAt: formatShanghai(t.createdAt),
@@ -172,7 +180,7 @@ export function createCasesRepository(db: Db) {
       if (f.type) filters.push({ type: f.type });
       if (f.status) filters.push({ status: f.status });
       if (f.overdue) {
-        const late: Prisma.TaskWhereInput = { status: 'open', OR: [{ overdueSince: { not: null } }, { dueAt: { lte: now } }] };
+        const late = lateOpenTask(now);
         // A provider learns of its own late tasks only, not of another party's.
         filters.push(seesEveryCase(viewer) ? { tasks: { some: late } } : { OR: [{ applicantOrgId: viewer.orgId, tasks: { some: late } }, { tasks: { some: { ...late, assigneeOrgId: viewer.orgId } } }] });
       }
@@ -354,7 +362,7 @@ export function createCasesRepository(db: Db) {
      * deadline has no lateness to rank and is left out.
      */
     async overdueTasks(page: { limit: number; after: OverdueTaskCursor | null }, now: Date = new Date()): Promise<{ items: OverdueTaskView[]; total: number; next: OverdueTaskCursor | null }> {
-      const where: Prisma.TaskWhereInput = { status: 'open', dueAt: { not: null }, OR: [{ dueAt: { lte: now } }, { overdueSince: { not: null } }] };
+      const where: Prisma.TaskWhereInput = { ...lateOpenTask(now), dueAt: { not: null } };
       const order = ['dueAt', 'createdAt', 'id'] as const;
       const from: Prisma.TaskWhereInput = page.after
         ? keysetAfter<Prisma.TaskWhereInput, (typeof order)[number]>(order, [new Date(page.after.d), new Date(page.after.t), page.after.i], 'asc')
