@@ -77,6 +77,11 @@ export async function restrictedShareWorkflow(input: RsCaseInput): Promise<RsSta
   const history = (entry: Omit<Extract<ProjectionOp, { op: 'history' }>, 'op' | 'key' | 'caseId' | 'at'> & { at?: string }) =>
     outbox.push({ op: 'history', key: `${caseId}-h${++historySeq}`, caseId, at: entry.at ?? now(), ...entry });
   const flush = () => outbox.flush();
+  /** For Update handlers, which answer only once their change is written: a parked batch fails the Update as `stuck`. */
+  const flushAnswering = async () => {
+    await flush();
+    if (outbox.isStuck()) throw stuckFailure();
+  };
   /** An audit entry in the same batch as the fact it records (it exists iff the fact was written). */
   const audit = (key: string, a: RsActor, action: string, target: string, detail?: Record<string, unknown>) =>
     outbox.push({ op: 'audit', key: `${caseId}-audit-${key}`, actor: a.name, actorOrg: a.orgName, action, target, detail });
@@ -365,8 +370,7 @@ export async function restrictedShareWorkflow(input: RsCaseInput): Promise<RsSta
         }
         await settleIfDone();
         if (status === 'in-progress') outbox.push(caseRow(false));
-        await flush();
-        if (outbox.isStuck()) throw stuckFailure();
+        await flushAnswering();
         return { taskId: task.id, decision, status };
       }),
     {
@@ -395,8 +399,7 @@ export async function restrictedShareWorkflow(input: RsCaseInput): Promise<RsSta
         history({ actor: actorRef(w.actor), action: 'withdrawn', comment: w.reason, article: '第17条', ...(w.requestId ? { data: { requestId: w.requestId } } : {}) });
         audit('withdraw', w.actor, 'case-withdraw', `case:${caseId}`, w.reason ? { reason: w.reason } : undefined);
         endCase('withdrawn');
-        await flush();
-        if (outbox.isStuck()) throw stuckFailure();
+        await flushAnswering();
         return { status };
       }),
     {
@@ -420,8 +423,7 @@ export async function restrictedShareWorkflow(input: RsCaseInput): Promise<RsSta
         const g = grants.find((x) => x.id === r.grantId)!;
         endGrant(g, 'revoked', actorRef(r.actor).name, r.reason, r.requestId);
         audit(`revoke-${g.id}`, r.actor, 'grant-revoke', `grant:${g.id}`, { reason: r.reason });
-        await flush();
-        if (outbox.isStuck()) throw stuckFailure();
+        await flushAnswering();
         return { status };
       }),
     {
