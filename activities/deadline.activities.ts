@@ -2,7 +2,7 @@
  * Turns "N working (or natural) days from T" into an absolute instant, over
  * the calendar as published now — workflows never read the calendar themselves.
  */
-import { createWorkingDayCalendar, type PublishedYear } from '../domain/calendar';
+import { createCountdowns, createWorkingDayCalendar, type PublishedYear } from '../domain/calendar';
 import type { DeadlineRequest, PlannedDeadline } from '../domain/cases/projection';
 
 export function createDeadlineActivities(publishedYears: () => Promise<PublishedYear[]>) {
@@ -18,6 +18,12 @@ export function createDeadlineActivities(publishedYears: () => Promise<Published
       }
       const due = calendar.addNaturalDays(from, req.naturalDays ?? 1);
       return { dueAt: due.deadline.toISOString(), remindAt: null, provisional: due.provisional, yearsConsulted: due.yearsConsulted };
+    },
+
+    /** Working days left after `at`'s day up to the deadline's last day (0 on it, negative once past): what a paused clock carries. */
+    async workingDaysLeft(req: { at: string; dueAt: string }): Promise<number> {
+      const countdown = createCountdowns(createWorkingDayCalendar(await publishedYears()));
+      return countdown({ dueAt: new Date(req.dueAt), markedOverdue: false }, new Date(req.at)).workingDaysLeft ?? 0;
     },
   };
 }

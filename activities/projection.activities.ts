@@ -63,7 +63,7 @@ async function apply(tx: Tx, op: ProjectionOp, auditKey: Buffer): Promise<void> 
       });
       return;
     case 'task-deadline':
-      await tx.task.update({ where: { id: op.id }, data: { dueAt: new Date(op.dueAt), provisional: op.provisional } });
+      await tx.task.update({ where: { id: op.id }, data: { dueAt: new Date(op.dueAt), provisional: op.provisional, ...(op.overdueCleared ? { overdueSince: null } : {}) } });
       return;
     case 'task-overdue':
       await tx.task.update({ where: { id: op.id }, data: { overdueSince: new Date(op.since) } });

@@ -8,7 +8,7 @@ import { Router } from 'express';
 import { z } from '../../domain/zod-locale';
 import { AppError } from '../../domain/errors';
 import { formatShanghai } from '../../domain/calendar';
-import { retryProjectionSignal } from '../../workflows/restricted-share.messages';
+import { retryProjectionSignal } from '../../workflows/kernel/messages';
 import { defineRoute, requirePrincipal } from '../define-route';
 import type { ApiDeps } from '../deps';
 import { startCaseWorkflow } from '../use-cases/case-starts';

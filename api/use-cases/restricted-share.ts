@@ -11,7 +11,7 @@ import { decisionBodySchema, missingDecisionFields } from '../../domain/cases/re
 import { caseTitle, checkRestrictedShareRules, restrictedSharePayloadSchema, type RestrictedSharePayload } from '../../domain/cases/restricted-share/payload';
 import type { RsStep } from '../../domain/cases/restricted-share/steps';
 import type { CaseDetailView } from '../../domain/views';
-import { calendarPublishedSignal, decideUpdate, revokeGrantUpdate, withdrawUpdate } from '../../workflows/restricted-share.messages';
+import { calendarPublishedSignal, decideUpdate, revokeGrantUpdate, withdrawUpdate } from '../../workflows/kernel/messages';
 import type { RsActor, RsCaseInput, RsResourceFacts } from '../../workflows/restricted-share.types';
 import { parseOrThrow } from '../validate';
 import type { ApiDeps } from '../deps';

@@ -35,7 +35,8 @@ export type ProjectionOp =
       requestId?: string;
       completedAt: string;
     }
-  | { op: 'task-deadline'; id: string; dueAt: string; provisional: boolean }
+  /** A re-planned deadline; `overdueCleared` when the corrected deadline lies ahead of an overdue task. */
+  | { op: 'task-deadline'; id: string; dueAt: string; provisional: boolean; overdueCleared?: boolean }
   | { op: 'task-overdue'; id: string; since: string }
   | {
       op: 'history';

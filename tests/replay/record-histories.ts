@@ -15,7 +15,7 @@ import path from 'node:path';
 import { historyToJSON } from './history-json';
 import { ApplicationFailure } from '@temporalio/common';
 import { UNWRITABLE_PROJECTION } from '../../domain/cases/projection';
-import { calendarPublishedSignal, retryProjectionSignal } from '../../workflows/restricted-share.messages';
+import { calendarPublishedSignal, retryProjectionSignal } from '../../workflows/kernel/messages';
 import {
   ACTORS,
   RESOURCES,

@@ -16,7 +16,7 @@ import { createWorkingDayCalendar, type PublishedYear, type WorkingDayCalendar }
 import type { ProjectOptions, ProjectionOp, StuckReport } from '../../domain/cases/projection';
 import type { RestrictedSharePayload } from '../../domain/cases/restricted-share/payload';
 import type { DecisionBody } from '../../domain/cases/restricted-share/decisions';
-import { decideUpdate, revokeGrantUpdate, stateQuery, withdrawUpdate } from '../../workflows/restricted-share.messages';
+import { decideUpdate, revokeGrantUpdate, stateQuery, withdrawUpdate } from '../../workflows/kernel/messages';
 import type { restrictedShareWorkflow } from '../../workflows/restricted-share.workflow';
 import type { DecideInput, DecideResult, RsActor, RsCaseInput, RsResourceFacts, RsState, RsTaskState } from '../../workflows/restricted-share.types';
 
@@ -210,11 +210,11 @@ export function caseRowOf(h: Harness, id: string): { status?: string; closedAt?:
   return row;
 }
 
-export const state = (handle: RsHandle): Promise<RsState> => handle.query(stateQuery);
+export const state = (handle: RsHandle): Promise<RsState> => handle.query(stateQuery) as Promise<RsState>;
 
 export async function openTask(handle: RsHandle, step: string, providerId?: string | null): Promise<RsTaskState> {
   const s = await state(handle);
-  const found = s.tasks.filter((t) => t.status === 'open' && t.step === step && (providerId === undefined || t.providerId === providerId));
+  const found = s.tasks.filter((t) => t.status === 'open' && t.step === step && (providerId === undefined || t.orgId === providerId || t.track === providerId || (t.track !== null && RESOURCES[t.track]?.providerId === providerId)));
   assert.equal(found.length, 1, `expected one open ${step} task${providerId ? ` for ${providerId}` : ''}, got ${JSON.stringify(s.tasks)}`);
   return found[0]!;
 }

@@ -8,7 +8,7 @@ import { test, before, after, afterEach, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { ApplicationFailure } from '@temporalio/common';
 import { UNWRITABLE_PROJECTION, type ProjectionOp } from '../../domain/cases/projection';
-import { retryProjectionSignal } from '../../workflows/restricted-share.messages';
+import { retryProjectionSignal } from '../../workflows/kernel/messages';
 import { ACTORS, actionsOf, assertRefused, cleanupCases, decide, fileCase, opsOf, opsOfKind, openTask, startHarness, state, stopHarness, waitFor, withdraw, type Harness } from './harness';
 
 let h: Harness;

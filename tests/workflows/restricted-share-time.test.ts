@@ -6,7 +6,7 @@
  */
 import { test, before, after, afterEach, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { calendarPublishedSignal } from '../../workflows/restricted-share.messages';
+import { calendarPublishedSignal } from '../../workflows/kernel/messages';
 import {
   ACTORS,
   DEFAULT_ACCESS_DAYS,

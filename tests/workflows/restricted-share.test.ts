@@ -30,6 +30,7 @@ import {
   withdraw,
   type Harness,
 } from './harness';
+import type { RsTaskState } from '../../workflows/restricted-share.types';
 
 let h: Harness;
 before(async () => {
@@ -72,7 +73,7 @@ describe('restricted-share workflow', () => {
     assert.equal(consent.status, 'open');
     assert.equal(consent.orgId, 'psb');
     assert.equal(consent.role, 'provider-reviewer');
-    assert.equal(consent.providerId, 'psb');
+    assert.equal(consent.orgId, 'psb');
     // Art. 17: 5 working days from the provider's receipt (the task's creation), over the real calendar.
     const due = calendar(h).addWorkingDays(new Date(consent.createdAt), 5);
     assert.equal(consent.dueAt, due.deadline.toISOString());
@@ -228,7 +229,7 @@ describe('restricted-share workflow', () => {
     s = await state(handle);
     const coordination = s.tasks.filter((t) => t.step === 'bdb-coordination');
     assert.equal(coordination.length, 1, 'coordination for water only');
-    assert.equal(coordination[0]!.providerId, 'water');
+    assert.equal(coordination[0]!.track, 'NB-WATER-0001');
     assert.equal(coordination[0]!.orgId, 'bdb');
     assert.equal(coordination[0]!.role, 'bdb-coordinator');
     const disagreed = historyOf(h, id).find((e) => e.action === 'decided' && e.decision === 'disagree');
@@ -270,22 +271,45 @@ describe('restricted-share workflow', () => {
     assert.ok(actionsOf(h, handle.workflowId).includes('case-rejected'));
   });
 
-  test('3c. two resources of one provider: one consent task, one grant per resource, each with its own expiry', async () => {
+  test('3c. two resources of one provider: one consent task per resource, each answered on its own; non-share only desensitized', async () => {
     const handle = await fileCase(h, 'one-provider-two', ['NB-PSB-0001', 'NB-PSB-0002']);
     const id = handle.workflowId;
     await decide(handle, (await openTask(handle, 'bdb-review')).id, ACTORS.reviewer, { decision: 'approve' });
+    const consents = (await state(handle)).tasks.filter((t) => t.step === 'provider-consent');
+    assert.deepEqual(consents.map((t) => [t.orgId, t.track]), [['psb', 'NB-PSB-0001'], ['psb', 'NB-PSB-0002']], 'the provider answers each resource');
+    const [restricted, nonShare] = consents as [RsTaskState, RsTaskState];
+    assert.ok(!nonShare.decisions.includes('agree'), 'a non-share resource is not offered a plain agree');
+
+    // Art. 16 ¶2, 17 ¶3: non-share data only desensitized
+    const plain = await assertRefused(decide(handle, nonShare.id, ACTORS.psb, { decision: 'agree' }), 'rule');
+    assert.equal(plain?.article, '第16条第2款、第17条第3款');
+    assert.ok(plain?.fields?.decision);
+
+    await decide(handle, restricted.id, ACTORS.psb, { decision: 'agree' });
+    await decide(handle, nonShare.id, ACTORS.psb, { decision: 'agree-desensitized', desensitization: { fields: ['公民身份号码'], rule: '保留前6位和后4位' } });
     const s = await state(handle);
-    assert.equal(s.tasks.filter((t) => t.step === 'provider-consent').length, 1, 'a provider is asked once');
-    await decide(handle, (await openTask(handle, 'provider-consent', 'psb')).id, ACTORS.psb, {
-      decision: 'agree-desensitized',
-      desensitization: { fields: ['公民身份号码'], rule: '保留前6位和后4位' },
-    });
+    assert.deepEqual(s.outcomes.map((o) => [o.code, o.outcome]), [['NB-PSB-0001', 'granted'], ['NB-PSB-0002', 'granted-desensitized']]);
     const grants = opsOfKind(h, id, 'grant-issue');
     assert.deepEqual(grants.map((g) => g.resourceCode), ['NB-PSB-0001', 'NB-PSB-0002']);
     // min(200 asked, 365 share period) and min(200 asked, 90 share period)
     assert.equal(grants[0]!.expiresAt, expectedExpiry(grants[0]!.grantedAt, 200));
     assert.equal(grants[1]!.expiresAt, expectedExpiry(grants[1]!.grantedAt, RESOURCES['NB-PSB-0002']!.sharePeriodDays));
-    for (const g of grants) assert.ok(g.desensitized, 'desensitization recorded on the grant');
+    assert.ok(!grants[0]!.desensitized, 'the restricted resource was agreed as asked');
+    assert.ok(grants[1]!.desensitized, 'desensitization recorded on the non-share grant');
+  });
+
+  test('3d. coordination on a non-share resource may only require desensitized sharing', async () => {
+    const handle = await fileCase(h, 'non-share-coordination', ['NB-PSB-0002']);
+    await decide(handle, (await openTask(handle, 'bdb-review')).id, ACTORS.reviewer, { decision: 'approve' });
+    await decide(handle, (await openTask(handle, 'provider-consent', 'psb')).id, ACTORS.psb, { decision: 'disagree', legalBasis: '《中华人民共和国居民身份证法》第十九条' });
+    const coordination = await openTask(handle, 'bdb-coordination');
+    assert.ok(!coordination.decisions.includes('require-sharing'));
+    const refusedPlain = await assertRefused(decide(handle, coordination.id, ACTORS.coordinator, { decision: 'require-sharing' }), 'rule');
+    assert.equal(refusedPlain?.article, '第16条第2款、第17条第3款');
+    await decide(handle, coordination.id, ACTORS.coordinator, { decision: 'require-desensitized-sharing', desensitization: { fields: ['姓名'], rule: '仅保留姓氏' } });
+    const s = await state(handle);
+    assert.equal(s.status, 'granted');
+    assert.equal(s.outcomes[0]!.outcome, 'granted-desensitized');
   });
 
   test('4. return with a comment → applicant amends → resubmit → a new bdb-review on the amended request', async () => {

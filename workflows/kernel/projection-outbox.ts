@@ -8,8 +8,8 @@
  * (optionally cleaned), or, after exhausted retries, by itself a while later.
  */
 import { ActivityFailure, ApplicationFailure, proxyActivities, sleep } from '@temporalio/workflow';
-import type { WorkflowActivities } from '../activities';
-import { UNWRITABLE_PROJECTION, type ProjectionFailureKind, type ProjectionOp } from '../domain/cases/projection';
+import type { WorkflowActivities } from '../../activities';
+import { UNWRITABLE_PROJECTION, type ProjectionFailureKind, type ProjectionOp } from '../../domain/cases/projection';
 
 // Retries are bounded: an activity retried without limit on data it can never write blocks its case for good.
 const { project } = proxyActivities<WorkflowActivities>({

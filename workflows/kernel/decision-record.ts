@@ -1,0 +1,22 @@
+/** How a decision is kept: the fields stored with the task, and the one line the history shows. */
+import type { DecisionBody } from '../../domain/procedures';
+
+/** Everything the decision carried except its name and an amended payload (kept on the case itself). */
+export function decisionData(d: DecisionBody): Record<string, unknown> {
+  const { comment, legalBasis, desensitization, conditions, signerName, newDueAt, registeredResources, agreementSha256 } = d;
+  return { comment, legalBasis, desensitization, conditions, signerName, newDueAt, registeredResources, agreementSha256 };
+}
+
+export function decisionComment(d: DecisionBody): string | undefined {
+  return (
+    [
+      d.comment,
+      d.legalBasis ? `依据：${d.legalBasis}` : null,
+      d.desensitization ? `脱敏字段：${d.desensitization.fields.join('、')}；规则：${d.desensitization.rule}` : null,
+      d.conditions ? `条件：${d.conditions}` : null,
+      d.signerName ? `签署人：${d.signerName}` : null,
+    ]
+      .filter(Boolean)
+      .join('；') || undefined
+  );
+}

@@ -1,0 +1,15 @@
+/**
+ * The messages every procedure's workflow answers: what the API may send it
+ * and ask of it. Kept apart from workflow code so clients import no workflow.
+ */
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { CaseState, DecideInput, DecideResult, RevokeGrantInput, WithdrawInput } from './types';
+
+export const decideUpdate = defineUpdate<DecideResult, [DecideInput]>('decide');
+export const withdrawUpdate = defineUpdate<{ status: string }, [WithdrawInput]>('withdraw');
+export const revokeGrantUpdate = defineUpdate<{ status: string }, [RevokeGrantInput]>('revokeGrant');
+export const calendarPublishedSignal = defineSignal<[{ year: number }]>('calendarPublished');
+/** The kernel's state plus the procedure's own (`CaseState<D>`); a caller that knows the procedure narrows it. */
+export const stateQuery = defineQuery<CaseState<object>>('state');
+/** An administrator retries a case's parked projection batches (optionally cleaned): the stuck-cases view. */
+export const retryProjectionSignal = defineSignal<[{ by: string; sanitize: boolean }]>('retryProjection');
