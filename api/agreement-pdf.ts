@@ -93,7 +93,8 @@ function drawText(doc: PDFKit.PDFDocument, title: string, text: string): void {
   }
 }
 
-function drawSignatures(doc: PDFKit.PDFDocument, input: AgreementPdfInput): void {
+/** The last page: the text's hash, characters the font cannot draw, and each signature with the hash it signed. */
+function drawAnnex(doc: PDFKit.PDFDocument, input: AgreementPdfInput): void {
   doc.addPage();
   doc.font('bold').fontSize(14).text('附件\u3000签署记录', { align: 'center' }).moveDown(0.8);
   doc.font('regular').fontSize(BODY.size).text('本协议文本（UTF-8 编码）的 SHA-256 摘要：', { lineGap: BODY.lineGap });
@@ -162,7 +163,7 @@ export function renderAgreementPdf(input: AgreementPdfInput): Promise<Buffer> {
     doc.registerFont('bold', bold);
     doc.font('bold').fontSize(18).text(input.title, { align: 'center' }).moveDown(1);
     drawText(doc, input.title, input.text);
-    drawSignatures(doc, input);
+    drawAnnex(doc, input);
     drawPageFurniture(doc, input.title, input.sha256);
     doc.end();
   } catch (e) {
