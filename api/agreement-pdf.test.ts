@@ -2,26 +2,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { AGREEMENT_TEMPLATE_VERSION, agreementTitle, renderAgreement, type AgreementFacts } from '../domain/agreement/agreement-template';
+import { sampleAgreementFacts } from '../domain/agreement/sample-facts';
 import { renderAgreementPdf, type AgreementPdfInput } from './agreement-pdf';
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 const title = agreementTitle(AGREEMENT_TEMPLATE_VERSION);
 
-const facts = (over: Partial<AgreementFacts> = {}): AgreementFacts => ({
-  caseId: 'CO-20261130-ABCD1234',
-  applicant: { name: '宁波喆堃燊科技有限公司', kind: 'organisation' },
-  contact: '李四 0574-87654321',
-  resources: [
-    { code: 'NB-SCJG-0001', name: '市场主体登记信息', providerName: '宁波市市场监督管理局' },
-    { code: 'NB-GJ-0007', name: '公交线路实时到站数据', providerName: '宁波市公共交通集团有限公司' },
-  ],
-  purpose: '开发面向中小企业的信用评估模型',
-  scenario: '企业信用服务平台的风险提示功能',
-  securityMeasures: '数据仅在开放平台沙箱内处理，访问账号实名并双因素认证',
-  termDays: 180,
-  bdbName: '宁波市大数据发展管理局',
-  ...over,
-});
+// A name with rare characters (喆 堃 燊): they must print, not fall back to boxes.
+const facts = (over: Partial<AgreementFacts> = {}) => sampleAgreementFacts({ applicant: { name: '宁波喆堃燊科技有限公司', kind: 'organisation' }, ...over });
 
 function input(text: string, signatures: AgreementPdfInput['signatures'] = []): AgreementPdfInput {
   return { title, text, sha256: sha256(text), signatures };

@@ -3,22 +3,10 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { findUnstorable } from '../input/storable';
 import { isAppError } from '../errors';
-import { AGREEMENT_TEMPLATE_VERSION, agreementTitle, isClauseHeading, renderAgreement, type AgreementFacts } from './agreement-template';
+import { AGREEMENT_TEMPLATE_VERSION, agreementTitle, isClauseHeading, renderAgreement } from './agreement-template';
+import { sampleAgreementFacts } from './sample-facts';
 
-const facts = (): AgreementFacts => ({
-  caseId: 'CO-20261130-ABCD1234',
-  applicant: { name: '宁波某科技有限公司', kind: 'organisation' },
-  contact: '李四 0574-87654321',
-  resources: [
-    { code: 'NB-SCJG-0001', name: '市场主体登记信息', providerName: '宁波市市场监督管理局' },
-    { code: 'NB-GJ-0007', name: '公交线路实时到站数据', providerName: '宁波市公共交通集团有限公司' },
-  ],
-  purpose: '开发面向中小企业的信用评估模型',
-  scenario: '企业信用服务平台的风险提示功能',
-  securityMeasures: '数据仅在开放平台沙箱内处理，访问账号实名并双因素认证',
-  termDays: 180,
-  bdbName: '宁波市大数据发展管理局',
-});
+const facts = () => sampleAgreementFacts();
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
@@ -30,7 +18,8 @@ test('the same facts give the same text, character for character', () => {
 
 test('version 2026.1 is never edited: its text for fixed facts keeps its hash', () => {
   // A signature's hash must be reproducible for as long as the agreement is kept.
-  // If this fails, restore the old wording and add a new version instead.
+  // If this fails, restore the old wording and add a new version instead
+  // (or, if only sample-facts.ts changed, pin the new hash).
   assert.equal(sha256(renderAgreement('2026.1', facts())), 'a4f0de8a3e73b7af8e0d9fab11f72b617415232fe30ba453c60da98c06e9a2b4');
 });
 
