@@ -31,7 +31,7 @@ export function grantRoutes(deps: ApiDeps): Router {
     tags: ['办件'],
     access: 'signed-in',
     params: z.object({ id: z.string().max(120) }),
-    body: grantAccessBodySchema.openapi('GrantAccessRequest'),
+    body: grantAccessBodySchema,
     responses: {
       200: { description: '已登记', schema: grantAccessSchema },
       404: { description: '没有这个访问授权，或不是本单位的授权' },
