@@ -16,6 +16,8 @@ import { PayloadView } from '../../../../components/payload-view';
 import { ProcedureDiagram } from '../../../../components/procedure-diagram';
 import { ArticleBadge, Badge, btn, Empty, ErrorAlert, input, Loading, Notice, PageHeader, Section, table } from '../../../../components/ui';
 import { WorkflowPanel } from '../../../../components/workflow-panel';
+import { GRANT_USER_ROLES } from '../../../../../domain/grants/grant-access';
+import { GrantUse } from './grant-use';
 import { api } from '../../../../lib/api';
 import { CASE_TYPE_ARTICLES, CASE_TYPE_LABELS, decisionMeta, GRANT_STATUS, methodLabel, OUTCOME, stepLabel, TASK_STATUS } from '../../../../lib/labels';
 import { hasRole, useMe } from '../../../../lib/session';
@@ -51,6 +53,8 @@ export function CaseDetail({ id }: { id: string }) {
   const myTasks = c.openTasks.filter(mine);
   const consent = latestPerOrg(c.tasks.filter((t) => t.step === 'provider-consent'));
   const isAdmin = hasRole(me, 'admin');
+  // Grants are issued to the applicant organisation: its applicants record each use of the data.
+  const usesGrants = c.applicant.org.id === me.org.id && GRANT_USER_ROLES.some((r) => hasRole(me, r));
 
   return (
     <div className="space-y-4">
@@ -229,6 +233,7 @@ export function CaseDetail({ id }: { id: string }) {
                       <th className={table.th}>状态</th>
                       <th className={table.th}>授权时间</th>
                       <th className={table.th}>到期时间</th>
+                      <th className={table.th}>使用记录</th>
                       {isAdmin && <th className={table.th}>操作</th>}
                     </tr>
                   </thead>
@@ -246,6 +251,9 @@ export function CaseDetail({ id }: { id: string }) {
                         </td>
                         <td className={`${table.td} whitespace-nowrap text-xs`}>{fmtDateTime(g.grantedAt)}</td>
                         <td className={`${table.td} whitespace-nowrap text-xs`}>{fmtDate(g.expiresAt)}</td>
+                        <td className={table.td}>
+                          <GrantUse grant={g} canRecord={usesGrants} onRecorded={() => void reload()} />
+                        </td>
                         {isAdmin && (
                           <td className={table.td}>
                             {g.status === 'active' && (
