@@ -14,6 +14,9 @@ import { parseOrThrow } from './validate';
 
 type Method = 'get' | 'post' | 'put' | 'delete';
 
+/** Method and Express-style path, as API.md names a route: 'GET /cases/:id'. */
+export type RouteName = `${Uppercase<Method>} /${string}`;
+
 export interface RouteContext<Q, P, B> {
   query: Q;
   params: P;
@@ -29,8 +32,6 @@ export interface RouteResult {
 }
 
 interface RouteSpec<QS extends z.ZodType, PS extends z.ZodType, BS extends z.ZodType> {
-  method: Method;
-  path: string; // Express style: /cases/:id
   summary: string;
   tags: string[];
   /** 'public' (no sign-in), 'signed-in', or a list of roles of which the caller needs one. */
@@ -52,8 +53,12 @@ export function requirePrincipal(principal: Principal | null): Principal {
 export function defineRoute<QS extends z.ZodType, PS extends z.ZodType, BS extends z.ZodType>(
   router: Router,
   registry: OpenAPIRegistry,
+  route: RouteName,
   spec: RouteSpec<QS, PS, BS>,
 ): void {
+  const space = route.indexOf(' ');
+  const method = route.slice(0, space).toLowerCase() as Method;
+  const path = route.slice(space + 1);
   const responses: Record<number, ResponseConfig> = {};
   for (const [status, r] of Object.entries(spec.responses)) {
     responses[Number(status)] = r.schema
@@ -70,8 +75,8 @@ export function defineRoute<QS extends z.ZodType, PS extends z.ZodType, BS exten
     responses[status] ??= { description, content: { 'application/json': { schema: errorSchema } } };
   }
   registry.registerPath({
-    method: spec.method,
-    path: toOpenApiPath(spec.path),
+    method,
+    path: toOpenApiPath(path),
     summary: spec.summary,
     tags: spec.tags,
     security: spec.access === 'public' ? [] : [{ session: [] }, { apiKey: [] }],
@@ -83,7 +88,7 @@ export function defineRoute<QS extends z.ZodType, PS extends z.ZodType, BS exten
     responses,
   });
 
-  router[spec.method](spec.path, async (req, res) => {
+  router[method](path, async (req, res) => {
     // Path parameters exist only once a route matched; body, query and headers were checked by the input guard.
     assertStorable(req.params, 'params');
     const principal = req.principal ?? null;

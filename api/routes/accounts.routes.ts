@@ -22,13 +22,9 @@ const accountLockSchema = z
 export function accountRoutes({ registry, repos, db }: ApiDeps): Router {
   const router = Router();
 
-  // GET /admin/account-locks — locks in force
-  defineRoute(router, registry, {
-    method: 'get',
-    path: '/admin/account-locks',
-    summary: '当前被锁定的账号（登录失败次数过多）',
-    tags: ['管理'],
-    access: ['admin'],
+  // locks in force
+  defineRoute(router, registry, 'GET /admin/account-locks', {
+    summary: '当前被锁定的账号（登录失败次数过多）', tags: ['管理'], access: ['admin'],
     responses: { 200: { description: '锁定中的账号（新到旧）', schema: z.object({ items: z.array(accountLockSchema) }) } },
     handler: async () => {
       const now = new Date();
@@ -50,13 +46,9 @@ export function accountRoutes({ registry, repos, db }: ApiDeps): Router {
     },
   });
 
-  // POST /admin/account-locks/:username/unlock — lift a lock before it ends
-  defineRoute(router, registry, {
-    method: 'post',
-    path: '/admin/account-locks/:username/unlock',
-    summary: '解除账号锁定',
-    tags: ['管理'],
-    access: ['admin'],
+  // lift a lock before it ends
+  defineRoute(router, registry, 'POST /admin/account-locks/:username/unlock', {
+    summary: '解除账号锁定', tags: ['管理'], access: ['admin'],
     // Unstorable text in the path is refused by defineRoute's own check of every path parameter.
     params: z.object({ username: z.string().min(1).max(100) }),
     responses: {

@@ -20,13 +20,9 @@ export function adminRoutes(deps: ApiDeps): Router {
   const { registry, repos, temporal } = deps;
   const router = Router();
 
-  // GET /admin/cases/:id/timeline — business history plus the Temporal workflow and its events
-  defineRoute(router, registry, {
-    method: 'get',
-    path: '/admin/cases/:id/timeline',
-    summary: '办件全过程（业务历史 + Temporal 工作流事件）',
-    tags: ['管理'],
-    access: ['admin'],
+  // business history plus the Temporal workflow and its events
+  defineRoute(router, registry, 'GET /admin/cases/:id/timeline', {
+    summary: '办件全过程（业务历史 + Temporal 工作流事件）', tags: ['管理'], access: ['admin'],
     params: z.object({ id: z.string().max(80) }),
     responses: { 200: { description: '时间线' }, 404: { description: '没有这个办件' } },
     handler: async ({ params, principal }) => {
@@ -58,13 +54,9 @@ export function adminRoutes(deps: ApiDeps): Router {
     },
   });
 
-  // GET /admin/audit — the append-only audit log (Art. 24), newest first, a page at a time
-  defineRoute(router, registry, {
-    method: 'get',
-    path: '/admin/audit',
-    summary: '审计日志（分页，新到旧）',
-    tags: ['管理'],
-    access: ['admin'],
+  // the append-only audit log (Art. 24), newest first, a page at a time
+  defineRoute(router, registry, 'GET /admin/audit', {
+    summary: '审计日志（分页，新到旧）', tags: ['管理'], access: ['admin'],
     query: z.strictObject({
       actor: z.string().max(100).optional(),
       target: z.string().max(200).optional(),
@@ -95,13 +87,9 @@ export function adminRoutes(deps: ApiDeps): Router {
     },
   });
 
-  // GET /admin/audit/verify — checks every entry's signature and link, the numbering and the head
-  defineRoute(router, registry, {
-    method: 'get',
-    path: '/admin/audit/verify',
-    summary: '校验审计日志（带密钥的哈希链、连续序号与链头）',
-    tags: ['管理'],
-    access: ['admin'],
+  // checks every entry's signature and link, the numbering and the head
+  defineRoute(router, registry, 'GET /admin/audit/verify', {
+    summary: '校验审计日志（带密钥的哈希链、连续序号与链头）', tags: ['管理'], access: ['admin'],
     responses: {
       200: {
         description: '校验结果；ok 为 false 时 firstBadEntry 与 damage 指出第一处损坏及其种类',
@@ -122,13 +110,9 @@ export function adminRoutes(deps: ApiDeps): Router {
     handler: async () => ({ body: await repos.audit.verify() }),
   });
 
-  // POST /admin/api-keys — issue a key that acts as an organisation (Art. 28 接口对接)
-  defineRoute(router, registry, {
-    method: 'post',
-    path: '/admin/api-keys',
-    summary: '为单位签发 API 密钥（仅此一次返回明文）',
-    tags: ['管理'],
-    access: ['admin'],
+  // issue a key that acts as an organisation (Art. 28 接口对接)
+  defineRoute(router, registry, 'POST /admin/api-keys', {
+    summary: '为单位签发 API 密钥（仅此一次返回明文）', tags: ['管理'], access: ['admin'],
     body: z.strictObject({ orgId: z.string().min(1).max(60), name: z.string().trim().min(1, '请填写密钥用途').max(100) }),
     responses: { 201: { description: '已签发', schema: z.object({ id: z.string(), key: z.string(), prefix: z.string() }) } },
     handler: async ({ body, principal }) => {
@@ -142,13 +126,9 @@ export function adminRoutes(deps: ApiDeps): Router {
     },
   });
 
-  // GET /admin/api-keys — every key issued, with the roles it acts with; never the key itself
-  defineRoute(router, registry, {
-    method: 'get',
-    path: '/admin/api-keys',
-    summary: 'API 密钥列表（不含明文）',
-    tags: ['管理'],
-    access: ['admin'],
+  // every key issued, with the roles it acts with; never the key itself
+  defineRoute(router, registry, 'GET /admin/api-keys', {
+    summary: 'API 密钥列表（不含明文）', tags: ['管理'], access: ['admin'],
     responses: {
       200: {
         description: '密钥（新到旧）',
@@ -192,13 +172,9 @@ export function adminRoutes(deps: ApiDeps): Router {
     },
   });
 
-  // DELETE /admin/api-keys/:id — revoke: the key is refused (401) from the next request on
-  defineRoute(router, registry, {
-    method: 'delete',
-    path: '/admin/api-keys/:id',
-    summary: '吊销 API 密钥（重复吊销同样返回 204）',
-    tags: ['管理'],
-    access: ['admin'],
+  // revoke: the key is refused (401) from the next request on
+  defineRoute(router, registry, 'DELETE /admin/api-keys/:id', {
+    summary: '吊销 API 密钥（重复吊销同样返回 204）', tags: ['管理'], access: ['admin'],
     params: z.object({ id: z.string().max(80) }),
     responses: { 204: { description: '已吊销' }, 404: { description: '没有这个密钥' } },
     handler: async ({ params, principal }) => {

@@ -88,13 +88,9 @@ export function caseRoutes(deps: ApiDeps): Router {
   registry.register('RestrictedSharePayload', restrictedSharePayloadSchema);
   registry.register('ConditionalOpenPayload', conditionalOpenPayloadSchema);
 
-  // POST /cases — file a case; each procedure's filer checks its payload (api/use-cases/filers)
-  defineRoute(router, registry, {
-    method: 'post',
-    path: '/cases',
-    summary: '提交办件（Idempotency-Key 头可使重试返回同一办件）',
-    tags: ['办件'],
-    access: 'signed-in',
+  // file a case; each procedure's filer checks its payload (api/use-cases/filers)
+  defineRoute(router, registry, 'POST /cases', {
+    summary: '提交办件（Idempotency-Key 头可使重试返回同一办件）', tags: ['办件'], access: 'signed-in',
     body: fileCaseBody,
     responses: {
       201: { description: '已受理', schema: z.object({ id: z.string(), type: z.enum(CASE_TYPES), status: z.string(), workflowId: z.string() }) },
@@ -106,13 +102,9 @@ export function caseRoutes(deps: ApiDeps): Router {
     },
   });
 
-  // GET /cases — cases the caller may see, a page at a time; mine=true: filed by the caller's organisation
-  defineRoute(router, registry, {
-    method: 'get',
-    path: '/cases',
-    summary: '办件列表（分页，新到旧；可按编号、标题、申请单位搜索）',
-    tags: ['办件'],
-    access: 'signed-in',
+  // cases the caller may see, a page at a time; mine=true: filed by the caller's organisation
+  defineRoute(router, registry, 'GET /cases', {
+    summary: '办件列表（分页，新到旧；可按编号、标题、申请单位搜索）', tags: ['办件'], access: 'signed-in',
     query: z.strictObject({
       type: z.enum(CASE_TYPES).optional(),
       status: z.enum(CASE_STATUSES).optional(),
@@ -130,13 +122,9 @@ export function caseRoutes(deps: ApiDeps): Router {
     },
   });
 
-  // GET /cases/:id — one case with its tasks, deadlines, outcome and history
-  defineRoute(router, registry, {
-    method: 'get',
-    path: '/cases/:id',
-    summary: '办件详情',
-    tags: ['办件'],
-    access: 'signed-in',
+  // one case with its tasks, deadlines, outcome and history
+  defineRoute(router, registry, 'GET /cases/:id', {
+    summary: '办件详情', tags: ['办件'], access: 'signed-in',
     params: z.object({ id: z.string().max(80) }),
     responses: { 200: { description: '办件', schema: caseDetailSchema }, 404: { description: '没有这个办件，或无权查看' } },
     handler: async ({ params, principal }) => {
@@ -148,26 +136,18 @@ export function caseRoutes(deps: ApiDeps): Router {
     },
   });
 
-  // POST /cases/:id/withdraw — the applicant withdraws before the end
-  defineRoute(router, registry, {
-    method: 'post',
-    path: '/cases/:id/withdraw',
-    summary: '撤回申请',
-    tags: ['办件'],
-    access: 'signed-in',
+  // the applicant withdraws before the end
+  defineRoute(router, registry, 'POST /cases/:id/withdraw', {
+    summary: '撤回申请', tags: ['办件'], access: 'signed-in',
     params: z.object({ id: z.string().max(80) }),
     body: z.strictObject({ reason: z.string().trim().max(1000).optional() }),
     responses: { 200: { description: '已撤回', schema: caseDetailSchema }, 404: { description: '没有这个办件' }, 409: { description: '办件已办结' } },
     handler: async ({ params, body, principal, req }) => ({ body: await withdrawCase(deps, requirePrincipal(principal), params.id, body.reason, requestIdOf(req)) }),
   });
 
-  // GET /tasks — the inbox: tasks addressed to the caller's organisation and roles, a page at a time
-  defineRoute(router, registry, {
-    method: 'get',
-    path: '/tasks',
-    summary: '待办（仅本单位、本角色的任务；分页，待办最紧急的在前）',
-    tags: ['待办'],
-    access: 'signed-in',
+  // the inbox: tasks addressed to the caller's organisation and roles, a page at a time
+  defineRoute(router, registry, 'GET /tasks', {
+    summary: '待办（仅本单位、本角色的任务；分页，待办最紧急的在前）', tags: ['待办'], access: 'signed-in',
     query: z.strictObject({
       status: z.enum(['open', 'done']).default('open'),
       caseId: z.string().trim().max(80).optional(),
@@ -186,13 +166,9 @@ export function caseRoutes(deps: ApiDeps): Router {
     },
   });
 
-  // GET /tasks/overdue — the BDB's supervision view: every overdue open task across organisations, most late first
-  defineRoute(router, registry, {
-    method: 'get',
-    path: '/tasks/overdue',
-    summary: '逾期督办：各单位全部逾期未办的任务（分页，逾期最久的在前）',
-    tags: ['待办'],
-    access: [...OVERDUE_SUPERVISOR_ROLES],
+  // the BDB's supervision view: every overdue open task across organisations, most late first
+  defineRoute(router, registry, 'GET /tasks/overdue', {
+    summary: '逾期督办：各单位全部逾期未办的任务（分页，逾期最久的在前）', tags: ['待办'], access: [...OVERDUE_SUPERVISOR_ROLES],
     query: z.strictObject({ ...pageQuery }),
     responses: {
       200: {
@@ -206,13 +182,9 @@ export function caseRoutes(deps: ApiDeps): Router {
     },
   });
 
-  // POST /tasks/:id/decision — answers once the workflow has taken the decision
-  defineRoute(router, registry, {
-    method: 'post',
-    path: '/tasks/:id/decision',
-    summary: '对待办作出决定（流程接受后才返回）',
-    tags: ['待办'],
-    access: 'signed-in',
+  // answers once the workflow has taken the decision
+  defineRoute(router, registry, 'POST /tasks/:id/decision', {
+    summary: '对待办作出决定（流程接受后才返回）', tags: ['待办'], access: 'signed-in',
     params: z.object({ id: z.string().max(120) }),
     // A copy made here: domain/ may load before the OpenAPI extension of zod (api/openapi.ts).
     body: decisionBodySchema.extend({}).openapi('Decision'),
@@ -225,13 +197,9 @@ export function caseRoutes(deps: ApiDeps): Router {
     handler: async ({ params, principal, req }) => ({ body: { case: await decideTask(deps, requirePrincipal(principal), params.id, req.body, requestIdOf(req)) } }),
   });
 
-  // GET /notifications — reminders and escalations for the caller's organisation and roles
-  defineRoute(router, registry, {
-    method: 'get',
-    path: '/notifications',
-    summary: '站内通知（期限提醒、逾期、协调）',
-    tags: ['待办'],
-    access: 'signed-in',
+  // reminders and escalations for the caller's organisation and roles
+  defineRoute(router, registry, 'GET /notifications', {
+    summary: '站内通知（期限提醒、逾期、协调）', tags: ['待办'], access: 'signed-in',
     responses: {
       200: {
         description: '通知',
@@ -241,25 +209,17 @@ export function caseRoutes(deps: ApiDeps): Router {
     handler: async ({ principal }) => ({ body: { items: await repos.cases.notificationsFor(requirePrincipal(principal)) } }),
   });
 
-  // POST /notifications/read — mark the caller's notifications read
-  defineRoute(router, registry, {
-    method: 'post',
-    path: '/notifications/read',
-    summary: '将通知标为已读',
-    tags: ['待办'],
-    access: 'signed-in',
+  // mark the caller's notifications read
+  defineRoute(router, registry, 'POST /notifications/read', {
+    summary: '将通知标为已读', tags: ['待办'], access: 'signed-in',
     body: z.strictObject({ ids: z.array(z.string().max(200)).min(1, '请至少选择一条通知').max(200) }),
     responses: { 200: { description: '已标为已读的条数', schema: z.object({ marked: z.number() }) } },
     handler: async ({ body, principal }) => ({ body: { marked: await repos.cases.markNotificationsRead(requirePrincipal(principal), body.ids) } }),
   });
 
-  // POST /admin/grants/:id/revoke — an administrator ends an access grant
-  defineRoute(router, registry, {
-    method: 'post',
-    path: '/admin/grants/:id/revoke',
-    summary: '撤销访问权限（管理员）',
-    tags: ['管理'],
-    access: ['admin'],
+  // an administrator ends an access grant
+  defineRoute(router, registry, 'POST /admin/grants/:id/revoke', {
+    summary: '撤销访问权限（管理员）', tags: ['管理'], access: ['admin'],
     params: z.object({ id: z.string().max(120) }),
     body: z.strictObject({ reason: z.string({ error: '请填写撤销理由' }).trim().min(1, '请填写撤销理由').max(1000) }),
     responses: { 200: { description: '已撤销', schema: caseDetailSchema }, 404: { description: '没有这个访问权限' }, 409: { description: '已结束' } },

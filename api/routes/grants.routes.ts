@@ -23,13 +23,9 @@ export function grantRoutes(deps: ApiDeps): Router {
   const { registry } = deps;
   const router = Router();
 
-  // POST /grants/:id/access — the grant's organisation records one use of the data (audited, Art. 24)
-  defineRoute(router, registry, {
-    method: 'post',
-    path: '/grants/:id/access',
-    summary: '登记一次数据使用（获授权单位的申请人或其业务系统 API 密钥；写入审计日志；Idempotency-Key 可使重试不重复登记）',
-    tags: ['办件'],
-    access: 'signed-in',
+  // the grant's organisation records one use of the data (audited, Art. 24)
+  defineRoute(router, registry, 'POST /grants/:id/access', {
+    summary: '登记一次数据使用（获授权单位的申请人或其业务系统 API 密钥；写入审计日志；Idempotency-Key 可使重试不重复登记）', tags: ['办件'], access: 'signed-in',
     params: z.object({ id: z.string().max(120) }),
     body: grantAccessBodySchema,
     responses: {
