@@ -17,11 +17,15 @@ type Method = 'get' | 'post' | 'put' | 'delete';
 /** Method and Express-style path, as API.md names a route: 'GET /cases/:id'. */
 export type RouteName = `${Uppercase<Method>} /${string}`;
 
-export interface RouteContext<Q, P, B> {
+/** 'public' (no sign-in), 'signed-in', or a list of roles of which the caller needs one. */
+type Access = 'public' | 'signed-in' | readonly Role[];
+
+export interface RouteContext<Q, P, B, A extends Access = Access> {
   query: Q;
   params: P;
   body: B;
-  principal: Principal | null;
+  /** Checked before the handler runs: only a public route can be reached without signing in. */
+  principal: A extends 'public' ? Principal | null : Principal;
   req: Request;
   res: Response;
 }
@@ -31,16 +35,15 @@ export interface RouteResult {
   body?: unknown;
 }
 
-interface RouteSpec<QS extends z.ZodType, PS extends z.ZodType, BS extends z.ZodType> {
+interface RouteSpec<QS extends z.ZodType, PS extends z.ZodType, BS extends z.ZodType, A extends Access> {
   summary: string;
   tags: string[];
-  /** 'public' (no sign-in), 'signed-in', or a list of roles of which the caller needs one. */
-  access: 'public' | 'signed-in' | readonly Role[];
+  access: A;
   query?: QS;
   params?: PS;
   body?: BS;
   responses: Record<number, { description: string; schema?: z.ZodType }>;
-  handler: (ctx: RouteContext<z.infer<QS>, z.infer<PS>, z.infer<BS>>) => Promise<RouteResult> | RouteResult;
+  handler: (ctx: RouteContext<z.infer<QS>, z.infer<PS>, z.infer<BS>, A>) => Promise<RouteResult> | RouteResult;
 }
 
 const toOpenApiPath = (p: string) => p.replace(/:([A-Za-z]+)/g, '{$1}');
@@ -50,11 +53,11 @@ export function requirePrincipal(principal: Principal | null): Principal {
   return principal;
 }
 
-export function defineRoute<QS extends z.ZodType, PS extends z.ZodType, BS extends z.ZodType>(
+export function defineRoute<QS extends z.ZodType, PS extends z.ZodType, BS extends z.ZodType, A extends Access>(
   router: Router,
   registry: OpenAPIRegistry,
   route: RouteName,
-  spec: RouteSpec<QS, PS, BS>,
+  spec: RouteSpec<QS, PS, BS, A>,
 ): void {
   const space = route.indexOf(' ');
   const method = route.slice(0, space).toLowerCase() as Method;

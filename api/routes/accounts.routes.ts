@@ -4,7 +4,7 @@ import { z } from '../../domain/zod-locale';
 import { AppError } from '../../domain/errors';
 import { formatShanghai } from '../../domain/calendar';
 import { normaliseUsername, retryAfterSeconds } from '../../domain/auth/sign-in-policy';
-import { defineRoute, requirePrincipal } from '../define-route';
+import { defineRoute } from '../define-route';
 import type { ApiDeps } from '../deps';
 
 const accountLockSchema = z
@@ -55,8 +55,7 @@ export function accountRoutes({ registry, repos, db }: ApiDeps): Router {
       200: { description: '已解锁', schema: z.object({ username: z.string(), unlockedAt: z.string() }) },
       404: { description: '该账号当前未被锁定' },
     },
-    handler: async ({ params, principal }) => {
-      const p = requirePrincipal(principal);
+    handler: async ({ params, principal: p }) => {
       const username = normaliseUsername(params.username);
       const now = new Date();
       if (!(await repos.signIn.unlock(username, now, p.name))) throw new AppError('not_found', '该账号当前未被锁定');

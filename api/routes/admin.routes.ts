@@ -4,7 +4,7 @@ import { AppError } from '../../domain/errors';
 import { formatShanghai } from '../../domain/calendar';
 import { AUDIT_DAMAGE_KINDS } from '../../db/repositories/audit.repository';
 import { auditCursorSchema, type AuditCursor } from '../../domain/paging';
-import { defineRoute, requirePrincipal } from '../define-route';
+import { defineRoute } from '../define-route';
 import { decodeCursor, pageBody, pageQuery, pageSchema } from '../paging';
 import type { ApiDeps } from '../deps';
 import { historiesOfAllRuns, readableEvents } from '../use-cases/workflow-timeline';
@@ -25,8 +25,7 @@ export function adminRoutes(deps: ApiDeps): Router {
     summary: '办件全过程（业务历史 + Temporal 工作流事件）', tags: ['管理'], access: ['admin'],
     params: z.object({ id: z.string().max(80) }),
     responses: { 200: { description: '时间线' }, 404: { description: '没有这个办件' } },
-    handler: async ({ params, principal }) => {
-      const p = requirePrincipal(principal);
+    handler: async ({ params, principal: p }) => {
       const c = await repos.cases.detail(params.id, p);
       if (!c) throw new AppError('not_found', '没有这个办件');
       const handle = temporal.client.workflow.getHandle(c.workflowId);
@@ -115,8 +114,7 @@ export function adminRoutes(deps: ApiDeps): Router {
     summary: '为单位签发 API 密钥（仅此一次返回明文）', tags: ['管理'], access: ['admin'],
     body: z.strictObject({ orgId: z.string().min(1).max(60), name: z.string().trim().min(1, '请填写密钥用途').max(100) }),
     responses: { 201: { description: '已签发', schema: z.object({ id: z.string(), key: z.string(), prefix: z.string() }) } },
-    handler: async ({ body, principal }) => {
-      const p = requirePrincipal(principal);
+    handler: async ({ body, principal: p }) => {
       const org = (await deps.db.organisation.findUnique({ where: { id: body.orgId } })) ?? null;
       if (!org) throw new AppError('validation_failed', '没有这个单位', { orgId: '没有这个单位' });
       const issued = await repos.users.issueApiKey(org.id, body.name, p.name, (tx, k) =>
@@ -177,8 +175,7 @@ export function adminRoutes(deps: ApiDeps): Router {
     summary: '吊销 API 密钥（重复吊销同样返回 204）', tags: ['管理'], access: ['admin'],
     params: z.object({ id: z.string().max(80) }),
     responses: { 204: { description: '已吊销' }, 404: { description: '没有这个密钥' } },
-    handler: async ({ params, principal }) => {
-      const p = requirePrincipal(principal);
+    handler: async ({ params, principal: p }) => {
       const key = await repos.users.findApiKey(params.id);
       if (!key) throw new AppError('not_found', '没有这个 API 密钥');
       // Revoking is idempotent (DELETE): a second revocation changes nothing and is not audited again.

@@ -4,7 +4,7 @@ import { AppError } from '../../domain/errors';
 import type { Principal } from '../../domain/auth/principal';
 import { agreementTitle } from '../../domain/agreement/agreement-template';
 import { stepLabelOf } from '../../domain/procedures';
-import { defineRoute, requirePrincipal } from '../define-route';
+import { defineRoute } from '../define-route';
 import { renderAgreementPdf } from '../agreement-pdf';
 import type { ApiDeps } from '../deps';
 
@@ -36,7 +36,7 @@ export function agreementRoutes(deps: ApiDeps): Router {
     summary: '数据利用协议（全文、SHA-256 与签署记录）', tags: ['办件'], access: 'signed-in',
     params: z.object({ id: z.string().max(80) }),
     responses: { 200: { description: '协议', schema: agreementSchema }, 404: { description: '没有这份协议，或无权查看' } },
-    handler: async ({ params, principal }) => ({ body: await agreementOf(params.id, requirePrincipal(principal), 'agreement-view') }),
+    handler: async ({ params, principal }) => ({ body: await agreementOf(params.id, principal, 'agreement-view') }),
   });
 
   // the same text as a PDF with its signatures
@@ -45,7 +45,7 @@ export function agreementRoutes(deps: ApiDeps): Router {
     params: z.object({ id: z.string().max(80) }),
     responses: { 200: { description: 'application/pdf' }, 404: { description: '没有这份协议，或无权查看' } },
     handler: async ({ params, principal, res }) => {
-      const a = await agreementOf(params.id, requirePrincipal(principal), 'agreement-download');
+      const a = await agreementOf(params.id, principal, 'agreement-download');
       const pdf = await renderAgreementPdf({
         title: agreementTitle(a.templateVersion),
         text: a.text,

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { z } from '../../domain/zod-locale';
 import { AppError } from '../../domain/errors';
 import { createWorkingDayCalendar, formatShanghai, parsePublishedYear, type WorkingDayCalendar } from '../../domain/calendar';
-import { defineRoute, requirePrincipal } from '../define-route';
+import { defineRoute } from '../define-route';
 import type { ApiDeps } from '../deps';
 
 const yearSourceSchema = z.enum(['bundled', 'published', 'missing']);
@@ -142,8 +142,7 @@ export function calendarRoutes({ registry, repos }: ApiDeps, onPublished: OnCale
     responses: {
       200: { description: '已发布', schema: z.object({ year: z.number(), source: z.literal('published'), replanned: z.number() }) },
     },
-    handler: async ({ params, req, principal }) => {
-      const p = requirePrincipal(principal);
+    handler: async ({ params, req, principal: p }) => {
       // Re-parse the raw body with the domain's year-aware schema (dates inside the year, no overlaps).
       const year = parsePublishedYear(params.year, req.body);
       await repos.calendar.publish(year, p.name);
@@ -166,8 +165,7 @@ export function calendarRoutes({ registry, repos }: ApiDeps, onPublished: OnCale
     summary: '撤回已发布的年度安排（管理员）；该年度回到内置数据或暂定，在办期限重新计算', tags: ['工作日历'], access: ['admin'],
     params: yearParam,
     responses: { 200: { description: '已撤回', schema: z.object({ year: z.number(), source: yearSourceSchema, replanned: z.number() }) }, 404: { description: '该年度未发布' } },
-    handler: async ({ params, principal }) => {
-      const p = requirePrincipal(principal);
+    handler: async ({ params, principal: p }) => {
       if (!(await repos.calendar.unpublish(params.year))) throw new AppError('not_found', `${params.year} 年未发布过节假日安排`);
       await repos.audit.append({ actor: p.name, actorOrg: p.org.name, action: 'calendar-unpublish', target: `calendar:${params.year}` });
       const { signalled } = await onPublished(params.year);

@@ -7,7 +7,7 @@ import { restrictedSharePayloadSchema } from '../../domain/cases/restricted-shar
 import { ALL_STEPS, decisionBodySchema } from '../../domain/procedures';
 import { conditionalOpenPayloadSchema } from '../../domain/cases/conditional-open/payload';
 import { caseCursorSchema, doneTaskCursorSchema, openTaskCursorSchema, overdueTaskCursorSchema } from '../../domain/paging';
-import { defineRoute, requirePrincipal } from '../define-route';
+import { defineRoute } from '../define-route';
 import { decodeCursor, pageBody, pageQuery, pageSchema } from '../paging';
 import { requestIdOf } from '../idempotency';
 import type { ApiDeps } from '../deps';
@@ -97,7 +97,7 @@ export function caseRoutes(deps: ApiDeps): Router {
       422: { description: '校验未通过，或规则不允许（附条款与字段）' },
     },
     handler: async ({ body, principal, req }) => {
-      const r = await fileCase(deps, requirePrincipal(principal), body.type, body.payload, req.get('idempotency-key') ?? undefined);
+      const r = await fileCase(deps, principal, body.type, body.payload, req.get('idempotency-key') ?? undefined);
       return { status: 201, body: { id: r.id, type: body.type, status: r.status, workflowId: r.workflowId } };
     },
   });
@@ -117,7 +117,7 @@ export function caseRoutes(deps: ApiDeps): Router {
     handler: async ({ query, principal }) => {
       const after = decodeCursor(caseCursorSchema, query.cursor);
       const filter = { type: query.type, status: query.status, mine: query.mine === 'true', q: query.q || undefined, overdue: query.overdue === 'true' };
-      const page = await repos.cases.list(requirePrincipal(principal), filter, { limit: query.limit, after });
+      const page = await repos.cases.list(principal, filter, { limit: query.limit, after });
       return { body: pageBody(page) };
     },
   });
@@ -127,8 +127,7 @@ export function caseRoutes(deps: ApiDeps): Router {
     summary: '办件详情', tags: ['办件'], access: 'signed-in',
     params: z.object({ id: z.string().max(80) }),
     responses: { 200: { description: '办件', schema: caseDetailSchema }, 404: { description: '没有这个办件，或无权查看' } },
-    handler: async ({ params, principal }) => {
-      const p = requirePrincipal(principal);
+    handler: async ({ params, principal: p }) => {
       const c = await repos.cases.detail(params.id, p);
       if (!c) throw new AppError('not_found', '没有这个办件');
       await repos.audit.appendView({ actor: p.name, actorOrg: p.org.name, action: 'case-view', target: `case:${c.id}` });
@@ -142,7 +141,7 @@ export function caseRoutes(deps: ApiDeps): Router {
     params: z.object({ id: z.string().max(80) }),
     body: z.strictObject({ reason: z.string().trim().max(1000).optional() }),
     responses: { 200: { description: '已撤回', schema: caseDetailSchema }, 404: { description: '没有这个办件' }, 409: { description: '办件已办结' } },
-    handler: async ({ params, body, principal, req }) => ({ body: await withdrawCase(deps, requirePrincipal(principal), params.id, body.reason, requestIdOf(req)) }),
+    handler: async ({ params, body, principal, req }) => ({ body: await withdrawCase(deps, principal, params.id, body.reason, requestIdOf(req)) }),
   });
 
   // the inbox: tasks addressed to the caller's organisation and roles, a page at a time
@@ -161,7 +160,7 @@ export function caseRoutes(deps: ApiDeps): Router {
       if (query.type && query.caseType && query.type !== query.caseType) throw new AppError('bad_request', 'type 与 caseType 不一致', { caseType: '与 type 不一致' });
       const after = decodeCursor(query.status === 'open' ? openTaskCursorSchema : doneTaskCursorSchema, query.cursor);
       const filter = { status: query.status, caseId: query.caseId || undefined, caseType: query.type ?? query.caseType, step: query.step };
-      const page = await repos.cases.tasksFor(requirePrincipal(principal), filter, { limit: query.limit, after });
+      const page = await repos.cases.tasksFor(principal, filter, { limit: query.limit, after });
       return { body: pageBody(page) };
     },
   });
@@ -194,7 +193,7 @@ export function caseRoutes(deps: ApiDeps): Router {
       409: { description: '任务已处理或已关闭' },
       422: { description: '规则不允许（如不同意共享未提供法律依据；非共享类数据未脱敏即同意）' },
     },
-    handler: async ({ params, principal, req }) => ({ body: { case: await decideTask(deps, requirePrincipal(principal), params.id, req.body, requestIdOf(req)) } }),
+    handler: async ({ params, principal, req }) => ({ body: { case: await decideTask(deps, principal, params.id, req.body, requestIdOf(req)) } }),
   });
 
   // reminders and escalations for the caller's organisation and roles
@@ -206,7 +205,7 @@ export function caseRoutes(deps: ApiDeps): Router {
         schema: z.object({ items: z.array(z.object({ id: z.string(), kind: z.string(), message: z.string(), caseId: z.string().nullable(), taskId: z.string().nullable(), createdAt: z.string(), read: z.boolean() })) }),
       },
     },
-    handler: async ({ principal }) => ({ body: { items: await repos.cases.notificationsFor(requirePrincipal(principal)) } }),
+    handler: async ({ principal }) => ({ body: { items: await repos.cases.notificationsFor(principal) } }),
   });
 
   // mark the caller's notifications read
@@ -214,7 +213,7 @@ export function caseRoutes(deps: ApiDeps): Router {
     summary: '将通知标为已读', tags: ['待办'], access: 'signed-in',
     body: z.strictObject({ ids: z.array(z.string().max(200)).min(1, '请至少选择一条通知').max(200) }),
     responses: { 200: { description: '已标为已读的条数', schema: z.object({ marked: z.number() }) } },
-    handler: async ({ body, principal }) => ({ body: { marked: await repos.cases.markNotificationsRead(requirePrincipal(principal), body.ids) } }),
+    handler: async ({ body, principal }) => ({ body: { marked: await repos.cases.markNotificationsRead(principal, body.ids) } }),
   });
 
   // an administrator ends an access grant
@@ -223,7 +222,7 @@ export function caseRoutes(deps: ApiDeps): Router {
     params: z.object({ id: z.string().max(120) }),
     body: z.strictObject({ reason: z.string({ error: '请填写撤销理由' }).trim().min(1, '请填写撤销理由').max(1000) }),
     responses: { 200: { description: '已撤销', schema: caseDetailSchema }, 404: { description: '没有这个访问权限' }, 409: { description: '已结束' } },
-    handler: async ({ params, body, principal, req }) => ({ body: await revokeGrant(deps, requirePrincipal(principal), params.id, body.reason, requestIdOf(req)) }),
+    handler: async ({ params, body, principal, req }) => ({ body: await revokeGrant(deps, principal, params.id, body.reason, requestIdOf(req)) }),
   });
 
   return router;

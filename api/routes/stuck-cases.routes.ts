@@ -9,7 +9,7 @@ import { z } from '../../domain/zod-locale';
 import { AppError } from '../../domain/errors';
 import { formatShanghai } from '../../domain/calendar';
 import { retryProjectionSignal } from '../../workflows/kernel/messages';
-import { defineRoute, requirePrincipal } from '../define-route';
+import { defineRoute } from '../define-route';
 import type { ApiDeps } from '../deps';
 import { startCaseWorkflow } from '../use-cases/case-starts';
 import { fromWorkflowError } from '../use-cases/workflow-errors';
@@ -69,8 +69,7 @@ export function stuckCasesRoutes(deps: ApiDeps): Router {
     params: z.object({ id: z.string().max(80) }),
     body: z.strictObject({ sanitize: z.boolean().default(false) }),
     responses: { 202: { description: '已提交重试', schema: z.object({ caseId: z.string(), problem: z.enum(['projection', 'start']) }) }, 404: { description: '没有这个异常办件' } },
-    handler: async ({ params, body, principal }) => {
-      const p = requirePrincipal(principal);
+    handler: async ({ params, body, principal: p }) => {
       const c = await repos.cases.find(params.id);
       const stuck = await repos.stuckCases.find(params.id);
       if (!c) throw new AppError('not_found', '没有这个办件');
