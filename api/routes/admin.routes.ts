@@ -16,6 +16,33 @@ const auditInstant = z.iso.datetime({ offset: true }).refine((v) => {
   return y >= 1970 && y <= 9999;
 }, '时间须在 1970 至 9999 年之间');
 
+const auditVerificationSchema = z.object({
+  ok: z.boolean(),
+  entries: z.number().int(),
+  firstBadEntry: z.number().int().optional(),
+  damage: z
+    .object({
+      kind: z.enum(AUDIT_DAMAGE_KINDS).describe('entry-altered 记录被改动；chain-broken 链接断开；entries-missing 中间记录被删除；tail-truncated 末尾记录被删除；head-mismatch 链头与日志不符或签名无效；unsigned-after-signed 已签名记录之后出现未签名记录'),
+      seq: z.number().int(),
+      message: z.string(),
+    })
+    .optional(),
+});
+
+/** An issued key as the list shows it: never the key itself. */
+const apiKeySchema = z.object({
+  id: z.string(),
+  orgId: z.string(),
+  orgName: z.string(),
+  name: z.string(),
+  prefix: z.string(),
+  roles: z.array(z.string()),
+  createdAt: z.string(),
+  createdBy: z.string().nullable(),
+  lastUsedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
+
 export function adminRoutes(deps: ApiDeps): Router {
   const { registry, repos, temporal } = deps;
   const router = Router();
@@ -92,18 +119,7 @@ export function adminRoutes(deps: ApiDeps): Router {
     responses: {
       200: {
         description: '校验结果；ok 为 false 时 firstBadEntry 与 damage 指出第一处损坏及其种类',
-        schema: z.object({
-          ok: z.boolean(),
-          entries: z.number().int(),
-          firstBadEntry: z.number().int().optional(),
-          damage: z
-            .object({
-              kind: z.enum(AUDIT_DAMAGE_KINDS).describe('entry-altered 记录被改动；chain-broken 链接断开；entries-missing 中间记录被删除；tail-truncated 末尾记录被删除；head-mismatch 链头与日志不符或签名无效；unsigned-after-signed 已签名记录之后出现未签名记录'),
-              seq: z.number().int(),
-              message: z.string(),
-            })
-            .optional(),
-        }),
+        schema: auditVerificationSchema,
       },
     },
     handler: async () => ({ body: await repos.audit.verify() }),
@@ -130,22 +146,7 @@ export function adminRoutes(deps: ApiDeps): Router {
     responses: {
       200: {
         description: '密钥（新到旧）',
-        schema: z.object({
-          items: z.array(
-            z.object({
-              id: z.string(),
-              orgId: z.string(),
-              orgName: z.string(),
-              name: z.string(),
-              prefix: z.string(),
-              roles: z.array(z.string()),
-              createdAt: z.string(),
-              createdBy: z.string().nullable(),
-              lastUsedAt: z.string().nullable(),
-              revokedAt: z.string().nullable(),
-            }),
-          ),
-        }),
+        schema: z.object({ items: z.array(apiKeySchema) }),
       },
     },
     handler: async () => {

@@ -16,6 +16,17 @@ const daySchema = z
   })
   .openapi('CalendarDay');
 const namedDateSchema = z.object({ date: z.string(), name: z.string() });
+const calendarYearSchema = z
+  .object({
+    year: z.number(),
+    source: yearSourceSchema,
+    holidays: z.array(namedDateSchema),
+    workdays: z.array(namedDateSchema),
+    publishedAt: z.string().nullable(),
+    publishedBy: z.string().nullable(),
+  })
+  .openapi('CalendarYear');
+const deadlineSchema = z.object({ deadline: z.string(), provisional: z.boolean(), workingDaysCounted: z.array(z.string()) }).openapi('Deadline');
 
 const deadlineQuery = z
   .strictObject({
@@ -47,12 +58,7 @@ export function calendarRoutes({ registry, repos }: ApiDeps, onPublished: OnCale
   defineRoute(router, registry, 'GET /calendar/deadline', {
     summary: '计算期限（自收到之日的次日起算，至第 N 日 24:00）', tags: ['工作日历'], access: 'signed-in',
     query: deadlineQuery,
-    responses: {
-      200: {
-        description: '期限',
-        schema: z.object({ deadline: z.string(), provisional: z.boolean(), workingDaysCounted: z.array(z.string()) }).openapi('Deadline'),
-      },
-    },
+    responses: { 200: { description: '期限', schema: deadlineSchema } },
     handler: async ({ query }) => {
       const cal = await calendar();
       const from = new Date(query.from);
@@ -79,21 +85,7 @@ export function calendarRoutes({ registry, repos }: ApiDeps, onPublished: OnCale
   defineRoute(router, registry, 'GET /calendar/years/:year', {
     summary: '某年度的节假日与调休安排', tags: ['工作日历'], access: 'signed-in',
     params: yearParam,
-    responses: {
-      200: {
-        description: '年度安排',
-        schema: z
-          .object({
-            year: z.number(),
-            source: yearSourceSchema,
-            holidays: z.array(namedDateSchema),
-            workdays: z.array(namedDateSchema),
-            publishedAt: z.string().nullable(),
-            publishedBy: z.string().nullable(),
-          })
-          .openapi('CalendarYear'),
-      },
-    },
+    responses: { 200: { description: '年度安排', schema: calendarYearSchema } },
     handler: async ({ params }) => {
       const published = (await repos.calendar.publishedYears()).find((y) => y.year === params.year);
       const cal = await calendar();
