@@ -5,7 +5,7 @@ import { formatShanghai } from '../../domain/calendar';
 import { AUDIT_DAMAGE_KINDS } from '../../db/repositories/audit.repository';
 import { auditCursorSchema, type AuditCursor } from '../../domain/paging';
 import { defineRoute } from '../define-route';
-import { decodeCursor, pageBody, pageQuery, pageSchema } from '../paging';
+import { listPage, pageQuery, pageSchema } from '../paging';
 import type { ApiDeps } from '../deps';
 import { historiesOfAllRuns, readableEvents } from '../use-cases/workflow-timeline';
 import { apiKeyRoles } from '../../domain/auth/api-key-roles';
@@ -99,17 +99,16 @@ export function adminRoutes(deps: ApiDeps): Router {
       },
     },
     handler: async ({ query }) => {
-      const after = decodeCursor(auditCursorSchema, query.cursor);
       const filter = { actor: query.actor || undefined, target: query.target || undefined, from: query.from ? new Date(query.from) : undefined, to: query.to ? new Date(query.to) : undefined };
-      const page = await repos.audit.list(filter, { limit: query.limit, afterSeq: after?.s ?? null });
-      const last = page.rows.at(-1);
-      return {
-        body: pageBody({
+      return listPage(auditCursorSchema, query, async ({ limit, after }) => {
+        const page = await repos.audit.list(filter, { limit, afterSeq: after?.s ?? null });
+        const last = page.rows.at(-1);
+        return {
           items: page.rows.map((r) => ({ seq: r.seq, at: formatShanghai(r.at), actor: r.actor, actorOrg: r.actorOrg, action: r.action, target: r.target, detail: r.detail, hash: r.hash })),
           next: page.more && last ? ({ k: 'audit', s: last.seq } satisfies AuditCursor) : null,
           total: page.total,
-        }),
-      };
+        };
+      });
     },
   });
 

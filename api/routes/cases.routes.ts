@@ -8,7 +8,7 @@ import { ALL_STEPS, decisionBodySchema } from '../../domain/procedures';
 import { conditionalOpenPayloadSchema } from '../../domain/cases/conditional-open/payload';
 import { caseCursorSchema, doneTaskCursorSchema, openTaskCursorSchema, overdueTaskCursorSchema } from '../../domain/paging';
 import { defineRoute } from '../define-route';
-import { decodeCursor, pageBody, pageQuery, pageSchema } from '../paging';
+import { listPage, pageQuery, pageSchema } from '../paging';
 import { requestIdOf } from '../idempotency';
 import type { ApiDeps } from '../deps';
 import { fileCase } from '../use-cases/file-case';
@@ -115,10 +115,8 @@ export function caseRoutes(deps: ApiDeps): Router {
     }),
     responses: { 200: { description: '办件（一页）', schema: pageSchema(caseSummarySchema) } },
     handler: async ({ query, principal }) => {
-      const after = decodeCursor(caseCursorSchema, query.cursor);
       const filter = { type: query.type, status: query.status, mine: query.mine === 'true', q: query.q || undefined, overdue: query.overdue === 'true' };
-      const page = await repos.cases.list(principal, filter, { limit: query.limit, after });
-      return { body: pageBody(page) };
+      return listPage(caseCursorSchema, query, (page) => repos.cases.list(principal, filter, page));
     },
   });
 
@@ -158,10 +156,8 @@ export function caseRoutes(deps: ApiDeps): Router {
     responses: { 200: { description: '任务（一页）', schema: pageSchema(taskSchema) } },
     handler: async ({ query, principal }) => {
       if (query.type && query.caseType && query.type !== query.caseType) throw new AppError('bad_request', 'type 与 caseType 不一致', { caseType: '与 type 不一致' });
-      const after = decodeCursor(query.status === 'open' ? openTaskCursorSchema : doneTaskCursorSchema, query.cursor);
       const filter = { status: query.status, caseId: query.caseId || undefined, caseType: query.type ?? query.caseType, step: query.step };
-      const page = await repos.cases.tasksFor(principal, filter, { limit: query.limit, after });
-      return { body: pageBody(page) };
+      return listPage(query.status === 'open' ? openTaskCursorSchema : doneTaskCursorSchema, query, (page) => repos.cases.tasksFor(principal, filter, page));
     },
   });
 
@@ -175,10 +171,7 @@ export function caseRoutes(deps: ApiDeps): Router {
         schema: pageSchema(taskSchema.extend({ workingDaysLate: z.number().int().describe('已逾期的工作日数（期限届满后已开始的工作日）') }).openapi('OverdueTask')),
       },
     },
-    handler: async ({ query }) => {
-      const page = await repos.cases.overdueTasks({ limit: query.limit, after: decodeCursor(overdueTaskCursorSchema, query.cursor) });
-      return { body: pageBody(page) };
-    },
+    handler: ({ query }) => listPage(overdueTaskCursorSchema, query, (page) => repos.cases.overdueTasks(page)),
   });
 
   // answers once the workflow has taken the decision
