@@ -14,11 +14,18 @@ import { parseOrThrow } from './validate';
 
 type Method = 'get' | 'post' | 'put' | 'delete';
 
-export interface RouteContext<Q, P, B> {
+/** Method and Express-style path, as API.md names a route: 'GET /cases/:id'. */
+export type RouteName = `${Uppercase<Method>} /${string}`;
+
+/** 'public' (no sign-in), 'signed-in', or a list of roles of which the caller needs one. */
+type Access = 'public' | 'signed-in' | readonly Role[];
+
+export interface RouteContext<Q, P, B, A extends Access = Access> {
   query: Q;
   params: P;
   body: B;
-  principal: Principal | null;
+  /** Checked before the handler runs: only a public route can be reached without signing in. */
+  principal: A extends 'public' ? Principal | null : Principal;
   req: Request;
   res: Response;
 }
@@ -28,18 +35,15 @@ export interface RouteResult {
   body?: unknown;
 }
 
-interface RouteSpec<QS extends z.ZodType, PS extends z.ZodType, BS extends z.ZodType> {
-  method: Method;
-  path: string; // Express style: /cases/:id
+interface RouteSpec<QS extends z.ZodType, PS extends z.ZodType, BS extends z.ZodType, A extends Access> {
   summary: string;
   tags: string[];
-  /** 'public' (no sign-in), 'signed-in', or a list of roles of which the caller needs one. */
-  access: 'public' | 'signed-in' | readonly Role[];
+  access: A;
   query?: QS;
   params?: PS;
   body?: BS;
   responses: Record<number, { description: string; schema?: z.ZodType }>;
-  handler: (ctx: RouteContext<z.infer<QS>, z.infer<PS>, z.infer<BS>>) => Promise<RouteResult> | RouteResult;
+  handler: (ctx: RouteContext<z.infer<QS>, z.infer<PS>, z.infer<BS>, A>) => Promise<RouteResult> | RouteResult;
 }
 
 const toOpenApiPath = (p: string) => p.replace(/:([A-Za-z]+)/g, '{$1}');
@@ -49,11 +53,15 @@ export function requirePrincipal(principal: Principal | null): Principal {
   return principal;
 }
 
-export function defineRoute<QS extends z.ZodType, PS extends z.ZodType, BS extends z.ZodType>(
+export function defineRoute<QS extends z.ZodType, PS extends z.ZodType, BS extends z.ZodType, A extends Access>(
   router: Router,
   registry: OpenAPIRegistry,
-  spec: RouteSpec<QS, PS, BS>,
+  route: RouteName,
+  spec: RouteSpec<QS, PS, BS, A>,
 ): void {
+  const space = route.indexOf(' ');
+  const method = route.slice(0, space).toLowerCase() as Method;
+  const path = route.slice(space + 1);
   const responses: Record<number, ResponseConfig> = {};
   for (const [status, r] of Object.entries(spec.responses)) {
     responses[Number(status)] = r.schema
@@ -70,8 +78,8 @@ export function defineRoute<QS extends z.ZodType, PS extends z.ZodType, BS exten
     responses[status] ??= { description, content: { 'application/json': { schema: errorSchema } } };
   }
   registry.registerPath({
-    method: spec.method,
-    path: toOpenApiPath(spec.path),
+    method,
+    path: toOpenApiPath(path),
     summary: spec.summary,
     tags: spec.tags,
     security: spec.access === 'public' ? [] : [{ session: [] }, { apiKey: [] }],
@@ -83,7 +91,7 @@ export function defineRoute<QS extends z.ZodType, PS extends z.ZodType, BS exten
     responses,
   });
 
-  router[spec.method](spec.path, async (req, res) => {
+  router[method](path, async (req, res) => {
     // Path parameters exist only once a route matched; body, query and headers were checked by the input guard.
     assertStorable(req.params, 'params');
     const principal = req.principal ?? null;

@@ -34,23 +34,15 @@ before(async () => {
   });
   const router = Router();
   const registry = createRegistry();
-  defineRoute(router, registry, {
-    method: 'post',
-    path: '/things/:id',
-    summary: 'echo',
-    tags: ['test'],
-    access: 'public',
+  defineRoute(router, registry, 'POST /things/:id', {
+    summary: 'echo', tags: ['test'], access: 'public',
     params: z.object({ id: z.string().max(80) }),
     body: z.looseObject({}),
     responses: { 200: { description: 'echo' } },
     handler: ({ params, body }) => ({ body: { id: params.id, body } }),
   });
-  defineRoute(router, registry, {
-    method: 'get',
-    path: '/things',
-    summary: 'list',
-    tags: ['test'],
-    access: 'public',
+  defineRoute(router, registry, 'GET /things', {
+    summary: 'list', tags: ['test'], access: 'public',
     responses: { 200: { description: 'list' } },
     handler: ({ req }) => ({ body: { query: req.query, cookies: req.cookies } }),
   });

@@ -53,3 +53,16 @@ export const pageSchema = <T extends zod.ZodType>(item: T) =>
     nextCursor: z.string().nullable().describe('下一页的游标；最后一页为 null'),
     total: z.number().int().describe('符合条件的总条数'),
   });
+
+/**
+ * A paged list's handler: the cursor checked against this list's own key (a 400
+ * before anything is read), one page read after it, the answer with the next cursor.
+ */
+export async function listPage<S extends zod.ZodType, T>(
+  cursorSchema: S,
+  query: { limit: number; cursor?: string },
+  read: (page: { limit: number; after: zod.infer<S> | null }) => Promise<{ items: T[]; total: number; next: unknown }>,
+) {
+  const after = decodeCursor(cursorSchema, query.cursor);
+  return { body: pageBody(await read({ limit: query.limit, after })) };
+}

@@ -8,29 +8,24 @@ import crypto from 'node:crypto';
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createDb, type Db } from '../db/client';
-import { prepareDatabase } from '../scripts/prepare-database';
+import type { Db } from '../db/client';
+import { seededThrowawayDatabase, type ThrowawayDatabase } from '../scripts/lib/throwaway-database';
 import { loadEnv } from '../config/env';
 import { DEMO_PASSWORD } from '../prisma/demo-data';
 import { createApi } from './app';
 
-let dir: string;
+let database: ThrowawayDatabase;
 let db: Db;
 let server: Server;
 let base: string;
 let host: string;
 
 before(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yongshu-sign-in-http-'));
-  const url = `file:${path.join(dir, 'api.db')}`;
-  await prepareDatabase(url, { seed: true });
-  db = createDb(url);
-  const env = loadEnv({ NODE_ENV: 'test', DATABASE_URL: url, SIGN_IN_ADDRESS_MAX_ATTEMPTS: '6', TRUST_PROXY: 'loopback', ALLOWED_ORIGINS: 'https://portal.example.gov.cn' });
+  database = await seededThrowawayDatabase('sign-in-http');
+  db = database.db;
+  const env = loadEnv({ NODE_ENV: 'test', DATABASE_URL: database.url, SIGN_IN_ADDRESS_MAX_ATTEMPTS: '6', TRUST_PROXY: 'loopback', ALLOWED_ORIGINS: 'https://portal.example.gov.cn' });
   // These routes never reach Temporal.
   const app = createApi({ env, db, temporal: undefined as never, auditKey: crypto.randomBytes(32) });
   server = await new Promise<Server>((resolve) => {
@@ -43,8 +38,7 @@ before(async () => {
 after(async () => {
   server.closeAllConnections(); // fetch keeps connections alive
   await new Promise((r) => server.close(r));
-  await db.$disconnect();
-  fs.rmSync(dir, { recursive: true, force: true });
+  await database.remove();
 });
 
 interface Answer {

@@ -4,7 +4,7 @@ import { z } from '../../domain/zod-locale';
 import { AppError } from '../../domain/errors';
 import { formatShanghai } from '../../domain/calendar';
 import { normaliseUsername, retryAfterSeconds } from '../../domain/auth/sign-in-policy';
-import { defineRoute, requirePrincipal } from '../define-route';
+import { defineRoute } from '../define-route';
 import type { ApiDeps } from '../deps';
 
 const accountLockSchema = z
@@ -22,13 +22,9 @@ const accountLockSchema = z
 export function accountRoutes({ registry, repos, db }: ApiDeps): Router {
   const router = Router();
 
-  // GET /admin/account-locks — locks in force
-  defineRoute(router, registry, {
-    method: 'get',
-    path: '/admin/account-locks',
-    summary: '当前被锁定的账号（登录失败次数过多）',
-    tags: ['管理'],
-    access: ['admin'],
+  // locks in force
+  defineRoute(router, registry, 'GET /admin/account-locks', {
+    summary: '当前被锁定的账号（登录失败次数过多）', tags: ['管理'], access: ['admin'],
     responses: { 200: { description: '锁定中的账号（新到旧）', schema: z.object({ items: z.array(accountLockSchema) }) } },
     handler: async () => {
       const now = new Date();
@@ -50,21 +46,16 @@ export function accountRoutes({ registry, repos, db }: ApiDeps): Router {
     },
   });
 
-  // POST /admin/account-locks/:username/unlock — lift a lock before it ends
-  defineRoute(router, registry, {
-    method: 'post',
-    path: '/admin/account-locks/:username/unlock',
-    summary: '解除账号锁定',
-    tags: ['管理'],
-    access: ['admin'],
+  // lift a lock before it ends
+  defineRoute(router, registry, 'POST /admin/account-locks/:username/unlock', {
+    summary: '解除账号锁定', tags: ['管理'], access: ['admin'],
     // Unstorable text in the path is refused by defineRoute's own check of every path parameter.
     params: z.object({ username: z.string().min(1).max(100) }),
     responses: {
       200: { description: '已解锁', schema: z.object({ username: z.string(), unlockedAt: z.string() }) },
       404: { description: '该账号当前未被锁定' },
     },
-    handler: async ({ params, principal }) => {
-      const p = requirePrincipal(principal);
+    handler: async ({ params, principal: p }) => {
       const username = normaliseUsername(params.username);
       const now = new Date();
       if (!(await repos.signIn.unlock(username, now, p.name))) throw new AppError('not_found', '该账号当前未被锁定');

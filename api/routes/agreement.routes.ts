@@ -4,7 +4,7 @@ import { AppError } from '../../domain/errors';
 import type { Principal } from '../../domain/auth/principal';
 import { agreementTitle } from '../../domain/agreement/agreement-template';
 import { stepLabelOf } from '../../domain/procedures';
-import { defineRoute, requirePrincipal } from '../define-route';
+import { defineRoute } from '../define-route';
 import { renderAgreementPdf } from '../agreement-pdf';
 import type { ApiDeps } from '../deps';
 
@@ -31,29 +31,21 @@ export function agreementRoutes(deps: ApiDeps): Router {
     return a;
   }
 
-  // GET /cases/:id/agreement — the data-use agreement's exact text, its hash and its signatures
-  defineRoute(router, registry, {
-    method: 'get',
-    path: '/cases/:id/agreement',
-    summary: '数据利用协议（全文、SHA-256 与签署记录）',
-    tags: ['办件'],
-    access: 'signed-in',
+  // the data-use agreement's exact text, its hash and its signatures
+  defineRoute(router, registry, 'GET /cases/:id/agreement', {
+    summary: '数据利用协议（全文、SHA-256 与签署记录）', tags: ['办件'], access: 'signed-in',
     params: z.object({ id: z.string().max(80) }),
     responses: { 200: { description: '协议', schema: agreementSchema }, 404: { description: '没有这份协议，或无权查看' } },
-    handler: async ({ params, principal }) => ({ body: await agreementOf(params.id, requirePrincipal(principal), 'agreement-view') }),
+    handler: async ({ params, principal }) => ({ body: await agreementOf(params.id, principal, 'agreement-view') }),
   });
 
-  // GET /cases/:id/agreement.pdf — the same text as a PDF with its signatures
-  defineRoute(router, registry, {
-    method: 'get',
-    path: '/cases/:id/agreement.pdf',
-    summary: '数据利用协议 PDF（与全文相同，附签署记录）',
-    tags: ['办件'],
-    access: 'signed-in',
+  // the same text as a PDF with its signatures
+  defineRoute(router, registry, 'GET /cases/:id/agreement.pdf', {
+    summary: '数据利用协议 PDF（与全文相同，附签署记录）', tags: ['办件'], access: 'signed-in',
     params: z.object({ id: z.string().max(80) }),
     responses: { 200: { description: 'application/pdf' }, 404: { description: '没有这份协议，或无权查看' } },
     handler: async ({ params, principal, res }) => {
-      const a = await agreementOf(params.id, requirePrincipal(principal), 'agreement-download');
+      const a = await agreementOf(params.id, principal, 'agreement-download');
       const pdf = await renderAgreementPdf({
         title: agreementTitle(a.templateVersion),
         text: a.text,

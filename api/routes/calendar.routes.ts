@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { z } from '../../domain/zod-locale';
 import { AppError } from '../../domain/errors';
 import { createWorkingDayCalendar, formatShanghai, parsePublishedYear, type WorkingDayCalendar } from '../../domain/calendar';
-import { defineRoute, requirePrincipal } from '../define-route';
+import { defineRoute } from '../define-route';
 import type { ApiDeps } from '../deps';
 
 const yearSourceSchema = z.enum(['bundled', 'published', 'missing']);
@@ -16,6 +16,17 @@ const daySchema = z
   })
   .openapi('CalendarDay');
 const namedDateSchema = z.object({ date: z.string(), name: z.string() });
+const calendarYearSchema = z
+  .object({
+    year: z.number(),
+    source: yearSourceSchema,
+    holidays: z.array(namedDateSchema),
+    workdays: z.array(namedDateSchema),
+    publishedAt: z.string().nullable(),
+    publishedBy: z.string().nullable(),
+  })
+  .openapi('CalendarYear');
+const deadlineSchema = z.object({ deadline: z.string(), provisional: z.boolean(), workingDaysCounted: z.array(z.string()) }).openapi('Deadline');
 
 const deadlineQuery = z
   .strictObject({
@@ -43,20 +54,11 @@ export function calendarRoutes({ registry, repos }: ApiDeps, onPublished: OnCale
 
   const calendar = async (): Promise<WorkingDayCalendar> => createWorkingDayCalendar(await repos.calendar.publishedYears());
 
-  // GET /calendar/deadline — N working (or natural) days from an instant (PROCEDURES §2)
-  defineRoute(router, registry, {
-    method: 'get',
-    path: '/calendar/deadline',
-    summary: '计算期限（自收到之日的次日起算，至第 N 日 24:00）',
-    tags: ['工作日历'],
-    access: 'signed-in',
+  // N working (or natural) days from an instant (PROCEDURES §2)
+  defineRoute(router, registry, 'GET /calendar/deadline', {
+    summary: '计算期限（自收到之日的次日起算，至第 N 日 24:00）', tags: ['工作日历'], access: 'signed-in',
     query: deadlineQuery,
-    responses: {
-      200: {
-        description: '期限',
-        schema: z.object({ deadline: z.string(), provisional: z.boolean(), workingDaysCounted: z.array(z.string()) }).openapi('Deadline'),
-      },
-    },
+    responses: { 200: { description: '期限', schema: deadlineSchema } },
     handler: async ({ query }) => {
       const cal = await calendar();
       const from = new Date(query.from);
@@ -65,13 +67,9 @@ export function calendarRoutes({ registry, repos }: ApiDeps, onPublished: OnCale
     },
   });
 
-  // GET /calendar/years — each year with the source of its schedule
-  defineRoute(router, registry, {
-    method: 'get',
-    path: '/calendar/years',
-    summary: '各年度节假日安排的来源',
-    tags: ['工作日历'],
-    access: 'signed-in',
+  // each year with the source of its schedule
+  defineRoute(router, registry, 'GET /calendar/years', {
+    summary: '各年度节假日安排的来源', tags: ['工作日历'], access: 'signed-in',
     responses: { 200: { description: '年度列表', schema: z.array(z.object({ year: z.number(), source: yearSourceSchema })) } },
     handler: async () => {
       const cal = await calendar();
@@ -83,29 +81,11 @@ export function calendarRoutes({ registry, repos }: ApiDeps, onPublished: OnCale
     },
   });
 
-  // GET /calendar/years/:year — the holidays and adjusted workdays of one year
-  defineRoute(router, registry, {
-    method: 'get',
-    path: '/calendar/years/:year',
-    summary: '某年度的节假日与调休安排',
-    tags: ['工作日历'],
-    access: 'signed-in',
+  // the holidays and adjusted workdays of one year
+  defineRoute(router, registry, 'GET /calendar/years/:year', {
+    summary: '某年度的节假日与调休安排', tags: ['工作日历'], access: 'signed-in',
     params: yearParam,
-    responses: {
-      200: {
-        description: '年度安排',
-        schema: z
-          .object({
-            year: z.number(),
-            source: yearSourceSchema,
-            holidays: z.array(namedDateSchema),
-            workdays: z.array(namedDateSchema),
-            publishedAt: z.string().nullable(),
-            publishedBy: z.string().nullable(),
-          })
-          .openapi('CalendarYear'),
-      },
-    },
+    responses: { 200: { description: '年度安排', schema: calendarYearSchema } },
     handler: async ({ params }) => {
       const published = (await repos.calendar.publishedYears()).find((y) => y.year === params.year);
       const cal = await calendar();
@@ -130,13 +110,9 @@ export function calendarRoutes({ registry, repos }: ApiDeps, onPublished: OnCale
     },
   });
 
-  // GET /calendar/month — one month, day by day, for the calendar page
-  defineRoute(router, registry, {
-    method: 'get',
-    path: '/calendar/month',
-    summary: '某月每日的工作日/节假日',
-    tags: ['工作日历'],
-    access: 'signed-in',
+  // one month, day by day, for the calendar page
+  defineRoute(router, registry, 'GET /calendar/month', {
+    summary: '某月每日的工作日/节假日', tags: ['工作日历'], access: 'signed-in',
     query: z.strictObject({ year: z.coerce.number().int().min(2000).max(2100), month: z.coerce.number().int().min(1).max(12) }),
     responses: {
       200: {
@@ -150,20 +126,15 @@ export function calendarRoutes({ registry, repos }: ApiDeps, onPublished: OnCale
     },
   });
 
-  // PUT /calendar/years/:year — an administrator publishes the year's schedule
-  defineRoute(router, registry, {
-    method: 'put',
-    path: '/calendar/years/:year',
-    summary: '发布年度节假日安排（管理员）；依赖该年度的在办期限将重新计算',
-    tags: ['工作日历'],
-    access: ['admin'],
+  // an administrator publishes the year's schedule
+  defineRoute(router, registry, 'PUT /calendar/years/:year', {
+    summary: '发布年度节假日安排（管理员）；依赖该年度的在办期限将重新计算', tags: ['工作日历'], access: ['admin'],
     params: yearParam,
     body: z.object({ holidays: z.array(namedDateSchema), workdays: z.array(namedDateSchema) }).openapi('PublishYearBody'),
     responses: {
       200: { description: '已发布', schema: z.object({ year: z.number(), source: z.literal('published'), replanned: z.number() }) },
     },
-    handler: async ({ params, req, principal }) => {
-      const p = requirePrincipal(principal);
+    handler: async ({ params, req, principal: p }) => {
       // Re-parse the raw body with the domain's year-aware schema (dates inside the year, no overlaps).
       const year = parsePublishedYear(params.year, req.body);
       await repos.calendar.publish(year, p.name);
@@ -181,17 +152,12 @@ export function calendarRoutes({ registry, repos }: ApiDeps, onPublished: OnCale
     },
   });
 
-  // DELETE /calendar/years/:year — withdraw a publication (e.g. one made in error)
-  defineRoute(router, registry, {
-    method: 'delete',
-    path: '/calendar/years/:year',
-    summary: '撤回已发布的年度安排（管理员）；该年度回到内置数据或暂定，在办期限重新计算',
-    tags: ['工作日历'],
-    access: ['admin'],
+  // withdraw a publication (e.g. one made in error)
+  defineRoute(router, registry, 'DELETE /calendar/years/:year', {
+    summary: '撤回已发布的年度安排（管理员）；该年度回到内置数据或暂定，在办期限重新计算', tags: ['工作日历'], access: ['admin'],
     params: yearParam,
     responses: { 200: { description: '已撤回', schema: z.object({ year: z.number(), source: yearSourceSchema, replanned: z.number() }) }, 404: { description: '该年度未发布' } },
-    handler: async ({ params, principal }) => {
-      const p = requirePrincipal(principal);
+    handler: async ({ params, principal: p }) => {
       if (!(await repos.calendar.unpublish(params.year))) throw new AppError('not_found', `${params.year} 年未发布过节假日安排`);
       await repos.audit.append({ actor: p.name, actorOrg: p.org.name, action: 'calendar-unpublish', target: `calendar:${params.year}` });
       const { signalled } = await onPublished(params.year);

@@ -7,8 +7,8 @@ import { restrictedSharePayloadSchema } from '../../domain/cases/restricted-shar
 import { ALL_STEPS, decisionBodySchema } from '../../domain/procedures';
 import { conditionalOpenPayloadSchema } from '../../domain/cases/conditional-open/payload';
 import { caseCursorSchema, doneTaskCursorSchema, openTaskCursorSchema, overdueTaskCursorSchema } from '../../domain/paging';
-import { defineRoute, requirePrincipal } from '../define-route';
-import { decodeCursor, pageBody, pageQuery, pageSchema } from '../paging';
+import { defineRoute } from '../define-route';
+import { listPage, pageQuery, pageSchema } from '../paging';
 import { requestIdOf } from '../idempotency';
 import type { ApiDeps } from '../deps';
 import { fileCase } from '../use-cases/file-case';
@@ -88,31 +88,23 @@ export function caseRoutes(deps: ApiDeps): Router {
   registry.register('RestrictedSharePayload', restrictedSharePayloadSchema);
   registry.register('ConditionalOpenPayload', conditionalOpenPayloadSchema);
 
-  // POST /cases — file a case; each procedure's filer checks its payload (api/use-cases/filers)
-  defineRoute(router, registry, {
-    method: 'post',
-    path: '/cases',
-    summary: '提交办件（Idempotency-Key 头可使重试返回同一办件）',
-    tags: ['办件'],
-    access: 'signed-in',
+  // file a case; each procedure's filer checks its payload (api/use-cases/filers)
+  defineRoute(router, registry, 'POST /cases', {
+    summary: '提交办件（Idempotency-Key 头可使重试返回同一办件）', tags: ['办件'], access: 'signed-in',
     body: fileCaseBody,
     responses: {
       201: { description: '已受理', schema: z.object({ id: z.string(), type: z.enum(CASE_TYPES), status: z.string(), workflowId: z.string() }) },
       422: { description: '校验未通过，或规则不允许（附条款与字段）' },
     },
     handler: async ({ body, principal, req }) => {
-      const r = await fileCase(deps, requirePrincipal(principal), body.type, body.payload, req.get('idempotency-key') ?? undefined);
+      const r = await fileCase(deps, principal, body.type, body.payload, req.get('idempotency-key') ?? undefined);
       return { status: 201, body: { id: r.id, type: body.type, status: r.status, workflowId: r.workflowId } };
     },
   });
 
-  // GET /cases — cases the caller may see, a page at a time; mine=true: filed by the caller's organisation
-  defineRoute(router, registry, {
-    method: 'get',
-    path: '/cases',
-    summary: '办件列表（分页，新到旧；可按编号、标题、申请单位搜索）',
-    tags: ['办件'],
-    access: 'signed-in',
+  // cases the caller may see, a page at a time; mine=true: filed by the caller's organisation
+  defineRoute(router, registry, 'GET /cases', {
+    summary: '办件列表（分页，新到旧；可按编号、标题、申请单位搜索）', tags: ['办件'], access: 'signed-in',
     query: z.strictObject({
       type: z.enum(CASE_TYPES).optional(),
       status: z.enum(CASE_STATUSES).optional(),
@@ -123,24 +115,17 @@ export function caseRoutes(deps: ApiDeps): Router {
     }),
     responses: { 200: { description: '办件（一页）', schema: pageSchema(caseSummarySchema) } },
     handler: async ({ query, principal }) => {
-      const after = decodeCursor(caseCursorSchema, query.cursor);
       const filter = { type: query.type, status: query.status, mine: query.mine === 'true', q: query.q || undefined, overdue: query.overdue === 'true' };
-      const page = await repos.cases.list(requirePrincipal(principal), filter, { limit: query.limit, after });
-      return { body: pageBody(page) };
+      return listPage(caseCursorSchema, query, (page) => repos.cases.list(principal, filter, page));
     },
   });
 
-  // GET /cases/:id — one case with its tasks, deadlines, outcome and history
-  defineRoute(router, registry, {
-    method: 'get',
-    path: '/cases/:id',
-    summary: '办件详情',
-    tags: ['办件'],
-    access: 'signed-in',
+  // one case with its tasks, deadlines, outcome and history
+  defineRoute(router, registry, 'GET /cases/:id', {
+    summary: '办件详情', tags: ['办件'], access: 'signed-in',
     params: z.object({ id: z.string().max(80) }),
     responses: { 200: { description: '办件', schema: caseDetailSchema }, 404: { description: '没有这个办件，或无权查看' } },
-    handler: async ({ params, principal }) => {
-      const p = requirePrincipal(principal);
+    handler: async ({ params, principal: p }) => {
       const c = await repos.cases.detail(params.id, p);
       if (!c) throw new AppError('not_found', '没有这个办件');
       await repos.audit.appendView({ actor: p.name, actorOrg: p.org.name, action: 'case-view', target: `case:${c.id}` });
@@ -148,26 +133,18 @@ export function caseRoutes(deps: ApiDeps): Router {
     },
   });
 
-  // POST /cases/:id/withdraw — the applicant withdraws before the end
-  defineRoute(router, registry, {
-    method: 'post',
-    path: '/cases/:id/withdraw',
-    summary: '撤回申请',
-    tags: ['办件'],
-    access: 'signed-in',
+  // the applicant withdraws before the end
+  defineRoute(router, registry, 'POST /cases/:id/withdraw', {
+    summary: '撤回申请', tags: ['办件'], access: 'signed-in',
     params: z.object({ id: z.string().max(80) }),
     body: z.strictObject({ reason: z.string().trim().max(1000).optional() }),
     responses: { 200: { description: '已撤回', schema: caseDetailSchema }, 404: { description: '没有这个办件' }, 409: { description: '办件已办结' } },
-    handler: async ({ params, body, principal, req }) => ({ body: await withdrawCase(deps, requirePrincipal(principal), params.id, body.reason, requestIdOf(req)) }),
+    handler: async ({ params, body, principal, req }) => ({ body: await withdrawCase(deps, principal, params.id, body.reason, requestIdOf(req)) }),
   });
 
-  // GET /tasks — the inbox: tasks addressed to the caller's organisation and roles, a page at a time
-  defineRoute(router, registry, {
-    method: 'get',
-    path: '/tasks',
-    summary: '待办（仅本单位、本角色的任务；分页，待办最紧急的在前）',
-    tags: ['待办'],
-    access: 'signed-in',
+  // the inbox: tasks addressed to the caller's organisation and roles, a page at a time
+  defineRoute(router, registry, 'GET /tasks', {
+    summary: '待办（仅本单位、本角色的任务；分页，待办最紧急的在前）', tags: ['待办'], access: 'signed-in',
     query: z.strictObject({
       status: z.enum(['open', 'done']).default('open'),
       caseId: z.string().trim().max(80).optional(),
@@ -179,20 +156,14 @@ export function caseRoutes(deps: ApiDeps): Router {
     responses: { 200: { description: '任务（一页）', schema: pageSchema(taskSchema) } },
     handler: async ({ query, principal }) => {
       if (query.type && query.caseType && query.type !== query.caseType) throw new AppError('bad_request', 'type 与 caseType 不一致', { caseType: '与 type 不一致' });
-      const after = decodeCursor(query.status === 'open' ? openTaskCursorSchema : doneTaskCursorSchema, query.cursor);
       const filter = { status: query.status, caseId: query.caseId || undefined, caseType: query.type ?? query.caseType, step: query.step };
-      const page = await repos.cases.tasksFor(requirePrincipal(principal), filter, { limit: query.limit, after });
-      return { body: pageBody(page) };
+      return listPage(query.status === 'open' ? openTaskCursorSchema : doneTaskCursorSchema, query, (page) => repos.cases.tasksFor(principal, filter, page));
     },
   });
 
-  // GET /tasks/overdue — the BDB's supervision view: every overdue open task across organisations, most late first
-  defineRoute(router, registry, {
-    method: 'get',
-    path: '/tasks/overdue',
-    summary: '逾期督办：各单位全部逾期未办的任务（分页，逾期最久的在前）',
-    tags: ['待办'],
-    access: [...OVERDUE_SUPERVISOR_ROLES],
+  // the BDB's supervision view: every overdue open task across organisations, most late first
+  defineRoute(router, registry, 'GET /tasks/overdue', {
+    summary: '逾期督办：各单位全部逾期未办的任务（分页，逾期最久的在前）', tags: ['待办'], access: [...OVERDUE_SUPERVISOR_ROLES],
     query: z.strictObject({ ...pageQuery }),
     responses: {
       200: {
@@ -200,19 +171,12 @@ export function caseRoutes(deps: ApiDeps): Router {
         schema: pageSchema(taskSchema.extend({ workingDaysLate: z.number().int().describe('已逾期的工作日数（期限届满后已开始的工作日）') }).openapi('OverdueTask')),
       },
     },
-    handler: async ({ query }) => {
-      const page = await repos.cases.overdueTasks({ limit: query.limit, after: decodeCursor(overdueTaskCursorSchema, query.cursor) });
-      return { body: pageBody(page) };
-    },
+    handler: ({ query }) => listPage(overdueTaskCursorSchema, query, (page) => repos.cases.overdueTasks(page)),
   });
 
-  // POST /tasks/:id/decision — answers once the workflow has taken the decision
-  defineRoute(router, registry, {
-    method: 'post',
-    path: '/tasks/:id/decision',
-    summary: '对待办作出决定（流程接受后才返回）',
-    tags: ['待办'],
-    access: 'signed-in',
+  // answers once the workflow has taken the decision
+  defineRoute(router, registry, 'POST /tasks/:id/decision', {
+    summary: '对待办作出决定（流程接受后才返回）', tags: ['待办'], access: 'signed-in',
     params: z.object({ id: z.string().max(120) }),
     // A copy made here: domain/ may load before the OpenAPI extension of zod (api/openapi.ts).
     body: decisionBodySchema.extend({}).openapi('Decision'),
@@ -222,48 +186,36 @@ export function caseRoutes(deps: ApiDeps): Router {
       409: { description: '任务已处理或已关闭' },
       422: { description: '规则不允许（如不同意共享未提供法律依据；非共享类数据未脱敏即同意）' },
     },
-    handler: async ({ params, principal, req }) => ({ body: { case: await decideTask(deps, requirePrincipal(principal), params.id, req.body, requestIdOf(req)) } }),
+    handler: async ({ params, principal, req }) => ({ body: { case: await decideTask(deps, principal, params.id, req.body, requestIdOf(req)) } }),
   });
 
-  // GET /notifications — reminders and escalations for the caller's organisation and roles
-  defineRoute(router, registry, {
-    method: 'get',
-    path: '/notifications',
-    summary: '站内通知（期限提醒、逾期、协调）',
-    tags: ['待办'],
-    access: 'signed-in',
+  // reminders and escalations for the caller's organisation and roles
+  defineRoute(router, registry, 'GET /notifications', {
+    summary: '站内通知（期限提醒、逾期、协调）', tags: ['待办'], access: 'signed-in',
     responses: {
       200: {
         description: '通知',
         schema: z.object({ items: z.array(z.object({ id: z.string(), kind: z.string(), message: z.string(), caseId: z.string().nullable(), taskId: z.string().nullable(), createdAt: z.string(), read: z.boolean() })) }),
       },
     },
-    handler: async ({ principal }) => ({ body: { items: await repos.cases.notificationsFor(requirePrincipal(principal)) } }),
+    handler: async ({ principal }) => ({ body: { items: await repos.cases.notificationsFor(principal) } }),
   });
 
-  // POST /notifications/read — mark the caller's notifications read
-  defineRoute(router, registry, {
-    method: 'post',
-    path: '/notifications/read',
-    summary: '将通知标为已读',
-    tags: ['待办'],
-    access: 'signed-in',
+  // mark the caller's notifications read
+  defineRoute(router, registry, 'POST /notifications/read', {
+    summary: '将通知标为已读', tags: ['待办'], access: 'signed-in',
     body: z.strictObject({ ids: z.array(z.string().max(200)).min(1, '请至少选择一条通知').max(200) }),
     responses: { 200: { description: '已标为已读的条数', schema: z.object({ marked: z.number() }) } },
-    handler: async ({ body, principal }) => ({ body: { marked: await repos.cases.markNotificationsRead(requirePrincipal(principal), body.ids) } }),
+    handler: async ({ body, principal }) => ({ body: { marked: await repos.cases.markNotificationsRead(principal, body.ids) } }),
   });
 
-  // POST /admin/grants/:id/revoke — an administrator ends an access grant
-  defineRoute(router, registry, {
-    method: 'post',
-    path: '/admin/grants/:id/revoke',
-    summary: '撤销访问权限（管理员）',
-    tags: ['管理'],
-    access: ['admin'],
+  // an administrator ends an access grant
+  defineRoute(router, registry, 'POST /admin/grants/:id/revoke', {
+    summary: '撤销访问权限（管理员）', tags: ['管理'], access: ['admin'],
     params: z.object({ id: z.string().max(120) }),
     body: z.strictObject({ reason: z.string({ error: '请填写撤销理由' }).trim().min(1, '请填写撤销理由').max(1000) }),
     responses: { 200: { description: '已撤销', schema: caseDetailSchema }, 404: { description: '没有这个访问权限' }, 409: { description: '已结束' } },
-    handler: async ({ params, body, principal, req }) => ({ body: await revokeGrant(deps, requirePrincipal(principal), params.id, body.reason, requestIdOf(req)) }),
+    handler: async ({ params, body, principal, req }) => ({ body: await revokeGrant(deps, principal, params.id, body.reason, requestIdOf(req)) }),
   });
 
   return router;

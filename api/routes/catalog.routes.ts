@@ -30,25 +30,17 @@ export const resourceSchema = z
 export function catalogRoutes({ registry, repos }: ApiDeps): Router {
   const router = Router();
 
-  // GET /catalog/resources — the public data resource catalog (Art. 10)
-  defineRoute(router, registry, {
-    method: 'get',
-    path: '/catalog/resources',
-    summary: '公共数据资源目录',
-    tags: ['数据目录'],
-    access: 'signed-in',
+  // the public data resource catalog (Art. 10)
+  defineRoute(router, registry, 'GET /catalog/resources', {
+    summary: '公共数据资源目录', tags: ['数据目录'], access: 'signed-in',
     query: catalogQuerySchema,
     responses: { 200: { description: '目录条目', schema: z.object({ items: z.array(resourceSchema) }) } },
     handler: async ({ query }) => ({ body: { items: await repos.catalog.list(query) } }),
   });
 
-  // GET /catalog/resources/:code — one catalog entry
-  defineRoute(router, registry, {
-    method: 'get',
-    path: '/catalog/resources/:code',
-    summary: '目录条目详情',
-    tags: ['数据目录'],
-    access: 'signed-in',
+  // one catalog entry
+  defineRoute(router, registry, 'GET /catalog/resources/:code', {
+    summary: '目录条目详情', tags: ['数据目录'], access: 'signed-in',
     params: z.object({ code: z.string().min(1).max(60) }),
     responses: { 200: { description: '目录条目', schema: resourceSchema }, 404: { description: '没有这个目录条目' } },
     handler: async ({ params }) => {

@@ -44,13 +44,9 @@ export function healthRoutes({ registry, db, temporal: t }: ApiDeps): Router {
     }
   }
 
-  // GET /health — real checks: the database answers, Temporal answers and a worker polls
-  defineRoute(router, registry, {
-    method: 'get',
-    path: '/health',
-    summary: '健康检查',
-    tags: ['系统'],
-    access: 'public',
+  // real checks: the database answers, Temporal answers and a worker polls
+  defineRoute(router, registry, 'GET /health', {
+    summary: '健康检查', tags: ['系统'], access: 'public',
     responses: { 200: { description: '全部正常', schema: healthSchema }, 503: { description: '有组件不可用', schema: healthSchema } },
     handler: async () => {
       const [database, temporalStatus] = await Promise.all([databaseState(), temporalState()]);

@@ -3,7 +3,7 @@ import { z } from '../../domain/zod-locale';
 import { AppError } from '../../domain/errors';
 import type { Principal } from '../../domain/auth/principal';
 import { ROLES } from '../../domain/auth/roles';
-import { defineRoute, requirePrincipal } from '../define-route';
+import { defineRoute } from '../define-route';
 import { SESSION_COOKIE } from '../authenticate';
 import { clientAddress } from '../client-address';
 import type { ApiDeps } from '../deps';
@@ -31,13 +31,9 @@ export const toMe = (p: Principal) => ({ id: p.id, username: p.username, display
 export function sessionRoutes({ registry, repos, env }: ApiDeps, signInDeps: SignInDeps): Router {
   const router = Router();
 
-  // POST /session — sign in
-  defineRoute(router, registry, {
-    method: 'post',
-    path: '/session',
-    summary: '登录',
-    tags: ['登录'],
-    access: 'public',
+  // sign in
+  defineRoute(router, registry, 'POST /session', {
+    summary: '登录', tags: ['登录'], access: 'public',
     body: signInSchema,
     responses: {
       200: { description: '已登录，会话 Cookie 已设置', schema: z.object({ user: meSchema }) },
@@ -62,13 +58,9 @@ export function sessionRoutes({ registry, repos, env }: ApiDeps, signInDeps: Sig
     },
   });
 
-  // DELETE /session — sign out: the server-side session is deleted
-  defineRoute(router, registry, {
-    method: 'delete',
-    path: '/session',
-    summary: '退出登录',
-    tags: ['登录'],
-    access: 'public',
+  // sign out: the server-side session is deleted
+  defineRoute(router, registry, 'DELETE /session', {
+    summary: '退出登录', tags: ['登录'], access: 'public',
     responses: { 204: { description: '已退出' } },
     handler: async ({ req, res }) => {
       const token = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
@@ -78,15 +70,11 @@ export function sessionRoutes({ registry, repos, env }: ApiDeps, signInDeps: Sig
     },
   });
 
-  // GET /me — who am I
-  defineRoute(router, registry, {
-    method: 'get',
-    path: '/me',
-    summary: '当前用户',
-    tags: ['登录'],
-    access: 'signed-in',
+  // who am I
+  defineRoute(router, registry, 'GET /me', {
+    summary: '当前用户', tags: ['登录'], access: 'signed-in',
     responses: { 200: { description: '当前用户', schema: meSchema } },
-    handler: ({ principal }) => ({ body: toMe(requirePrincipal(principal)) }),
+    handler: ({ principal }) => ({ body: toMe(principal) }),
   });
 
   return router;

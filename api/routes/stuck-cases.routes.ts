@@ -9,7 +9,7 @@ import { z } from '../../domain/zod-locale';
 import { AppError } from '../../domain/errors';
 import { formatShanghai } from '../../domain/calendar';
 import { retryProjectionSignal } from '../../workflows/kernel/messages';
-import { defineRoute, requirePrincipal } from '../define-route';
+import { defineRoute } from '../define-route';
 import type { ApiDeps } from '../deps';
 import { startCaseWorkflow } from '../use-cases/case-starts';
 import { fromWorkflowError } from '../use-cases/workflow-errors';
@@ -32,13 +32,9 @@ export function stuckCasesRoutes(deps: ApiDeps): Router {
   const { registry, repos } = deps;
   const router = Router();
 
-  // GET /admin/stuck-cases — what waits for an administrator
-  defineRoute(router, registry, {
-    method: 'get',
-    path: '/admin/stuck-cases',
-    summary: '异常办件（数据无法写入、流程未能启动）',
-    tags: ['管理'],
-    access: ['admin'],
+  // what waits for an administrator
+  defineRoute(router, registry, 'GET /admin/stuck-cases', {
+    summary: '异常办件（数据无法写入、流程未能启动）', tags: ['管理'], access: ['admin'],
     responses: { 200: { description: '异常办件', schema: z.object({ items: z.array(stuckCaseSchema) }) } },
     handler: async () => {
       const projection = (await repos.stuckCases.open()).map((s) => ({
@@ -67,18 +63,13 @@ export function stuckCasesRoutes(deps: ApiDeps): Router {
     },
   });
 
-  // POST /admin/stuck-cases/:id/retry — write the parked batches again (or start the workflow)
-  defineRoute(router, registry, {
-    method: 'post',
-    path: '/admin/stuck-cases/:id/retry',
-    summary: '重试异常办件（sanitize=true：清理无法存储的字符后写入）',
-    tags: ['管理'],
-    access: ['admin'],
+  // write the parked batches again (or start the workflow)
+  defineRoute(router, registry, 'POST /admin/stuck-cases/:id/retry', {
+    summary: '重试异常办件（sanitize=true：清理无法存储的字符后写入）', tags: ['管理'], access: ['admin'],
     params: z.object({ id: z.string().max(80) }),
     body: z.strictObject({ sanitize: z.boolean().default(false) }),
     responses: { 202: { description: '已提交重试', schema: z.object({ caseId: z.string(), problem: z.enum(['projection', 'start']) }) }, 404: { description: '没有这个异常办件' } },
-    handler: async ({ params, body, principal }) => {
-      const p = requirePrincipal(principal);
+    handler: async ({ params, body, principal: p }) => {
       const c = await repos.cases.find(params.id);
       const stuck = await repos.stuckCases.find(params.id);
       if (!c) throw new AppError('not_found', '没有这个办件');

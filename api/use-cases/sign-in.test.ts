@@ -7,13 +7,9 @@ import crypto from 'node:crypto';
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import bcrypt from 'bcryptjs';
-import { createDb, type Db } from '../../db/client';
 import { createRepositories, type Repositories } from '../../db/repositories';
-import { prepareDatabase } from '../../scripts/prepare-database';
+import { seededThrowawayDatabase, type ThrowawayDatabase } from '../../scripts/lib/throwaway-database';
 import { DEMO_PASSWORD } from '../../prisma/demo-data';
 import { DEFAULT_SIGN_IN_POLICY, type SignInPolicy } from '../../domain/auth/sign-in-policy';
 import { signIn, type SignInOutcome } from './sign-in';
@@ -22,22 +18,15 @@ const MINUTE = 60_000;
 const T0 = new Date('2026-11-30T02:00:00Z');
 const at = (ms: number) => new Date(T0.getTime() + ms);
 
-let dir: string;
-let db: Db;
+let database: ThrowawayDatabase;
 let repos: Repositories;
 
 before(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yongshu-sign-in-'));
-  const url = `file:${path.join(dir, 'sign-in.db')}`;
-  await prepareDatabase(url, { seed: true });
-  db = createDb(url);
-  repos = createRepositories(db, { auditKey: crypto.randomBytes(32) });
+  database = await seededThrowawayDatabase('sign-in');
+  repos = createRepositories(database.db, { auditKey: crypto.randomBytes(32) });
 });
 
-after(async () => {
-  await db.$disconnect();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+after(() => database.remove());
 
 const policy: SignInPolicy = { ...DEFAULT_SIGN_IN_POLICY };
 const attempt = (username: string, password: string, now: Date, address = '198.51.100.1', p: SignInPolicy = policy) =>
@@ -139,22 +128,22 @@ describe('per-address rate limit', () => {
 
 describe('password hashes', () => {
   test('a legacy bcrypt hash still signs in and is replaced by argon2id; a wrong password changes nothing', async () => {
-    const org = await db.organisation.findFirstOrThrow();
+    const org = await database.db.organisation.findFirstOrThrow();
     const legacy = await bcrypt.hash('old-secret-1', 10);
-    await db.user.create({ data: { username: 'legacy.user', displayName: '旧用户', orgId: org.id, passwordHash: legacy } });
+    await database.db.user.create({ data: { username: 'legacy.user', displayName: '旧用户', orgId: org.id, passwordHash: legacy } });
 
     assert.equal((await attempt('legacy.user', 'not-it', at(400 * MINUTE))).kind, 'bad-credentials');
-    assert.equal((await db.user.findUniqueOrThrow({ where: { username: 'legacy.user' } })).passwordHash, legacy);
+    assert.equal((await database.db.user.findUniqueOrThrow({ where: { username: 'legacy.user' } })).passwordHash, legacy);
 
     assert.equal((await attempt('legacy.user', 'old-secret-1', at(401 * MINUTE))).kind, 'signed-in');
-    const upgraded = (await db.user.findUniqueOrThrow({ where: { username: 'legacy.user' } })).passwordHash;
+    const upgraded = (await database.db.user.findUniqueOrThrow({ where: { username: 'legacy.user' } })).passwordHash;
     assert.match(upgraded, /^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     assert.equal((await attempt('legacy.user', 'old-secret-1', at(402 * MINUTE))).kind, 'signed-in');
     assert.equal((await attempt('legacy.user', 'not-it', at(403 * MINUTE))).kind, 'bad-credentials');
   });
 
   test('the demo users are seeded with argon2id, each with its own salt', async () => {
-    const hashes = (await db.user.findMany({ where: { username: { in: ['admin', 'bdb.reviewer'] } } })).map((u) => u.passwordHash);
+    const hashes = (await database.db.user.findMany({ where: { username: { in: ['admin', 'bdb.reviewer'] } } })).map((u) => u.passwordHash);
     assert.equal(hashes.length, 2);
     for (const h of hashes) assert.match(h, /^\$argon2id\$/);
     assert.notEqual(hashes[0], hashes[1]);
