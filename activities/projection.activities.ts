@@ -6,6 +6,7 @@
  * Data the database can never store fails non-retryably (the workflow parks
  * the batch and reports the case stuck) instead of being retried forever.
  */
+import crypto from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/activity';
 import type { Db } from '../db/client';
 import { toJson } from '../db/json';
@@ -117,11 +118,27 @@ async function apply(tx: Tx, op: ProjectionOp, auditKey: Buffer): Promise<void> 
         update: {},
       });
       return;
+    case 'agreement-draft':
+      await tx.agreement.upsert({
+        where: { caseId: op.caseId },
+        create: { caseId: op.caseId, templateVersion: op.templateVersion, text: op.text, sha256: sha256Hex(op.text), createdAt: new Date(op.at) },
+        update: {}, // the text is written once: a signature refers to it
+      });
+      return;
+    case 'agreement-sign':
+      await tx.agreementSignature.upsert({
+        where: { key: op.key },
+        create: { key: op.key, caseId: op.caseId, step: op.step, signerName: op.signerName, userId: op.userId, signedAt: new Date(op.at), sha256: op.sha256 },
+        update: {},
+      });
+      return;
     case 'audit':
       await appendAuditEntryWithin(tx, auditKey, { key: op.key, actor: op.actor, actorOrg: op.actorOrg, action: op.action, target: op.target, detail: op.detail });
       return;
   }
 }
+
+const sha256Hex = (text: string): string => crypto.createHash('sha256').update(text, 'utf8').digest('hex');
 
 const taskIdIn = (data: unknown): string | null => {
   const id = (data as { taskId?: unknown } | null | undefined)?.taskId;

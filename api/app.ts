@@ -18,6 +18,7 @@ import { calendarRoutes } from './routes/calendar.routes';
 import { caseRoutes } from './routes/cases.routes';
 import { catalogRoutes } from './routes/catalog.routes';
 import { docsRoutes } from './routes/docs.routes';
+import { grantRoutes } from './routes/grants.routes';
 import { healthRoutes } from './routes/health.routes';
 import { sessionRoutes } from './routes/session.routes';
 import { stuckCasesRoutes } from './routes/stuck-cases.routes';
@@ -54,6 +55,7 @@ export function createApi(deps: AppDeps): Express {
   app.use(catalogRoutes(api));
   app.use(calendarRoutes(api, (year) => replanRunningCases(api, year)));
   app.use(caseRoutes(api));
+  app.use(grantRoutes(api));
   app.use(adminRoutes(api));
   app.use(stuckCasesRoutes(api));
   app.use(accountRoutes(api));

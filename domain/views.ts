@@ -111,6 +111,8 @@ export interface HistoryEntryView {
 
 export interface GrantView {
   id: string;
+  /** The resource code (API.md's name); the same as resourceCode. */
+  resource: string;
   resourceCode: string;
   resourceName: string;
   scope: string[];
@@ -118,6 +120,9 @@ export interface GrantView {
   status: 'active' | 'expired' | 'revoked';
   grantedAt: string;
   expiresAt: string;
+  /** Uses recorded with POST /grants/{id}/access, and the latest one's time. */
+  accessCount: number;
+  lastAccessAt: string | null;
 }
 
 export interface ResourceOutcomeView {

@@ -1,2 +1,3 @@
 /** Every workflow type the worker registers. */
 export { restrictedShareWorkflow } from './restricted-share.workflow';
+export { conditionalOpenWorkflow } from './conditional-open.workflow';

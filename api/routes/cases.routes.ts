@@ -61,7 +61,7 @@ const caseDetailSchema = caseSummarySchema
       .object({
         resources: z.array(z.object({ code: z.string(), name: z.string(), provider: orgRef, outcome: z.enum(['pending', 'granted', 'granted-desensitized', 'refused']), note: z.string().nullable() })),
         grants: z.array(
-          z.object({ id: z.string(), resourceCode: z.string(), resourceName: z.string(), scope: z.array(z.string()), method: z.string(), status: z.enum(['active', 'expired', 'revoked']), grantedAt: z.string(), expiresAt: z.string() }),
+          z.object({ id: z.string(), resourceCode: z.string(), resourceName: z.string(), scope: z.array(z.string()), method: z.string(), status: z.enum(['active', 'expired', 'revoked']), grantedAt: z.string(), expiresAt: z.string(), resource: z.string(), accessCount: z.number().int(), lastAccessAt: z.string().nullable() }),
         ),
         problemList: z.boolean(),
       })

@@ -60,8 +60,10 @@ const isPostgres = (tx: AuditTx) => (tx as unknown as { _activeProvider?: string
  * (a deferred transaction that reads first and writes later can fail to
  * upgrade with SQLITE_BUSY), on PostgreSQL the row lock serialises writers.
  * A missing head row is inserted as a placeholder (seq -1) in the same statement.
+ * Exported for writers that must read state under the same lock before they
+ * know which entry to append (db/repositories/grant-access.repository.ts).
  */
-async function lockHead(tx: AuditTx): Promise<StoredHead> {
+export async function lockHead(tx: AuditTx): Promise<StoredHead> {
   await tx.$executeRawUnsafe(`INSERT INTO "AuditHead" ("id", "seq", "hash", "mac", "updatedAt") VALUES ('${HEAD_ID}', -1, '', '', CURRENT_TIMESTAMP) ON CONFLICT ("id") DO NOTHING`);
   if (isPostgres(tx)) await tx.$queryRawUnsafe(`SELECT "seq" FROM "AuditHead" WHERE "id" = '${HEAD_ID}' FOR UPDATE`);
   return tx.auditHead.findUniqueOrThrow({ where: { id: HEAD_ID }, select: { seq: true, hash: true, mac: true } });

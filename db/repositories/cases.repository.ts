@@ -7,6 +7,8 @@ import { fromJson } from '../json';
 import type { Principal } from '../../domain/auth/principal';
 import { createCountdowns, createWorkingDayCalendar, formatShanghai, type Countdown, type CountdownInput } from '../../domain/calendar';
 import { createCalendarRepository } from './calendar.repository';
+import { grantUseSummaries } from './grant-access.repository';
+import { grantStatusAt } from '../../domain/grants/grant-access';
 import { actionLabel, stepLabel } from '../../domain/cases/labels';
 import { caseAudience, seesEveryCase, visibleCaseParts, type CaseViewer } from '../../domain/cases/case-visibility';
 import type { CaseDetailView, CaseSummaryView, GrantView, HistoryEntryView, OverdueTaskView, ResourceOutcomeView, TaskView } from '../../domain/views';
@@ -257,15 +259,20 @@ export function createCasesRepository(db: Db) {
       const countdown = await countdowns();
       const tasks = seen.tasks.map((t) => toTask({ ...t, case: c }, names, now, countdown));
       const resourceNames = new Map(catalog.map((r) => [r.code, r.name]));
+      const uses = await grantUseSummaries(db, seen.grants.map((g) => g.id));
       const grants: GrantView[] = seen.grants.map((g) => ({
         id: g.id,
+        resource: g.resourceCode,
         resourceCode: g.resourceCode,
         resourceName: resourceNames.get(g.resourceCode) ?? g.resourceCode,
         scope: fromJson<string[]>(g.scope),
         method: g.method,
-        status: g.status as GrantView['status'],
+        // By the clock: a grant past its expiry reads expired before the workflow's timer records it.
+        status: grantStatusAt(g, now),
         grantedAt: formatShanghai(g.grantedAt),
         expiresAt: formatShanghai(g.expiresAt),
+        accessCount: uses.get(g.id)?.count ?? 0,
+        lastAccessAt: iso(uses.get(g.id)?.lastAt),
       }));
       const history: HistoryEntryView[] = seen.history.map((h) => ({
         at: formatShanghai(h.at),

@@ -4,6 +4,7 @@ import { createCalendarRepository } from './calendar.repository';
 import { createCasesRepository } from './cases.repository';
 import { createCaseStartRepository } from './case-start.repository';
 import { createCatalogRepository } from './catalog.repository';
+import { createGrantAccessRepository } from './grant-access.repository';
 import { createIdempotencyRepository } from './idempotency.repository';
 import { createRequestEffectsRepository } from './request-effects.repository';
 import { createStuckCasesRepository } from './stuck-cases.repository';
@@ -27,6 +28,7 @@ export function createRepositories(db: Db, opts: RepositoryOptions) {
     stuckCases: createStuckCasesRepository(db),
     requestEffects: createRequestEffectsRepository(db),
     signIn: createSignInRepository(db),
+    grantAccess: createGrantAccessRepository(db, { auditKey: opts.auditKey }),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

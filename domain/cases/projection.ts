@@ -67,6 +67,10 @@ export type ProjectionOp =
     }
   | { op: 'grant-end'; id: string; status: 'expired' | 'revoked'; at: string; by: string }
   | { op: 'notify'; id: string; orgId: string; role: string | null; caseId: string; taskId: string | null; kind: string; message: string; at: string }
+  /** The agreement's exact text, written once; the projection keeps its SHA-256 beside it. */
+  | { op: 'agreement-draft'; caseId: string; templateVersion: string; text: string; at: string }
+  /** One signature of the agreement: signer, user, time and the SHA-256 of the text signed. */
+  | { op: 'agreement-sign'; key: string; caseId: string; step: string; signerName: string; userId: string | null; at: string; sha256: string }
   /**
    * An audit entry written in the same transaction as the fact it records, so
    * it exists if and only if the fact does; `key` makes a retried batch append it once.

@@ -15,7 +15,7 @@ import { createDeadlineActivities } from '../../activities/deadline.activities';
 import { createWorkingDayCalendar, type PublishedYear, type WorkingDayCalendar } from '../../domain/calendar';
 import type { ProjectOptions, ProjectionOp, StuckReport } from '../../domain/cases/projection';
 import type { RestrictedSharePayload } from '../../domain/cases/restricted-share/payload';
-import type { DecisionBody } from '../../domain/cases/restricted-share/decisions';
+import type { DecisionBody } from '../../domain/procedures';
 import { decideUpdate, revokeGrantUpdate, stateQuery, withdrawUpdate } from '../../workflows/kernel/messages';
 import type { restrictedShareWorkflow } from '../../workflows/restricted-share.workflow';
 import type { DecideInput, DecideResult, RsActor, RsCaseInput, RsResourceFacts, RsState, RsTaskState } from '../../workflows/restricted-share.types';
@@ -134,6 +134,7 @@ export async function startHarness(name: string): Promise<Harness> {
       ops.set(wf, list);
     },
     planDeadline: deadlines.planDeadline,
+    workingDaysLeft: deadlines.workingDaysLeft,
     async reportStuck(r: StuckReport): Promise<void> {
       record(r.caseId, { event: 'report', ...r });
     },

@@ -25,6 +25,7 @@ export async function replanForYear(o: { year: number; tasks: readonly KernelTas
     setPlan(t, planned);
     const ahead = Date.parse(planned.dueAt) > Date.now();
     const clearOverdue = byStoredRule && t.overdue && ahead;
+    if (byStoredRule) t.moves = (t.moves ?? 0) + 1;
     if (byStoredRule && ahead) t.reminded = false; // the new deadline is announced again
     if (clearOverdue) t.overdue = false;
     record.push({ op: 'task-deadline', id: t.id, dueAt: planned.dueAt, provisional: planned.provisional, ...(clearOverdue ? { overdueCleared: true } : {}) });

@@ -47,6 +47,8 @@ export interface KernelTask {
   clock?: ClockRule;
   reminded: boolean;
   overdue: boolean;
+  /** How often a calendar change moved the deadline: each move's reminder and lapse notices are new ones. */
+  moves?: number;
   decision: string | null;
 }
 

@@ -16,6 +16,8 @@ import { PayloadView } from '../../../../components/payload-view';
 import { ProcedureDiagram } from '../../../../components/procedure-diagram';
 import { ArticleBadge, Badge, btn, Empty, ErrorAlert, input, Loading, Notice, PageHeader, Section, table } from '../../../../components/ui';
 import { WorkflowPanel } from '../../../../components/workflow-panel';
+import { GRANT_USER_ROLES } from '../../../../../domain/grants/grant-access';
+import { GrantUse } from './grant-use';
 import { api } from '../../../../lib/api';
 import { CASE_TYPE_LABELS, GRANT_STATUS, methodLabel, OUTCOME, TASK_STATUS } from '../../../../lib/labels';
 import { decisionMetaFor, procedureOf, signingSteps, stepLabelFor } from '../../../../lib/procedures';
@@ -56,6 +58,8 @@ export function CaseDetail({ id }: { id: string }) {
   const providerSteps = procedure.flow.flatMap((stage) => stage.main).filter((s) => procedure.steps[s]?.party === 'provider');
   const stepLabel = (step: string | null | undefined) => stepLabelFor(c.type, step);
   const isAdmin = hasRole(me, 'admin');
+  // Grants are issued to the applicant organisation: its applicants record each use of the data.
+  const usesGrants = c.applicant.org.id === me.org.id && GRANT_USER_ROLES.some((r) => hasRole(me, r));
 
   return (
     <div className="space-y-4">
@@ -195,6 +199,7 @@ export function CaseDetail({ id }: { id: string }) {
                       <th className={table.th}>状态</th>
                       <th className={table.th}>授权时间</th>
                       <th className={table.th}>到期时间</th>
+                      <th className={table.th}>使用记录</th>
                       {isAdmin && <th className={table.th}>操作</th>}
                     </tr>
                   </thead>
@@ -212,6 +217,9 @@ export function CaseDetail({ id }: { id: string }) {
                         </td>
                         <td className={`${table.td} whitespace-nowrap text-xs`}>{fmtDateTime(g.grantedAt)}</td>
                         <td className={`${table.td} whitespace-nowrap text-xs`}>{fmtDate(g.expiresAt)}</td>
+                        <td className={table.td}>
+                          <GrantUse grant={g} canRecord={usesGrants} onRecorded={() => void reload()} />
+                        </td>
                         {isAdmin && (
                           <td className={table.td}>
                             {g.status === 'active' && (
