@@ -15,7 +15,11 @@ import { FormErrorSummary } from '../../../../components/form-error-summary';
 import { ArticleBadge, btn, PageHeader, Section } from '../../../../components/ui';
 import { api, ApiError, fieldsUnder, newIdempotencyKey } from '../../../../lib/api';
 import { useCatalog } from '../../../../lib/catalog';
+import { procedureOf } from '../../../../lib/procedures';
 import { useMe } from '../../../../lib/session';
+
+/** The assessments run in parallel, each with its own clock (the spec's deadline rule). */
+const ASSESSMENT_DAYS = procedureOf('conditional-open').steps['bdb-assessment']?.deadline?.workingDays;
 
 export function NewConditionalOpen() {
   const me = useMe();
@@ -90,7 +94,7 @@ export function NewConditionalOpen() {
           />
         </Section>
         <div className="sticky bottom-0 flex items-center justify-end gap-2 rounded-md border border-slate-200 bg-white/95 px-4 py-3 shadow">
-          <span className="mr-auto text-xs text-slate-500">提交后由市大数据主管部门和数据提供单位同时评估，各自在 10 个工作日内完成。</span>
+          <span className="mr-auto text-xs text-slate-500">提交后由市大数据主管部门和数据提供单位同时评估，各自在 {ASSESSMENT_DAYS} 个工作日内完成。</span>
           <button type="button" className={btn.secondary} onClick={() => router.back()} disabled={busy}>
             取消
           </button>
