@@ -3,91 +3,17 @@
  * The fields of a conditional open-data application 有条件开放申请 (Art. 21–25, 32;
  * PROCEDURES.md §5), controlled: the new-application page and the 提交补充材料
  * (resubmit) decision both use it. Errors come keyed as the API sends them
- * (`resources.0`, `crossBorder`, …), checked first with the same domain schema and rules.
+ * (`resources.0`, `crossBorder`, …); web/lib/conditional-open-draft.ts checks the
+ * draft first with the same domain schema and rules.
  */
 import Link from 'next/link';
 import { useMemo, useState } from 'react';
 import type { ResourceView } from '../../domain/views';
-import {
-  checkConditionalOpenRules,
-  conditionalOpenPayloadSchema,
-  DEFAULT_USE_DAYS,
-  MAX_USE_DAYS,
-  OPEN_PLATFORM,
-  type RuleRefusal,
-} from '../../domain/cases/conditional-open/payload';
+import { DEFAULT_USE_DAYS, MAX_USE_DAYS, OPEN_PLATFORM } from '../../domain/cases/conditional-open/payload';
+import type { ConditionalOpenDraft } from '../lib/conditional-open-draft';
 import { useCatalog } from '../lib/catalog';
 import { OpenClassBadge } from './badges';
 import { ArticleBadge, cx, ErrorAlert, errorId, Field, FieldError, input, Loading, Notice } from './ui';
-
-export interface ConditionalOpenDraft {
-  resources: string[];
-  purpose: string;
-  scenario: string;
-  securityMeasures: string;
-  contact: string;
-  useDays: string;
-  crossBorder: boolean;
-  securityAssessment: string;
-}
-
-/** The payload fields this form owns. */
-export const CONDITIONAL_OPEN_FIELDS = ['resources', 'purpose', 'scenario', 'securityMeasures', 'contact', 'useDays', 'crossBorder', 'securityAssessment'] as const;
-
-export function emptyConditionalOpenDraft(resources: string[] = []): ConditionalOpenDraft {
-  return { resources, purpose: '', scenario: '', securityMeasures: '', contact: '', useDays: '', crossBorder: false, securityAssessment: '' };
-}
-
-const str = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
-
-/** Prefill from a filed payload (提交补充材料 after 要求补充材料). */
-export function conditionalOpenDraftFromPayload(p: Record<string, unknown>): ConditionalOpenDraft {
-  return {
-    resources: Array.isArray(p.resources) ? p.resources.filter((x): x is string => typeof x === 'string') : [],
-    purpose: str(p.purpose),
-    scenario: str(p.scenario),
-    securityMeasures: str(p.securityMeasures),
-    contact: str(p.contact),
-    useDays: str(p.useDays),
-    crossBorder: p.crossBorder === true,
-    securityAssessment: str(p.securityAssessment),
-  };
-}
-
-export function conditionalOpenDraftToPayload(d: ConditionalOpenDraft): Record<string, unknown> {
-  const days = d.useDays.trim();
-  return {
-    resources: d.resources,
-    purpose: d.purpose.trim(),
-    scenario: d.scenario.trim(),
-    securityMeasures: d.securityMeasures.trim(),
-    contact: d.contact.trim(),
-    // A non-number goes as typed so the API can say what is wrong with it.
-    ...(days ? { useDays: /^\d+$/.test(days) ? Number(days) : days } : {}),
-    crossBorder: d.crossBorder,
-    ...(d.crossBorder && d.securityAssessment.trim() ? { securityAssessment: d.securityAssessment.trim() } : {}),
-  };
-}
-
-/** The API's checks made here first (shape, then Art. 21, 22, 25 ¶2, 32 over the catalog); null when it would accept. */
-export function checkConditionalOpenDraft(d: ConditionalOpenDraft, catalog: readonly ResourceView[] | undefined): RuleRefusal | null {
-  const r = conditionalOpenPayloadSchema.safeParse(conditionalOpenDraftToPayload(d));
-  if (!r.success) {
-    const fields: Record<string, string> = {};
-    for (const i of r.error.issues) fields[i.path.join('.') || '_'] ??= i.message;
-    return { message: '申请内容有误，请修改标出的内容', article: '', fields };
-  }
-  return catalog ? checkConditionalOpenRules(r.data, catalog) : null;
-}
-
-/** An edited field's error goes (its fix is under way); recording an assessment answers the cross-border refusal. */
-export function conditionalOpenErrorsAfterEdit(errors: Record<string, string>, prev: ConditionalOpenDraft, next: ConditionalOpenDraft): Record<string, string> {
-  const changed = new Set((Object.keys(next) as (keyof ConditionalOpenDraft)[]).filter((k) => prev[k] !== next[k]));
-  if (changed.size === 0) return errors;
-  if (changed.has('securityAssessment')) changed.add('crossBorder');
-  const out = Object.fromEntries(Object.entries(errors).filter(([k]) => !changed.has(k.split('.')[0] as keyof ConditionalOpenDraft)));
-  return Object.keys(out).length === Object.keys(errors).length ? errors : out;
-}
 
 export function ConditionalOpenFields({
   value,

@@ -13,18 +13,18 @@ import type { CaseDetailView, TaskView } from '../../domain/views';
 import { agreementPath, type AgreementView } from '../lib/agreement';
 import { api, ApiError, newIdempotencyKey } from '../lib/api';
 import { useCatalog } from '../lib/catalog';
-import { decisionMetaFor, procedureOf, stepLabelFor, type DecisionMeta } from '../lib/procedures';
-import { fmtDateTime, isoToLocalInput, localInputToIso } from '../lib/time';
-import { useApi } from '../lib/use-api';
-import { AgreementText } from './agreement-text';
 import {
   checkConditionalOpenDraft,
   conditionalOpenDraftFromPayload,
   conditionalOpenDraftToPayload,
   conditionalOpenErrorsAfterEdit,
-  ConditionalOpenFields,
   type ConditionalOpenDraft,
-} from './conditional-open-form';
+} from '../lib/conditional-open-draft';
+import { decisionMetaFor, procedureOf, stepLabelFor, type DecisionMeta } from '../lib/procedures';
+import { fmtDateTime, isoToLocalInput, localInputToIso } from '../lib/time';
+import { useApi } from '../lib/use-api';
+import { AgreementText } from './agreement-text';
+import { ConditionalOpenFields } from './conditional-open-form';
 import { Countdown, DueAt, useNow } from './countdown';
 import { FormErrorSummary } from './form-error-summary';
 import { checkDraft, draftFromPayload, draftToPayload, errorsAfterEdit, RestrictedShareFields, type RestrictedShareDraft } from './restricted-share-form';

@@ -8,7 +8,7 @@ import type { Role } from '../../domain/auth/roles';
 import type { CaseType } from '../../domain/views';
 import { ALL_STEPS, decisionSpec, PROCEDURE_SPECS, stepLabelOf, stepSpec, type DecisionField, type DecisionTone, type ProcedureSpec } from '../../domain/procedures';
 
-export { END, FILED } from '../../domain/procedures';
+export { END, FILED } from '../../domain/procedures/procedure-spec';
 
 export const procedureOf = (type: CaseType): ProcedureSpec => PROCEDURE_SPECS[type];
 

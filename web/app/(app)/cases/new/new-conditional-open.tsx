@@ -2,15 +2,15 @@
 /** 新建有条件开放申请 (Art. 25 ¶3): a public applicant asks for conditional-open data. One Idempotency-Key per form instance. */
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useRef, useState, type FormEvent } from 'react';
+import { ConditionalOpenFields } from '../../../../components/conditional-open-form';
 import {
   checkConditionalOpenDraft,
   CONDITIONAL_OPEN_FIELDS,
-  conditionalOpenErrorsAfterEdit,
-  ConditionalOpenFields,
-  emptyConditionalOpenDraft,
   conditionalOpenDraftToPayload,
+  conditionalOpenErrorsAfterEdit,
+  emptyConditionalOpenDraft,
   type ConditionalOpenDraft,
-} from '../../../../components/conditional-open-form';
+} from '../../../../lib/conditional-open-draft';
 import { FormErrorSummary } from '../../../../components/form-error-summary';
 import { ArticleBadge, btn, PageHeader, Section } from '../../../../components/ui';
 import { api, ApiError, fieldsUnder, newIdempotencyKey } from '../../../../lib/api';
