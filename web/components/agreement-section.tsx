@@ -24,6 +24,8 @@ export function AgreementSection({ detail }: { detail: CaseDetailView }) {
     void reload();
   }, [detail.history.length, reload]);
   const notYet = error?.status === 404;
+  // Someone the case is shown to but who is no party to the agreement sees no section.
+  if (error?.status === 403) return null;
 
   return (
     <Section

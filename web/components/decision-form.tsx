@@ -103,11 +103,14 @@ export function DecisionForm({
   const agreement = useApi<AgreementView>(signing ? agreementPath(detail.id) : null);
   const p = `t-${task.id}`;
 
-  // An applicant answering a request for changes needs the reviewer's words beside the form.
-  const lastRequest =
-    step?.party === 'applicant'
-      ? [...detail.history].reverse().find((h) => h.action === 'decided' && h.comment && h.step && stepSpec(detail.type, h.step)?.party !== 'applicant')
-      : undefined;
+  // An applicant amending the request (a step that takes the amended payload) needs the reviewer's words beside
+  // the form: the latest send-back (退回修改, 要求补充材料 — the amber decisions of the specs) with its comment.
+  const amending = task.decisions.some((d) => decisionMetaFor(detail.type, task.step, d).requires.includes('payload'));
+  const lastRequest = amending
+    ? [...detail.history]
+        .reverse()
+        .find((h) => h.action === 'decided' && h.comment && h.step && stepSpec(detail.type, h.step)?.party !== 'applicant' && decisionMetaFor(detail.type, h.step, h.decision).tone === 'amber')
+    : undefined;
 
   // The data items the request asks for are the candidates for 脱敏字段.
   const itemSuggestions = useMemo(() => {
