@@ -19,10 +19,11 @@ import { caseRoutes } from './routes/cases.routes';
 import { catalogRoutes } from './routes/catalog.routes';
 import { docsRoutes } from './routes/docs.routes';
 import { grantRoutes } from './routes/grants.routes';
+import { agreementRoutes } from './routes/agreement.routes';
 import { healthRoutes } from './routes/health.routes';
 import { sessionRoutes } from './routes/session.routes';
 import { stuckCasesRoutes } from './routes/stuck-cases.routes';
-import { replanRunningCases } from './use-cases/restricted-share';
+import { replanRunningCases } from './use-cases/case-actions';
 import { signInPolicyOf } from './use-cases/sign-in';
 
 export const BODY_LIMIT = '256kb';
@@ -56,6 +57,7 @@ export function createApi(deps: AppDeps): Express {
   app.use(calendarRoutes(api, (year) => replanRunningCases(api, year)));
   app.use(caseRoutes(api));
   app.use(grantRoutes(api));
+  app.use(agreementRoutes(api));
   app.use(adminRoutes(api));
   app.use(stuckCasesRoutes(api));
   app.use(accountRoutes(api));

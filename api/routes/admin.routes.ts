@@ -7,7 +7,7 @@ import { auditCursorSchema, type AuditCursor } from '../../domain/paging';
 import { defineRoute, requirePrincipal } from '../define-route';
 import { decodeCursor, pageBody, pageQuery, pageSchema } from '../paging';
 import type { ApiDeps } from '../deps';
-import { readableEvents } from '../use-cases/workflow-timeline';
+import { historiesOfAllRuns, readableEvents } from '../use-cases/workflow-timeline';
 import { apiKeyRoles } from '../../domain/auth/api-key-roles';
 
 // PostgreSQL refuses timestamps before year 1 ("0000-01-01T00:00:00Z" was a 500 there); no audit entry predates 1970.
@@ -35,7 +35,8 @@ export function adminRoutes(deps: ApiDeps): Router {
       if (!c) throw new AppError('not_found', '没有这个办件');
       const handle = temporal.client.workflow.getHandle(c.workflowId);
       const description = await handle.describe();
-      const history = await handle.fetchHistory();
+      // Follows every run: a long case continues as new, and the timeline is the whole case.
+      const runs = await historiesOfAllRuns((runId) => temporal.client.workflow.getHandle(c.workflowId, runId).fetchHistory(), description.runId);
       await repos.audit.append({ actor: p.name, actorOrg: p.org.name, action: 'case-timeline-view', target: `case:${c.id}` });
       return {
         body: {
@@ -49,7 +50,8 @@ export function adminRoutes(deps: ApiDeps): Router {
             startTime: formatShanghai(description.startTime),
             closeTime: description.closeTime ? formatShanghai(description.closeTime) : null,
             taskQueue: description.taskQueue,
-            events: readableEvents(history),
+            runs: runs.map((r) => ({ runId: r.runId, events: readableEvents(r.history) })),
+            events: runs.flatMap((r) => readableEvents(r.history).map((e) => ({ ...e, runId: r.runId }))),
           },
         },
       };

@@ -3,15 +3,17 @@ import { z } from '../../domain/zod-locale';
 import { AppError } from '../../domain/errors';
 import { CASE_STATUSES, CASE_TYPES } from '../../domain/cases/case-types';
 import { OVERDUE_SUPERVISOR_ROLES } from '../../domain/auth/roles';
-import { RS_STEPS } from '../../domain/cases/restricted-share/steps';
 import { restrictedSharePayloadSchema } from '../../domain/cases/restricted-share/payload';
-import { decisionBodySchema } from '../../domain/cases/restricted-share/decisions';
+import { ALL_STEPS, decisionBodySchema } from '../../domain/procedures';
+import { conditionalOpenPayloadSchema } from '../../domain/cases/conditional-open/payload';
 import { caseCursorSchema, doneTaskCursorSchema, openTaskCursorSchema, overdueTaskCursorSchema } from '../../domain/paging';
 import { defineRoute, requirePrincipal } from '../define-route';
 import { decodeCursor, pageBody, pageQuery, pageSchema } from '../paging';
 import { requestIdOf } from '../idempotency';
 import type { ApiDeps } from '../deps';
-import { decideRestrictedShareTask, fileRestrictedShare, revokeGrant, withdrawRestrictedShare } from '../use-cases/restricted-share';
+import { fileCase } from '../use-cases/file-case';
+import { decideTask } from '../use-cases/decide-task';
+import { revokeGrant, withdrawCase } from '../use-cases/case-actions';
 
 const orgRef = z.object({ id: z.string(), name: z.string() });
 const countdownFields = {
@@ -78,14 +80,15 @@ const fileCaseBody = z
     type: z.enum(CASE_TYPES, { error: '办件类型须为 restricted-share、conditional-open、problem-data 或 it-project' }),
     payload: z.looseObject({}, { error: '请提供 payload（申请内容，对象）' }),
   })
-  .openapi('FileCase', { description: 'payload 随 type 而定；restricted-share 见 RestrictedSharePayload' });
+  .openapi('FileCase', { description: 'payload 随 type 而定：restricted-share 见 RestrictedSharePayload，conditional-open 见 ConditionalOpenPayload' });
 
 export function caseRoutes(deps: ApiDeps): Router {
   const { registry, repos } = deps;
   const router = Router();
   registry.register('RestrictedSharePayload', restrictedSharePayloadSchema);
+  registry.register('ConditionalOpenPayload', conditionalOpenPayloadSchema);
 
-  // POST /cases — file a case (restricted-share; the other procedures follow)
+  // POST /cases — file a case; each procedure's filer checks its payload (api/use-cases/filers)
   defineRoute(router, registry, {
     method: 'post',
     path: '/cases',
@@ -98,9 +101,7 @@ export function caseRoutes(deps: ApiDeps): Router {
       422: { description: '校验未通过，或规则不允许（附条款与字段）' },
     },
     handler: async ({ body, principal, req }) => {
-      const p = requirePrincipal(principal);
-      if (body.type !== 'restricted-share') throw new AppError('rule_refused', `${body.type} 流程尚未开通`, { type: '暂仅支持 restricted-share' });
-      const r = await fileRestrictedShare(deps, p, body.payload, req.get('idempotency-key') ?? undefined);
+      const r = await fileCase(deps, requirePrincipal(principal), body.type, body.payload, req.get('idempotency-key') ?? undefined);
       return { status: 201, body: { id: r.id, type: body.type, status: r.status, workflowId: r.workflowId } };
     },
   });
@@ -157,7 +158,7 @@ export function caseRoutes(deps: ApiDeps): Router {
     params: z.object({ id: z.string().max(80) }),
     body: z.strictObject({ reason: z.string().trim().max(1000).optional() }),
     responses: { 200: { description: '已撤回', schema: caseDetailSchema }, 404: { description: '没有这个办件' }, 409: { description: '办件已办结' } },
-    handler: async ({ params, body, principal, req }) => ({ body: await withdrawRestrictedShare(deps, requirePrincipal(principal), params.id, body.reason, requestIdOf(req)) }),
+    handler: async ({ params, body, principal, req }) => ({ body: await withdrawCase(deps, requirePrincipal(principal), params.id, body.reason, requestIdOf(req)) }),
   });
 
   // GET /tasks — the inbox: tasks addressed to the caller's organisation and roles, a page at a time
@@ -172,7 +173,7 @@ export function caseRoutes(deps: ApiDeps): Router {
       caseId: z.string().trim().max(80).optional(),
       type: z.enum(CASE_TYPES).optional().describe('办件类型'),
       caseType: z.enum(CASE_TYPES).optional().describe('同 type（旧名）'),
-      step: z.enum(RS_STEPS).optional(),
+      step: z.enum(ALL_STEPS as [string, ...string[]]).optional(),
       ...pageQuery,
     }),
     responses: { 200: { description: '任务（一页）', schema: pageSchema(taskSchema) } },
@@ -213,14 +214,15 @@ export function caseRoutes(deps: ApiDeps): Router {
     tags: ['待办'],
     access: 'signed-in',
     params: z.object({ id: z.string().max(120) }),
-    body: decisionBodySchema.openapi('Decision'),
+    // A copy made here: domain/ may load before the OpenAPI extension of zod (api/openapi.ts).
+    body: decisionBodySchema.extend({}).openapi('Decision'),
     responses: {
       200: { description: '流程已接受决定', schema: z.object({ case: caseDetailSchema }) },
       404: { description: '没有这个任务，或不是本单位本角色的任务' },
       409: { description: '任务已处理或已关闭' },
-      422: { description: '规则不允许（如不同意共享未提供法律依据）' },
+      422: { description: '规则不允许（如不同意共享未提供法律依据；非共享类数据未脱敏即同意）' },
     },
-    handler: async ({ params, principal, req }) => ({ body: { case: await decideRestrictedShareTask(deps, requirePrincipal(principal), params.id, req.body, requestIdOf(req)) } }),
+    handler: async ({ params, principal, req }) => ({ body: { case: await decideTask(deps, requirePrincipal(principal), params.id, req.body, requestIdOf(req)) } }),
   });
 
   // GET /notifications — reminders and escalations for the caller's organisation and roles

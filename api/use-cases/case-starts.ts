@@ -5,13 +5,11 @@
  */
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import { WorkflowIdReusePolicy } from '@temporalio/common';
-import type { CaseType } from '../../domain/cases/case-types';
 import type { ApiDeps } from '../deps';
 
 type StartDeps = Pick<ApiDeps, 'repos' | 'temporal'>;
 
-/** The Temporal workflow type of each procedure (the workflow function's name: renaming it breaks running cases). */
-const WORKFLOW_TYPE: Partial<Record<CaseType, string>> = { 'restricted-share': 'restrictedShareWorkflow' };
+import { filerOf } from './filers';
 
 /** A start not confirmed after this long is the reconciler's (the filer may still be at it before). */
 export const START_GRACE_MS = 30_000;
@@ -19,7 +17,7 @@ export const START_GRACE_MS = 30_000;
 export const START_GIVE_UP_MS = 24 * 3600_000;
 
 export async function startCaseWorkflow(deps: StartDeps, c: { id: string; type: string; workflowId: string; startInput: unknown }): Promise<void> {
-  const workflowType = WORKFLOW_TYPE[c.type as CaseType];
+  const workflowType = filerOf(c.type)?.workflowType;
   if (!workflowType) throw new Error(`no workflow for case type ${c.type}`);
   try {
     await deps.temporal.client.workflow.start(workflowType, {

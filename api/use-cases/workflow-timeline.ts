@@ -24,3 +24,20 @@ export function readableEvents(history: History): { id: number; at: string | nul
     return { id: Number(e.eventId), at: toDate(e.eventTime as never), type: typeName, detail };
   });
 }
+
+/**
+ * Every run of a case's workflow, oldest first: a case that continued as new
+ * has several, each started with a link to the one before
+ * (`continuedExecutionRunId`), which we follow back from the latest.
+ */
+export async function historiesOfAllRuns(fetchRun: (runId?: string) => Promise<History>, latestRunId: string): Promise<{ runId: string; history: History }[]> {
+  const runs: { runId: string; history: History }[] = [];
+  let runId: string | undefined = latestRunId;
+  // A bound, not a belief: a case continues as new every few thousand events.
+  for (let i = 0; runId && i < 1000; i++) {
+    const history = await fetchRun(runId);
+    runs.unshift({ runId, history });
+    runId = history.events?.[0]?.workflowExecutionStartedEventAttributes?.continuedExecutionRunId || undefined;
+  }
+  return runs;
+}

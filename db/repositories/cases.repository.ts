@@ -9,7 +9,8 @@ import { createCountdowns, createWorkingDayCalendar, formatShanghai, type Countd
 import { createCalendarRepository } from './calendar.repository';
 import { grantUseSummaries } from './grant-access.repository';
 import { grantStatusAt } from '../../domain/grants/grant-access';
-import { actionLabel, stepLabel } from '../../domain/cases/labels';
+import { actionLabel } from '../../domain/cases/labels';
+import { stepLabelOf } from '../../domain/procedures';
 import { caseAudience, seesEveryCase, visibleCaseParts, type CaseViewer } from '../../domain/cases/case-visibility';
 import type { CaseDetailView, CaseSummaryView, GrantView, HistoryEntryView, OverdueTaskView, ResourceOutcomeView, TaskView } from '../../domain/views';
 import type { CaseStatus, CaseType } from '../../domain/cases/case-types';
@@ -115,7 +116,7 @@ export function createCasesRepository(db: Db) {
     caseType: t.case.type as CaseType,
     caseTitle: t.case.title,
     step: t.step,
-    stepLabel: stepLabel(t.step),
+    stepLabel: stepLabelOf(t.case.type as CaseType, t.step),
     status: t.status as TaskView['status'],
     assignee: { org: { id: t.assigneeOrgId, name: names.get(t.assigneeOrgId) ?? t.assigneeOrgId }, role: t.assigneeRole as TaskView['assignee']['role'] },
     dueAt: iso(t.dueAt),
@@ -302,7 +303,7 @@ export function createCasesRepository(db: Db) {
             }
           : null,
         history,
-        canWithdraw: c.status === 'in-progress' && c.applicantOrgId === p.org.id && p.roles.includes('applicant'),
+        canWithdraw: c.status === 'in-progress' && c.applicantOrgId === p.org.id && (p.roles.includes('applicant') || p.roles.includes('public-applicant')),
       };
     },
 
@@ -424,6 +425,11 @@ export function createCasesRepository(db: Db) {
     async orgNamesOf(ids: string[]): Promise<Record<string, string>> {
       const rows = await db.organisation.findMany({ where: { id: { in: [...new Set(ids)] } } });
       return Object.fromEntries(rows.map((o) => [o.id, o.name]));
+    },
+
+    /** A person files as 自然人, everyone else as 法人或者其他组织 (the agreement's party). */
+    async isPersonOrg(id: string): Promise<boolean> {
+      return (await db.organisation.findUnique({ where: { id }, select: { kind: true } }))?.kind === 'person';
     },
 
     async leadershipOrgId(): Promise<string> {

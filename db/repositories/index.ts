@@ -1,4 +1,5 @@
 import type { Db } from '../client';
+import { createAgreementsRepository } from './agreements.repository';
 import { createAuditRepository } from './audit.repository';
 import { createCalendarRepository } from './calendar.repository';
 import { createCasesRepository } from './cases.repository';
@@ -29,6 +30,7 @@ export function createRepositories(db: Db, opts: RepositoryOptions) {
     requestEffects: createRequestEffectsRepository(db),
     signIn: createSignInRepository(db),
     grantAccess: createGrantAccessRepository(db, { auditKey: opts.auditKey }),
+    agreements: createAgreementsRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

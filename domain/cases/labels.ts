@@ -39,6 +39,14 @@ export const ACTION_LABELS: Record<string, string> = {
   'grant-expired': '访问权限到期',
   'grant-revoked': '访问权限撤销',
   'decision-refused': '决定被拒绝',
+  'clock-paused': '计时暂停（补充材料）',
+  'clock-resumed': '恢复计时',
+  'agreement-drafted': '生成数据利用协议',
+  'agreement-signed': '签署数据利用协议',
+  'agreement-effective': '协议生效，开放使用',
+  'agreement-expired': '协议到期',
+  'agreement-revoked': '协议撤销',
+  'continued-as-new': '流程续接运行',
 };
 
 export const stepLabel = (step: string | null | undefined): string => (step ? (STEP_LABELS[step] ?? step) : '');

@@ -60,6 +60,7 @@ export function missingDecisionFields(spec: ProcedureSpec, step: string, body: D
   const s = stepSpecOf(spec, step);
   const allowed = offered ?? Object.keys(s?.decisions ?? {});
   const d: DecisionSpec | undefined = s?.decisions[body.decision];
+  if (s && d?.withheld && !allowed.includes(body.decision)) return { message: d.withheld.message, article: d.withheld.article, fields: { decision: `可选：${allowed.join('、')}` } };
   if (!s || !d || !allowed.includes(body.decision)) {
     return { message: `此环节不能作出“${body.decision}”决定`, article: s?.article ?? spec.article, fields: { decision: `可选：${allowed.join('、')}` } };
   }

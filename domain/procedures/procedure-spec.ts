@@ -26,6 +26,8 @@ export interface DecisionSpec {
   article?: string;
   /** One sentence for the person deciding: what the decision means under the regulation. */
   hint?: string;
+  /** Why a task may not offer this decision (e.g. plain sharing of non-share data): the refusal given then. */
+  withheld?: { message: string; article: string };
 }
 
 /** How long a step may take: working or natural days from the task's receipt (PROCEDURES §2). */

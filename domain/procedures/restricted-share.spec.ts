@@ -4,6 +4,11 @@ import { END, FILED, type ProcedureSpec } from './procedure-spec';
 /** Working days a provider has to answer (Art. 17 ¶2). */
 export const PROVIDER_CONSENT_WORKING_DAYS = 5;
 
+/** Plain sharing is withheld on non-share data (Art. 16 ¶2, 17 ¶3). */
+const NON_SHARE_WITHHELD = {
+  withheld: { message: '非共享类数据只能经脱敏等处理后提供，请选择脱敏后共享并写明脱敏字段和规则（第16条第2款、第17条第3款）', article: '第16条第2款、第17条第3款' },
+} as const;
+
 const REASON_REQUIRED = { requires: ['comment'], requiredMessage: '退回或不予通过须说明理由', article: '第17条' } as const;
 
 export const RESTRICTED_SHARE_SPEC = {
@@ -46,7 +51,7 @@ export const RESTRICTED_SHARE_SPEC = {
         lapseNote: '数据提供单位逾期未答复，不视为同意；转大数据局协调',
       },
       decisions: {
-        agree: { label: '同意共享', tone: 'green' },
+        agree: { label: '同意共享', tone: 'green', ...NON_SHARE_WITHHELD },
         'agree-desensitized': {
           label: '脱敏后同意',
           tone: 'teal',
@@ -70,7 +75,7 @@ export const RESTRICTED_SHARE_SPEC = {
       article: '第17条、第18条',
       decisions: {
         'uphold-refusal': { label: '维持不共享', tone: 'red', hint: '认定数据提供单位的拒绝有法律、法规和规章依据（第18条）。' },
-        'require-sharing': { label: '责令共享', tone: 'green', hint: '无法律、法规和规章依据的，应当共享（第15条、第18条）。' },
+        'require-sharing': { label: '责令共享', tone: 'green', hint: '无法律、法规和规章依据的，应当共享（第15条、第18条）。', ...NON_SHARE_WITHHELD },
         'require-desensitized-sharing': {
           label: '责令脱敏后共享',
           tone: 'teal',
@@ -91,7 +96,7 @@ export const RESTRICTED_SHARE_SPEC = {
       party: 'leadership',
       article: '第18条第2款',
       decisions: {
-        'require-sharing': { label: '责令共享', tone: 'green', hint: '无法律、法规和规章依据的，应当共享（第15条、第18条）。' },
+        'require-sharing': { label: '责令共享', tone: 'green', hint: '无法律、法规和规章依据的，应当共享（第15条、第18条）。', ...NON_SHARE_WITHHELD },
         'require-desensitized-sharing': {
           label: '责令脱敏后共享',
           tone: 'teal',
@@ -113,4 +118,4 @@ export const RESTRICTED_SHARE_SPEC = {
 
 /** Decisions that grant non-share data in the clear: refused on it (Art. 16 ¶2, 17 ¶3). */
 export const PLAIN_SHARING_DECISIONS: readonly string[] = ['agree', 'require-sharing'];
-export const NON_SHARE_ARTICLE = '第16条第2款、第17条第3款';
+export const NON_SHARE_ARTICLE = NON_SHARE_WITHHELD.withheld.article;

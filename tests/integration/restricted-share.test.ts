@@ -362,7 +362,7 @@ describe('restricted share: disagreement, coordination and escalation (Art. 17, 
     const coord = await openTask(coordinator, id, 'bdb-coordination');
     assert.equal(coord.assignee.org.id, 'bdb');
     assert.equal(coord.assignee.role, 'bdb-coordinator');
-    assert.deepEqual(coord.decisions, ['uphold-refusal', 'require-sharing', 'escalate']);
+    assert.deepEqual(coord.decisions, ['uphold-refusal', 'require-sharing', 'require-desensitized-sharing', 'escalate']);
     // The reviewer (same organisation, other role) neither sees nor may decide it.
     assert.deepEqual(await inboxOn(reviewer, id), []);
     assertError(await reviewer.post(`/tasks/${coord.id}/decision`, { decision: 'escalate' }), 404, 'not_found');
@@ -415,8 +415,10 @@ describe('restricted share: return, amend, resubmit', () => {
 
     // Bad amendments are refused with the field under payload.
     assertError(await amr.post(`/tasks/${amend.id}/decision`, { decision: 'resubmit' }), 422, 'rule_refused', { fields: ['payload'] });
-    assertError(await amr.post(`/tasks/${amend.id}/decision`, { decision: 'resubmit', payload: rsPayload({ undertaking: false }) }), 422, 'rule_refused', {
+    // An amendment is checked like a filing: the same shape error, the same article (Art. 20).
+    assertError(await amr.post(`/tasks/${amend.id}/decision`, { decision: 'resubmit', payload: rsPayload({ undertaking: false }) }), 422, 'validation_failed', {
       fields: ['payload.undertaking'],
+      article: '第20条',
     });
     assertError(
       await amr.post(`/tasks/${amend.id}/decision`, { decision: 'resubmit', payload: rsPayload({ resources: ['NB-PSB-0002'] }) }),

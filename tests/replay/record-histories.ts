@@ -1,5 +1,5 @@
 /**
- * Regenerates the saved workflow histories that restricted-share.replay.test.ts
+ * Records the saved workflow histories that saved-histories.replay.test.ts
  * replays. Run it only when a *deliberate* change to the workflow is released
  * together with a versioning plan (patched() / a new workflow type); otherwise
  * a failing replay means the change breaks running cases.
@@ -16,8 +16,15 @@ import { historyToJSON } from './history-json';
 import { ApplicationFailure } from '@temporalio/common';
 import { UNWRITABLE_PROJECTION } from '../../domain/cases/projection';
 import { calendarPublishedSignal, retryProjectionSignal } from '../../workflows/kernel/messages';
+import type { RsActor } from '../../workflows/restricted-share.types';
 import {
+  ACME,
   ACTORS,
+  CO_SHA,
+  WATER_OPEN,
+  coPayload,
+  fileConditionalOpen,
+  type CoHandle,
   RESOURCES,
   calendar,
   cleanupCases,
@@ -160,6 +167,61 @@ const parkedRetried: Scenario = async (h) => {
   return endsAs(handle, 'expired');
 };
 
+/**
+ * On the kernel: one consent task per resource; a corrected calendar re-plans
+ * by each clock's stored rule; non-share data agreed desensitized; the other
+ * provider's refusal coordinated into desensitized sharing; grants expire.
+ */
+const kernelPerResource: Scenario = async (h) => {
+  const handle = await fileCase(h, 'replay-per-resource', ['NB-PSB-0001', 'NB-PSB-0002', 'NB-WATER-0001']);
+  const id = handle.workflowId;
+  await decide(handle, (await openTask(handle, 'bdb-review')).id, ACTORS.reviewer, { decision: 'approve' });
+  const first = await openTask(handle, 'provider-consent', 'NB-PSB-0001');
+  const year = first.yearsConsulted[first.yearsConsulted.length - 1]!;
+  const day = calendar(h).addWorkingDays(new Date(first.createdAt), 5).counted.find((d) => d.startsWith(`${year}-`))!;
+  h.published.push(correctedYear(calendar(h), year, day));
+  await handle.signal(calendarPublishedSignal, { year });
+  await waitFor(() => opsOfKind(h, id, 'task-deadline').length === 3, 're-planned deadlines');
+  await decide(handle, first.id, ACTORS.psb, { decision: 'agree' });
+  await decide(handle, (await openTask(handle, 'provider-consent', 'NB-PSB-0002')).id, ACTORS.psb, { decision: 'agree-desensitized', desensitization: { fields: ['公民身份号码'], rule: '保留前6位和后4位' } });
+  await decide(handle, (await openTask(handle, 'provider-consent', 'water')).id, ACTORS.water, { decision: 'disagree', legalBasis: '《城镇供水条例》第二十条' });
+  await decide(handle, (await openTask(handle, 'bdb-coordination', 'water')).id, ACTORS.coordinator, {
+    decision: 'require-desensitized-sharing',
+    desensitization: { fields: ['户主姓名'], rule: '仅保留姓氏' },
+  });
+  const final = await handle.result();
+  if (final.status !== 'expired') throw new Error(`per-resource scenario ended ${final.status}`);
+  return handle;
+};
+
+const signCo = (handle: CoHandle, taskId: string, actor: RsActor, signerName: string) =>
+  handle.executeUpdate('decide', { args: [{ taskId, actor, decision: { decision: 'sign', signerName }, signedSha256: CO_SHA }] });
+const coTask = async (handle: CoHandle, step: string) => (await state(handle as unknown as RsHandle)).tasks.find((t) => t.status === 'open' && t.step === step)!;
+
+/** Conditional open: a request-info round (clock paused and resumed), both approve, sign, countersign, active, expired. */
+const conditionalOpenActive: Scenario = async (h) => {
+  const handle = await fileConditionalOpen(h, 'replay-active');
+  const rs = handle as unknown as RsHandle;
+  await decide(rs, (await coTask(handle, 'provider-assessment')).id, ACTORS.water, { decision: 'request-info', comment: '请补充脱敏方案' });
+  const amended = coPayload({ securityMeasures: '等保三级机房；身份证号哈希脱敏' });
+  await decide(rs, (await coTask(handle, 'applicant-supplement')).id, ACME, { decision: 'resubmit', payload: amended }, { amended: { payload: amended as never, resources: [WATER_OPEN] } });
+  await decide(rs, (await coTask(handle, 'bdb-assessment')).id, ACTORS.reviewer, { decision: 'approve' });
+  await decide(rs, (await coTask(handle, 'provider-assessment')).id, ACTORS.water, { decision: 'approve' });
+  await signCo(handle, (await coTask(handle, 'applicant-sign')).id, ACME, '刘经理');
+  await signCo(handle, (await coTask(handle, 'bdb-countersign')).id, ACTORS.reviewer, '王审核');
+  const final = await handle.result();
+  if (final.status !== 'expired') throw new Error(`conditional-open scenario ended ${final.status}`);
+  return rs;
+};
+
+/** Conditional open: the provider rejects; the BDB's assessment is cancelled. */
+const conditionalOpenRejected: Scenario = async (h) => {
+  const handle = await fileConditionalOpen(h, 'replay-rejected');
+  await decide(handle as unknown as RsHandle, (await coTask(handle, 'provider-assessment')).id, ACTORS.water, { decision: 'reject', comment: '含用户地址' });
+  await handle.result();
+  return handle as unknown as RsHandle;
+};
+
 export const SCENARIOS: Record<string, Scenario> = {
   'restricted-share-granted': granted,
   'restricted-share-overdue-escalated': overdueEscalated,
@@ -170,6 +232,9 @@ export const SCENARIOS: Record<string, Scenario> = {
   'restricted-share-one-provider-refuses': oneProviderRefuses,
   'restricted-share-leadership-upholds': leadershipUpholds,
   'restricted-share-parked-retried': parkedRetried,
+  'kernel-restricted-share-per-resource': kernelPerResource,
+  'conditional-open-active-expired': conditionalOpenActive,
+  'conditional-open-rejected': conditionalOpenRejected,
 };
 
 async function main() {

@@ -16,6 +16,9 @@ import { createWorkingDayCalendar, type PublishedYear, type WorkingDayCalendar }
 import type { ProjectOptions, ProjectionOp, StuckReport } from '../../domain/cases/projection';
 import type { RestrictedSharePayload } from '../../domain/cases/restricted-share/payload';
 import type { DecisionBody } from '../../domain/procedures';
+import { conditionalOpenPayloadSchema, type ConditionalOpenPayload } from '../../domain/cases/conditional-open/payload';
+import type { conditionalOpenWorkflow } from '../../workflows/conditional-open.workflow';
+import type { CoCaseInput } from '../../workflows/conditional-open.types';
 import { decideUpdate, revokeGrantUpdate, stateQuery, withdrawUpdate } from '../../workflows/kernel/messages';
 import type { restrictedShareWorkflow } from '../../workflows/restricted-share.workflow';
 import type { DecideInput, DecideResult, RsActor, RsCaseInput, RsResourceFacts, RsState, RsTaskState } from '../../workflows/restricted-share.types';
@@ -78,6 +81,45 @@ export function caseInput(caseId: string, codes: string[], over: Partial<Restric
     parties: { bdbOrgId: ORG.bdb, leadershipOrgId: ORG.leadership },
   };
 }
+
+// ---- conditional open
+
+export type CoHandle = WorkflowHandle<typeof conditionalOpenWorkflow>;
+
+export const ACME: RsActor = { id: 'u-acme', name: '刘经理', orgId: 'acme', orgName: '宁波某科技有限公司', roles: ['public-applicant'] };
+export const WATER_OPEN: RsResourceFacts = { code: 'NB-WATER-0001', name: '用水户信息', shareClass: 'restricted', openClass: 'conditional', providerId: 'water', providerName: '宁波市水务环境集团', sharePeriodDays: 180 };
+export const AMR2: RsResourceFacts = { code: 'NB-AMR-0002', name: '行政处罚信息', shareClass: 'restricted', openClass: 'conditional', providerId: 'amr', providerName: '宁波市市场监督管理局', sharePeriodDays: 365 };
+/** A stand-in for the agreement text's hash, which the API supplies from the database. */
+export const CO_SHA = 'a'.repeat(64);
+
+export const coPayload = (over: Partial<ConditionalOpenPayload> = {}): ConditionalOpenPayload =>
+  conditionalOpenPayloadSchema.parse({
+    resources: ['NB-WATER-0001'],
+    purpose: '研究居民用水行为，为节水产品设计提供依据',
+    scenario: '节水智能水表算法训练',
+    securityMeasures: '数据存放于等保三级机房，专人专岗访问，脱敏后建模',
+    contact: '刘经理 0574-88886666',
+    useDays: 90,
+    ...over,
+  });
+
+/** Starts a conditional-open case for acme and waits until its filing has been projected. */
+export async function fileConditionalOpen(h: Harness, label: string, resources: RsResourceFacts[] = [WATER_OPEN]): Promise<CoHandle> {
+  const id = newId(`co-${label}`);
+  const input: CoCaseInput = {
+    caseId: id,
+    filedAt: new Date(await h.env.currentTimeMs()).toISOString(),
+    applicant: { orgId: 'acme', orgName: '宁波某科技有限公司', kind: 'organisation', actor: ACME },
+    payload: coPayload({ resources: resources.map((r) => r.code) }),
+    resources,
+    parties: { bdbOrgId: 'bdb', bdbName: '宁波市大数据发展管理局' },
+  };
+  const handle = await h.env.client.workflow.start<typeof conditionalOpenWorkflow>('conditionalOpenWorkflow', { taskQueue: h.taskQueue, workflowId: id, args: [input] });
+  h.handles.push(handle as unknown as RsHandle);
+  await waitFor(() => historyOf(h, id).some((e) => e.action === 'filed'), 'filed');
+  return handle;
+}
+
 
 // ---- environment
 
