@@ -55,7 +55,7 @@ test.describe('有条件开放申请', () => {
     await applicant.getByLabel('安全保障措施').fill('数据仅在开放平台沙箱内处理，账号实名认证');
     await applicant.getByLabel('联系方式').fill('钱经理 0574-88880000');
     await applicant.getByRole('button', { name: '提交申请' }).click();
-    await expect(applicant).toHaveURL(/\/cases\/[^/]+$/, { timeout: 30_000 });
+    await expect(applicant).toHaveURL(/\/cases\/CO-[^/]+$/, { timeout: 30_000 });
     const caseId = decodeURIComponent(new URL(applicant.url()).pathname.split('/').pop() ?? '');
     await expect(applicant.getByRole('heading', { name: /用水户信息/ })).toContainText('办理中');
 
@@ -70,6 +70,7 @@ test.describe('有条件开放申请', () => {
     // The applicant signs the text it reads; a sign without the confirmation is refused at the field.
     await openFromInbox(applicant, caseId, '申请人签署协议');
     const form = applicant.getByRole('form', { name: /^办理：/ });
+    await expect(form.getByRole('region', { name: '待签署的数据利用协议' })).toContainText('第一条');
     await form.getByRole('radio', { name: '签署协议', exact: true }).check();
     await applicant.getByLabel('签署人').fill('钱经理');
     await form.getByRole('button', { name: '提交：签署协议' }).click();
@@ -122,7 +123,7 @@ test.describe('有条件开放申请', () => {
 
     // The applicant sees the request beside the form, amends the measures and resubmits; resources stay as filed.
     await openFromInbox(applicant, caseId, '申请人补充材料');
-    await expect(applicant.getByText('请补充数据存储位置和访问审计措施')).toBeVisible();
+    await expect(applicant.getByRole('form', { name: /^办理：/ }).getByText('请补充数据存储位置和访问审计措施')).toBeVisible();
     await decide(applicant, '提交补充材料', async (p) => {
       await expect(p.getByRole('list', { name: '已选资源' })).toContainText('NB-WATER-0001');
       await expect(p.getByRole('button', { name: /移除资源/ })).toHaveCount(0);
