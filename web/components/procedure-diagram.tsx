@@ -11,11 +11,12 @@ import { decisionMetaFor, END, FILED, procedureOf, stepArticleFor, stepLabelFor 
 import { fmtDateTime } from '../lib/time';
 import { ArticleBadge, cx } from './ui';
 
-type NodeState = 'done' | 'current' | 'pending' | 'skipped';
+type NodeState = 'done' | 'current' | 'waiting' | 'pending' | 'skipped';
 
 const STATE_TEXT: Record<NodeState, string> = {
   done: '已完成',
   current: '办理中',
+  waiting: '待补正后继续',
   pending: '未开始',
   skipped: '未经过',
 };
@@ -38,6 +39,9 @@ export function ProcedureDiagram({ detail }: { detail: CaseDetailView }) {
     if (step === END) return ended ? 'done' : 'pending';
     const ts = byStep.get(step) ?? [];
     if (ts.some((t) => t.status === 'open') || detail.currentSteps.includes(step)) return 'current';
+    // Sent back to the applicant (退回修改, 要求补充材料: the specs' amber decisions), the step resumes after the answer.
+    const latest = [...ts].sort((a, b) => a.createdAt.localeCompare(b.createdAt)).at(-1);
+    if (!ended && latest?.status === 'done' && decisionMetaFor(detail.type, step, latest.decision).tone === 'amber') return 'waiting';
     if (ts.some((t) => t.status === 'done')) return 'done';
     if (ts.length === 0 && passedMain.has(step)) return 'done';
     return ended ? 'skipped' : 'pending';
@@ -58,6 +62,7 @@ export function ProcedureDiagram({ detail }: { detail: CaseDetailView }) {
           'relative min-w-36 rounded-md border px-3 py-2 text-sm',
           s === 'done' && 'border-emerald-300 bg-emerald-50',
           s === 'current' && 'border-blue-600 bg-blue-600 text-white shadow-md ring-2 ring-blue-200',
+          s === 'waiting' && 'border-amber-400 bg-amber-50',
           s === 'pending' && 'border-slate-300 bg-white',
           s === 'skipped' && 'border-dashed border-slate-300 bg-slate-50 text-slate-400',
           opts.branch && s === 'pending' && 'border-dashed',

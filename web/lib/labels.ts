@@ -47,17 +47,30 @@ export const SHARE_METHODS: Record<ShareMethod, { label: string; note: string }>
   exchange: { label: SHARE_METHOD_LABELS.exchange, note: '个别确需数据源落地的，经市大数据主管部门论证后采用' },
 };
 
+/** How granted data is reached: the share methods of Art. 19, and the open platform of Art. 24–25 for open data. */
+const OTHER_METHODS: Record<string, string> = { 'open-platform': '开放平台使用' };
+
 export function methodLabel(m: string | null | undefined): string {
   if (!m) return '—';
-  return (SHARE_METHODS as Record<string, { label: string }>)[m]?.label ?? m;
+  return (SHARE_METHODS as Record<string, { label: string }>)[m]?.label ?? OTHER_METHODS[m] ?? m;
 }
 
-export const OUTCOME: Record<ResourceOutcomeView['outcome'], { label: string; tone: Tone }> = {
+type Outcome = ResourceOutcomeView['outcome'];
+const OUTCOME: Record<Outcome, { label: string; tone: Tone }> = {
   pending: { label: '待定', tone: 'slate' },
   granted: { label: '同意共享', tone: 'green' },
   'granted-desensitized': { label: '脱敏后共享', tone: 'teal' },
   refused: { label: '不予共享', tone: 'red' },
 };
+/** Open data is opened, not shared (Art. 21–25): the words of a resource's outcome in that procedure. */
+const OPEN_OUTCOME_WORDS: Partial<Record<Outcome, string>> = { granted: '同意开放', refused: '不予开放' };
+
+/** A resource's outcome in its case's words (the specs say nothing of outcomes yet). */
+export function outcomeOf(type: CaseType, outcome: Outcome): { label: string; tone: Tone } {
+  const m = OUTCOME[outcome] ?? { label: outcome, tone: 'slate' as const };
+  const word = type === 'conditional-open' ? OPEN_OUTCOME_WORDS[outcome] : undefined;
+  return word ? { ...m, label: word } : m;
+}
 
 export const GRANT_STATUS: Record<GrantView['status'], { label: string; tone: Tone }> = {
   active: { label: '有效', tone: 'green' },
@@ -89,8 +102,10 @@ export const PAYLOAD_FIELD_LABELS: Record<string, string> = {
   resources: '申请资源',
   resource: '资源',
   dataItems: '数据项',
+  purpose: '数据用途',
   businessProcess: '业务流程',
   scenario: '应用场景',
+  securityMeasures: '安全保障措施',
   dutyBasis: '履职依据',
   method: '共享方式',
   exchangeJustification: '交换共享书面论证',
@@ -99,8 +114,6 @@ export const PAYLOAD_FIELD_LABELS: Record<string, string> = {
   crossBorder: '数据出境',
   securityAssessment: '出境安全评估审核',
   undertaking: '第20条承诺',
-  purpose: '数据用途',
-  securityMeasures: '安全保障措施',
   contact: '联系方式',
   useDays: '使用期限（天）',
   recordRef: '记录标识',

@@ -19,7 +19,7 @@ import { WorkflowPanel } from '../../../../components/workflow-panel';
 import { GRANT_USER_ROLES } from '../../../../../domain/grants/grant-access';
 import { GrantUse } from './grant-use';
 import { api } from '../../../../lib/api';
-import { CASE_TYPE_LABELS, GRANT_STATUS, methodLabel, OUTCOME, TASK_STATUS } from '../../../../lib/labels';
+import { CASE_TYPE_LABELS, GRANT_STATUS, methodLabel, outcomeOf, TASK_STATUS } from '../../../../lib/labels';
 import { decisionMetaFor, procedureOf, signingSteps, stepLabelFor } from '../../../../lib/procedures';
 import { AgreementSection } from '../../../../components/agreement-section';
 import { hasRole, useMe } from '../../../../lib/session';
@@ -177,7 +177,7 @@ export function CaseDetail({ id }: { id: string }) {
                       </td>
                       <td className={table.td}>{r.provider.name}</td>
                       <td className={table.td}>
-                        <Badge tone={OUTCOME[r.outcome].tone}>{OUTCOME[r.outcome].label}</Badge>
+                        <Badge tone={outcomeOf(c.type, r.outcome).tone}>{outcomeOf(c.type, r.outcome).label}</Badge>
                       </td>
                       <td className={`${table.td} whitespace-pre-wrap text-xs`}>{r.note ?? '—'}</td>
                     </tr>
