@@ -78,6 +78,14 @@ export const GRANT_STATUS: Record<GrantView['status'], { label: string; tone: To
   revoked: { label: '已撤销', tone: 'amber' },
 };
 
+/** What binds the holder of a grant, by procedure (the specs say nothing of grants yet). */
+export const GRANT_TERMS: Record<CaseType, { text: string; article: string }> = {
+  'restricted-share': { text: '通过共享获取的公共数据只能用于本单位履职需要，不得提供给第三方，不得用于其他目的。', article: '第20条' },
+  'conditional-open': { text: '按《数据利用协议》约定的用途、场景和期限在开放平台上使用数据，每次使用均留痕备查。', article: '第24条第3款、第25条第3款' },
+  'problem-data': { text: '', article: '' },
+  'it-project': { text: '', article: '' },
+};
+
 export const TASK_STATUS: Record<TaskView['status'], { label: string; tone: Tone }> = {
   open: { label: '待办', tone: 'blue' },
   done: { label: '已办', tone: 'green' },

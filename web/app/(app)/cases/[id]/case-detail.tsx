@@ -19,7 +19,7 @@ import { WorkflowPanel } from '../../../../components/workflow-panel';
 import { GRANT_USER_ROLES } from '../../../../../domain/grants/grant-access';
 import { GrantUse } from './grant-use';
 import { api } from '../../../../lib/api';
-import { CASE_TYPE_LABELS, GRANT_STATUS, methodLabel, outcomeOf, TASK_STATUS } from '../../../../lib/labels';
+import { CASE_TYPE_LABELS, GRANT_STATUS, GRANT_TERMS, methodLabel, outcomeOf, TASK_STATUS } from '../../../../lib/labels';
 import { decisionMetaFor, procedureOf, signingSteps, stepLabelFor } from '../../../../lib/procedures';
 import { AgreementSection } from '../../../../components/agreement-section';
 import { hasRole, useMe } from '../../../../lib/session';
@@ -233,7 +233,7 @@ export function CaseDetail({ id }: { id: string }) {
                 </table>
               </div>
               <p className="mt-2 text-xs text-slate-500">
-                通过共享获取的公共数据只能用于本单位履职需要，不得提供给第三方，不得用于其他目的。 <ArticleBadge article="第20条" />
+                {GRANT_TERMS[c.type].text} <ArticleBadge article={GRANT_TERMS[c.type].article} />
               </p>
             </div>
           )}
