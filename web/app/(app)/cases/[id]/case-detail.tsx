@@ -324,10 +324,14 @@ function ProviderAnswers({ detail: c, step, now }: { detail: CaseDetailView; ste
   );
 }
 
+/**
+ * Each organisation's latest round of a step: a provider asked once per resource
+ * (restricted-share consent) has several tasks opened together, all shown.
+ */
 function latestPerOrg(tasks: TaskView[]): TaskView[] {
-  const m = new Map<string, TaskView>();
-  for (const t of [...tasks].sort((a, b) => a.createdAt.localeCompare(b.createdAt))) m.set(t.assignee.org.id, t);
-  return [...m.values()];
+  const newest = new Map<string, string>();
+  for (const t of tasks) if ((newest.get(t.assignee.org.id) ?? '') < t.createdAt) newest.set(t.assignee.org.id, t.createdAt);
+  return tasks.filter((t) => newest.get(t.assignee.org.id) === t.createdAt).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 }
 
 function WithdrawButton({ caseId, onDone }: { caseId: string; onDone: (c: CaseDetailView) => void }) {
