@@ -1,17 +1,10 @@
 /** Input and state of the conditional-open workflow, shared with the API and the tests. */
 import type { ConditionalOpenPayload } from '../domain/cases/conditional-open/payload';
-import type { Actor, CarriedCase, CaseState, KernelLimits, ResourceFacts } from './kernel/types';
+import type { CaseState, FiledCaseInput, ResourceFacts } from './kernel/types';
 
-export interface CoCaseInput {
-  caseId: string;
-  filedAt: string;
-  applicant: { orgId: string; orgName: string; kind: 'person' | 'organisation'; actor: Actor };
-  payload: ConditionalOpenPayload;
-  resources: ResourceFacts[];
+export interface CoCaseInput extends FiledCaseInput<ConditionalOpenPayload, CoData> {
+  applicant: FiledCaseInput<ConditionalOpenPayload, CoData>['applicant'] & { kind: 'person' | 'organisation' };
   parties: { bdbOrgId: string; bdbName: string };
-  orgNames?: Record<string, string>;
-  limits?: KernelLimits;
-  carried?: CarriedCase<CoData>;
 }
 
 /** One line of the 综合评估: the BDB's, or one provider's. */

@@ -1,22 +1,12 @@
 /** Input and state of the restricted-share workflow, shared with the API and the tests. */
 import type { RestrictedSharePayload } from '../domain/cases/restricted-share/payload';
-import type { Actor, CarriedCase, CaseState, KernelLimits, KernelTask, ResourceFacts } from './kernel/types';
+import type { CaseState, FiledCaseInput, KernelTask, ResourceFacts } from './kernel/types';
 
 export type { Actor as RsActor, ResourceFacts as RsResourceFacts, KernelTask as RsTaskState } from './kernel/types';
 export type { DecideInput, DecideResult, RevokeGrantInput, WithdrawInput, GrantState as RsGrantState } from './kernel/types';
 
-export interface RsCaseInput {
-  caseId: string;
-  filedAt: string; // ISO; the API's receipt time
-  applicant: { orgId: string; orgName: string; actor: Actor };
-  payload: RestrictedSharePayload;
-  resources: ResourceFacts[];
+export interface RsCaseInput extends FiledCaseInput<RestrictedSharePayload, RsData> {
   parties: { bdbOrgId: string; leadershipOrgId: string };
-  /** Display names of the organisations involved, for the history (optional: older cases lack it). */
-  orgNames?: Record<string, string>;
-  limits?: KernelLimits;
-  /** Set by the previous run when the case continued as new. */
-  carried?: CarriedCase<RsData>;
 }
 
 export type RsStatus = 'in-progress' | 'granted' | 'rejected' | 'withdrawn' | 'expired' | 'revoked';

@@ -77,3 +77,8 @@ export interface ProcedureSpec {
   steps: Readonly<Record<string, StepSpec>>;
   flow: readonly FlowStage[];
 }
+
+/** A step in one call: its name, who decides it on which article, what it may decide, and its deadline. */
+export function step<const D extends Readonly<Record<string, DecisionSpec>>>(label: string, role: Role, party: StepSpec['party'], article: string, decisions: D, deadline?: DeadlineRule) {
+  return { label, role, party, article, decisions, ...(deadline ? { deadline } : {}) };
+}

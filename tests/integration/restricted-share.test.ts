@@ -374,7 +374,7 @@ describe('restricted share: disagreement, coordination and escalation (Art. 17, 
 
     const lead = await openTask(leader, id, 'leadership-decision');
     assert.equal(lead.assignee.org.id, 'leadership-office');
-    assert.deepEqual(lead.decisions, ['require-sharing', 'uphold-refusal']);
+    assert.deepEqual(lead.decisions, ['require-sharing', 'require-desensitized-sharing', 'uphold-refusal']);
     const leaderView = await caseOf(leader, id);
     assert.equal(leaderView.outcome.problemList, true);
 

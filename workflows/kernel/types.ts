@@ -101,6 +101,20 @@ export interface CarriedCase<D> {
   data: D;
 }
 
+/** What every procedure's workflow is started with: the filing, its catalog facts, and what a previous run carried. */
+export interface FiledCaseInput<P, D> {
+  caseId: string;
+  filedAt: string; // ISO; the API's receipt time
+  applicant: { orgId: string; orgName: string; actor: Actor };
+  payload: P;
+  resources: ResourceFacts[];
+  /** Display names of the organisations involved, for the history (optional: older cases lack it). */
+  orgNames?: Record<string, string>;
+  limits?: KernelLimits;
+  /** Set by the previous run when the case continued as new. */
+  carried?: CarriedCase<D>;
+}
+
 /** Knobs of the kernel itself, set per case at filing (tests set small ones). */
 export interface KernelLimits {
   /** Continue as new once the history has this many events (besides when Temporal suggests it). */

@@ -2,23 +2,14 @@
 import { AppError } from '../../../domain/errors';
 import { checkConditionalOpenRules, conditionalOpenPayloadSchema, conditionalOpenTitle } from '../../../domain/cases/conditional-open/payload';
 import { AGREEMENT_TEMPLATE_VERSION, renderAgreement } from '../../../domain/agreement/agreement-template';
-import type { ResourceFacts } from '../../../workflows/kernel/types';
 import type { CoCaseInput } from '../../../workflows/conditional-open.types';
 import type { ApiDeps } from '../../deps';
 import { actorOf } from '../case-actor';
-import { parsePayload, refuseByRule } from './check-payload';
+import { checkResourceFiling } from './check-payload';
 import type { Filer } from './filer';
 
-async function check(deps: ApiDeps, raw: unknown, prefix: string) {
-  const payload = parsePayload(conditionalOpenPayloadSchema, raw, prefix, { crossBorder: '第32条' });
-  const catalog = await deps.repos.catalog.getMany(payload.resources);
-  refuseByRule(checkConditionalOpenRules(payload, catalog), prefix);
-  const resources: ResourceFacts[] = payload.resources.map((code) => {
-    const c = catalog.find((x) => x.code === code)!;
-    return { code, name: c.name, shareClass: c.shareClass, openClass: c.openClass, providerId: c.provider.id, providerName: c.provider.name, sharePeriodDays: c.sharePeriodDays };
-  });
-  return { payload, resources };
-}
+// Cross-border is a rule of Art. 32: its shape error cites it too.
+const check = (deps: ApiDeps, raw: unknown, prefix: string) => checkResourceFiling(deps, { schema: conditionalOpenPayloadSchema, rules: checkConditionalOpenRules, articleOfField: { crossBorder: '第32条' } }, raw, prefix);
 
 export const conditionalOpenFiler: Filer = {
   type: 'conditional-open',

@@ -1,24 +1,14 @@
 /** Filing a restricted-share request (Art. 17–20): municipal agencies and district BDBs. */
 import { AppError } from '../../../domain/errors';
 import { caseTitle, checkRestrictedShareRules, restrictedSharePayloadSchema } from '../../../domain/cases/restricted-share/payload';
-import type { ResourceFacts } from '../../../workflows/kernel/types';
 import type { RsCaseInput } from '../../../workflows/restricted-share.types';
 import type { ApiDeps } from '../../deps';
 import { actorOf } from '../case-actor';
-import { parsePayload, refuseByRule } from './check-payload';
+import { checkResourceFiling } from './check-payload';
 import type { Filer } from './filer';
 
-async function check(deps: ApiDeps, raw: unknown, prefix: string) {
-  // The undertaking is a rule of Art. 20, not only a checkbox: say so.
-  const payload = parsePayload(restrictedSharePayloadSchema, raw, prefix, { undertaking: '第20条' });
-  const catalog = await deps.repos.catalog.getMany(payload.resources);
-  refuseByRule(checkRestrictedShareRules(payload, catalog), prefix);
-  const resources: ResourceFacts[] = payload.resources.map((code) => {
-    const c = catalog.find((x) => x.code === code)!;
-    return { code, name: c.name, shareClass: c.shareClass, openClass: c.openClass, providerId: c.provider.id, providerName: c.provider.name, sharePeriodDays: c.sharePeriodDays };
-  });
-  return { payload, resources };
-}
+// The undertaking is a rule of Art. 20, not only a checkbox: say so.
+const check = (deps: ApiDeps, raw: unknown, prefix: string) => checkResourceFiling(deps, { schema: restrictedSharePayloadSchema, rules: checkRestrictedShareRules, articleOfField: { undertaking: '第20条' } }, raw, prefix);
 
 export const restrictedShareFiler: Filer = {
   type: 'restricted-share',

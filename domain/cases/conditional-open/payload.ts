@@ -5,8 +5,10 @@
  */
 import { z } from '../../zod-locale';
 import type { FieldErrors } from '../../errors';
+import { crossBorderRefusal, requiredText, type RuleRefusal } from '../payload-rules';
 
-const text = (label: string, max = 2000) => z.string({ error: `请填写${label}` }).trim().min(1, `请填写${label}`).max(max, `${label}过长（最多 ${max} 字）`);
+export type { RuleRefusal } from '../payload-rules';
+
 
 /** How long the data may be used when the applicant does not say (policy): one year. */
 export const DEFAULT_USE_DAYS = 365;
@@ -15,10 +17,10 @@ export const MAX_USE_DAYS = 1095;
 
 export const conditionalOpenPayloadSchema = z.strictObject({
   resources: z.array(z.string().trim().min(1).max(60), { error: '请选择数据资源' }).min(1, '至少选择一项数据资源').max(20, '一次最多申请 20 项数据资源'),
-  purpose: text('数据用途'),
-  scenario: text('应用场景'),
-  securityMeasures: text('安全保障措施'),
-  contact: text('联系方式', 200),
+  purpose: requiredText('数据用途'),
+  scenario: requiredText('应用场景'),
+  securityMeasures: requiredText('安全保障措施'),
+  contact: requiredText('联系方式', 200),
   useDays: z
     .number({ error: '使用期限须为天数' })
     .int('使用期限须为整数天')
@@ -36,20 +38,13 @@ export interface OpenCatalogFacts {
   openClass: 'unconditional' | 'conditional' | 'none';
 }
 
-export interface RuleRefusal {
-  message: string;
-  article: string;
-  fields: FieldErrors;
-}
-
 /** Where unconditional-open data is obtained without an application (Art. 24, 25 ¶2). */
 export const OPEN_PLATFORM = '宁波市公共数据开放平台';
 
 /** The regulation's rules, checked after the shape; the first refusal is returned with its article. */
 export function checkConditionalOpenRules(p: ConditionalOpenPayload, catalog: readonly OpenCatalogFacts[]): RuleRefusal | null {
-  if (p.crossBorder && !p.securityAssessment) {
-    return { message: '公共数据不得跨境流通；确需向境外提供的，应先按规定完成安全评估审核（第32条）', article: '第32条', fields: { crossBorder: '数据出境须先完成安全评估（第32条）' } };
-  }
+  const crossBorder = crossBorderRefusal(p);
+  if (crossBorder) return crossBorder;
   const unknown: FieldErrors = {};
   const notOpen: FieldErrors = {};
   const openAlready: FieldErrors = {};

@@ -4,6 +4,9 @@
  */
 import { z } from '../../zod-locale';
 import type { FieldErrors } from '../../errors';
+import { crossBorderRefusal, requiredText, type RuleRefusal } from '../payload-rules';
+
+export type { RuleRefusal } from '../payload-rules';
 
 export const SHARE_METHODS = ['interface', 'platform', 'exchange'] as const;
 export type ShareMethod = (typeof SHARE_METHODS)[number];
@@ -13,14 +16,13 @@ export const SHARE_METHOD_LABELS: Record<ShareMethod, string> = {
   exchange: '交换共享',
 };
 
-const text = (label: string, max = 2000) => z.string({ error: `请填写${label}` }).trim().min(1, `请填写${label}`).max(max, `${label}过长（最多 ${max} 字）`);
 
 export const restrictedSharePayloadSchema = z.strictObject({
   resources: z.array(z.string().trim().min(1).max(60), { error: '请选择数据资源' }).min(1, '至少选择一项数据资源').max(20, '一次最多申请 20 项数据资源'),
   dataItems: z.array(z.string().trim().min(1).max(100), { error: '请填写所需数据项' }).min(1, '至少填写一个数据项').max(200),
-  businessProcess: text('业务流程'),
-  scenario: text('应用场景'),
-  dutyBasis: text('履职依据'),
+  businessProcess: requiredText('业务流程'),
+  scenario: requiredText('应用场景'),
+  dutyBasis: requiredText('履职依据'),
   method: z.enum(SHARE_METHODS, { error: '请选择共享方式：interface、platform 或 exchange' }),
   exchangeJustification: z.string().trim().max(2000).optional(),
   accessDays: z.number({ error: '请填写使用期限（天）' }).int('使用期限须为整数天').min(1, '使用期限至少 1 天').max(3650, '使用期限最多 3650 天'),
@@ -37,21 +39,10 @@ export interface CatalogFacts {
   shareClass: 'unconditional' | 'restricted' | 'none';
 }
 
-export interface RuleRefusal {
-  message: string;
-  article: string;
-  fields: FieldErrors;
-}
-
 /** The regulation's rules, checked after the shape; the first refusal is returned with its article. */
 export function checkRestrictedShareRules(p: RestrictedSharePayload, catalog: readonly CatalogFacts[]): RuleRefusal | null {
-  if (p.crossBorder && !p.securityAssessment) {
-    return {
-      message: '公共数据不得跨境流通；确需向境外提供的，应先按规定完成安全评估审核（第32条）',
-      article: '第32条',
-      fields: { crossBorder: '数据出境须先完成安全评估（第32条）' },
-    };
-  }
+  const crossBorder = crossBorderRefusal(p);
+  if (crossBorder) return crossBorder;
   const unknown: FieldErrors = {};
   const nonShare: FieldErrors = {};
   p.resources.forEach((code, i) => {
