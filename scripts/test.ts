@@ -1,6 +1,6 @@
 /**
  * `npm test`: every suite, in order, against real servers —
- *   unit        domain/, api/, activities/, db/ and config/ tests (node:test)
+ *   unit        domain/, api/, activities/, db/, config/ and web/lib/ tests (node:test)
  *   workflows   procedures on the Temporal time-skipping server, and replays
  *   integration the HTTP API against a Temporal dev server and a fresh SQLite
  *   e2e         Playwright in Debian's Chromium against the same stack
@@ -130,7 +130,7 @@ async function main() {
   const phases = asked.length ? asked : ALL;
   const t0 = Date.now();
 
-  if (phases.includes('unit')) runNodeTests('unit', findTests(['domain', 'api', 'activities', 'db', 'config'], /\.test\.ts$/));
+  if (phases.includes('unit')) runNodeTests('unit', findTests(['domain', 'api', 'activities', 'db', 'config', 'web/lib'], /\.test\.ts$/));
 
   if (phases.includes('workflows')) {
     const ts = provideTestServer();

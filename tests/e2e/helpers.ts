@@ -1,4 +1,4 @@
-/** What several browser journeys share: a signed-in page per user, and filing through the API. */
+/** What several browser journeys share: a signed-in page per user, filing through the API, opening a task from the inbox and deciding it. */
 import { expect, type Browser, type Page } from '@playwright/test';
 
 const PASSWORD = 'ningbo-demo';
@@ -34,4 +34,25 @@ export async function fileByApi(page: Page, code: string, dataItem = '姓名'): 
   });
   expect(res.status()).toBe(201);
   return ((await res.json()) as { id: string }).id;
+}
+
+/** The inbox row of a case, once the workflow has opened the task (reloads until then). */
+export async function openFromInbox(page: Page, caseId: string, stepLabel: string) {
+  await page.goto('/inbox');
+  const row = page.getByRole('row').filter({ has: page.locator(`a[href="/cases/${caseId}"]`) }).filter({ hasText: stepLabel });
+  await expect(async () => {
+    await page.reload();
+    await expect(row).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  await row.getByRole('link', { name: /^办理/ }).click();
+  await expect(page).toHaveURL(new RegExp(`/cases/${caseId}$`));
+}
+
+/** Chooses `decision` on the page's decision form, fills what it needs, submits, and waits for the workflow's answer. */
+export async function decide(page: Page, decision: string, fill?: (page: Page) => Promise<void>) {
+  const form = page.getByRole('form', { name: /^办理：/ });
+  await form.getByRole('radio', { name: decision, exact: true }).check();
+  if (fill) await fill(page);
+  await form.getByRole('button', { name: `提交：${decision}` }).click();
+  await expect(page.getByRole('status').filter({ hasText: `已提交办理意见：${decision}` })).toBeVisible({ timeout: 30_000 });
 }

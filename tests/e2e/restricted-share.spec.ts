@@ -6,30 +6,8 @@
  * Each user works in a browser context of their own. Workflows answer asynchronously,
  * so waits for new tasks reload the page until the task is there.
  */
-import { expect, test, type Page } from '@playwright/test';
-import { fileByApi, signedIn } from './helpers';
-
-/** The inbox row of a case, once the workflow has opened the task (reloads until then). */
-async function openFromInbox(page: Page, caseId: string, stepLabel: string) {
-  await page.goto('/inbox');
-  const row = page.getByRole('row').filter({ has: page.locator(`a[href="/cases/${caseId}"]`) }).filter({ hasText: stepLabel });
-  await expect(async () => {
-    await page.reload();
-    await expect(row).toBeVisible({ timeout: 2_000 });
-  }).toPass({ timeout: 30_000 });
-  await row.getByRole('link', { name: /^办理/ }).click();
-  await expect(page).toHaveURL(new RegExp(`/cases/${caseId}$`));
-}
-
-async function decide(page: Page, decision: string, fill?: (page: Page) => Promise<void>) {
-  const form = page.getByRole('form', { name: /^办理：/ });
-  await form.getByRole('radio', { name: decision, exact: true }).check();
-  if (fill) await fill(page);
-  await form.getByRole('button', { name: `提交：${decision}` }).click();
-  await expect(page.getByRole('status').filter({ hasText: `已提交办理意见：${decision}` })).toBeVisible({ timeout: 30_000 });
-}
-
-/** File a request through the API (setup for journeys that test a later step). */
+import { expect, test } from '@playwright/test';
+import { decide, fileByApi, openFromInbox, signedIn } from './helpers';
 
 test.describe('受限共享申请', () => {
   test('filed from the form, approved from the inbox, agreed by the provider: 已授权', async ({ browser }) => {

@@ -1,6 +1,7 @@
 /** Badges for the domain's enums, all in Chinese. */
-import type { CaseStatus, OpenClass, ShareClass, CalendarYearView } from '../../domain/views';
-import { CASE_STATUS, OPEN_CLASS, SHARE_CLASS, YEAR_SOURCE, decisionMeta } from '../lib/labels';
+import type { CaseStatus, CaseType, OpenClass, ShareClass, CalendarYearView } from '../../domain/views';
+import { CASE_STATUS, OPEN_CLASS, SHARE_CLASS, YEAR_SOURCE } from '../lib/labels';
+import { decisionMetaFor } from '../lib/procedures';
 import { Badge } from './ui';
 
 export function ShareClassBadge({ value }: { value: ShareClass }) {
@@ -18,9 +19,10 @@ export function CaseStatusBadge({ value }: { value: CaseStatus }) {
   return <Badge tone={m.tone}>{m.label}</Badge>;
 }
 
-export function DecisionBadge({ value }: { value: string | null | undefined }) {
+/** A decision in its procedure's words: `approve` is 通过 in one step and 评估通过 in another. */
+export function DecisionBadge({ type, step, value }: { type: CaseType; step: string | null | undefined; value: string | null | undefined }) {
   if (!value) return null;
-  const m = decisionMeta(value);
+  const m = decisionMetaFor(type, step, value);
   return <Badge tone={m.tone}>{m.label}</Badge>;
 }
 

@@ -3,7 +3,8 @@
 import Link from 'next/link';
 import { useEffect, useState, type ReactNode } from 'react';
 import type { CaseStatus, CaseSummaryView, CaseType } from '../../domain/views';
-import { CASE_STATUS, CASE_TYPE_LABELS, stepLabel } from '../lib/labels';
+import { CASE_STATUS, CASE_TYPE_LABELS } from '../lib/labels';
+import { stepLabelFor } from '../lib/procedures';
 import { fmtDateTime } from '../lib/time';
 import { CaseStatusBadge } from './badges';
 import { qs } from '../lib/api';
@@ -47,7 +48,7 @@ export function CaseTable({ items, label, empty, showApplicant }: { items: CaseS
               <td className={table.td}>
                 <CaseStatusBadge value={c.status} />
               </td>
-              <td className={`${table.td} text-xs`}>{c.currentSteps.length ? c.currentSteps.map(stepLabel).join('、') : '—'}</td>
+              <td className={`${table.td} text-xs`}>{c.currentSteps.length ? c.currentSteps.map((s) => stepLabelFor(c.type, s)).join('、') : '—'}</td>
               <td className={`${table.td} whitespace-nowrap text-xs`}>{fmtDateTime(c.createdAt)}</td>
               <td className={`${table.td} whitespace-nowrap text-xs`}>{fmtDateTime(c.updatedAt)}</td>
             </tr>

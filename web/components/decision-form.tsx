@@ -1,22 +1,35 @@
 'use client';
 /**
- * The decision on one open task (POST /tasks/{id}/decision). The fields a
- * decision needs appear when it is chosen; the answer comes only after the
- * workflow took the decision. 409 → already handled; 422 → errors beside fields.
+ * The decision on one open task (POST /tasks/{id}/decision), drawn from the
+ * procedure's spec: the decisions this task offers, each with its hint and
+ * article, and the fields it requires. Checked with the API's own rules
+ * (domain/procedures) before sending; the answer comes only after the workflow
+ * took the decision. 409 → already handled; 422 → errors beside the fields,
+ * everything typed kept.
  */
 import { useMemo, useRef, useState, type FormEvent } from 'react';
-import { decisionBodySchema, missingDecisionFields } from '../../domain/cases/restricted-share/decisions';
-import { RS_STEPS, type RsStep } from '../../domain/cases/restricted-share/steps';
+import { decisionBodySchema, missingDecisionFields, stepSpec, type DecisionField } from '../../domain/procedures';
 import type { CaseDetailView, TaskView } from '../../domain/views';
+import { agreementPath, type AgreementView } from '../lib/agreement';
 import { api, ApiError, newIdempotencyKey } from '../lib/api';
 import { useCatalog } from '../lib/catalog';
-import { decisionMeta, stepLabel, type DecisionMeta } from '../lib/labels';
+import {
+  checkConditionalOpenDraft,
+  conditionalOpenDraftFromPayload,
+  conditionalOpenDraftToPayload,
+  conditionalOpenErrorsAfterEdit,
+  type ConditionalOpenDraft,
+} from '../lib/conditional-open-draft';
+import { decisionMetaFor, procedureOf, stepLabelFor, type DecisionMeta } from '../lib/procedures';
 import { fmtDateTime, isoToLocalInput, localInputToIso } from '../lib/time';
+import { useApi } from '../lib/use-api';
+import { AgreementText } from './agreement-text';
+import { ConditionalOpenFields } from './conditional-open-form';
 import { Countdown, DueAt, useNow } from './countdown';
 import { FormErrorSummary } from './form-error-summary';
 import { checkDraft, draftFromPayload, draftToPayload, errorsAfterEdit, RestrictedShareFields, type RestrictedShareDraft } from './restricted-share-form';
 import { TagInput } from './tag-input';
-import { btn, cx, errorId, Field, input, Notice } from './ui';
+import { ArticleBadge, btn, cx, ErrorAlert, errorId, Field, input, Loading, Notice } from './ui';
 
 const TONE_CHECKED: Record<DecisionMeta['tone'], string> = {
   green: 'has-[:checked]:border-emerald-600 has-[:checked]:bg-emerald-50 has-[:checked]:text-emerald-900',
@@ -27,6 +40,27 @@ const TONE_CHECKED: Record<DecisionMeta['tone'], string> = {
   purple: 'has-[:checked]:border-violet-600 has-[:checked]:bg-violet-50 has-[:checked]:text-violet-900',
   slate: 'has-[:checked]:border-slate-600 has-[:checked]:bg-slate-100 has-[:checked]:text-slate-900',
 };
+
+/** Words of the fields a decision may require; what each means under the regulation comes from the decision's hint and article. */
+const FIELD_LABELS: Record<DecisionField, string> = {
+  comment: '办理意见说明',
+  legalBasis: '法律法规依据',
+  desensitization: '脱敏要求',
+  payload: '修改申请内容',
+  newDueAt: '申请延长至（北京时间）',
+  conditions: '通过条件',
+  signerName: '签署人',
+  registeredResources: '已编入公共数据资源目录的资源编码',
+};
+
+/** The procedures whose filing form serves a resubmit; others amend the payload as JSON. */
+type PayloadDraft = { kind: 'restricted-share'; draft: RestrictedShareDraft } | { kind: 'conditional-open'; draft: ConditionalOpenDraft } | { kind: 'json'; text: string };
+
+function initialPayloadDraft(detail: CaseDetailView): PayloadDraft {
+  if (detail.type === 'restricted-share') return { kind: 'restricted-share', draft: draftFromPayload(detail.payload) };
+  if (detail.type === 'conditional-open') return { kind: 'conditional-open', draft: conditionalOpenDraftFromPayload(detail.payload) };
+  return { kind: 'json', text: JSON.stringify(detail.payload, null, 2) };
+}
 
 export function DecisionForm({
   task,
@@ -48,9 +82,9 @@ export function DecisionForm({
   const [newDueAt, setNewDueAt] = useState(() => (task.dueAt ? isoToLocalInput(task.dueAt) : ''));
   const [conditions, setConditions] = useState('');
   const [signerName, setSignerName] = useState('');
+  const [signConfirmed, setSignConfirmed] = useState(false);
   const [registered, setRegistered] = useState<string[]>([]);
-  const [draft, setDraft] = useState<RestrictedShareDraft>(() => draftFromPayload(detail.payload));
-  const [payloadJson, setPayloadJson] = useState(() => JSON.stringify(detail.payload, null, 2));
+  const [payloadDraft, setPayloadDraft] = useState<PayloadDraft>(() => initialPayloadDraft(detail));
   const [errors, setErrors] = useState<Record<string, string>>({});
   /** Errors of the amended request (resubmit), keyed relative to the payload. */
   const [payloadErrors, setPayloadErrors] = useState<Record<string, string>>({});
@@ -60,14 +94,23 @@ export function DecisionForm({
   const attempt = useRef<{ key: string; body: string } | null>(null);
   const catalog = useCatalog();
 
-  // After 退回修改 the applicant needs the reviewer's words beside the form.
-  const lastReturn =
-    task.step === 'applicant-amend' || task.step === 'owner-amend' || task.step === 'applicant-supplement'
-      ? [...detail.history].reverse().find((h) => (h.decision === 'return' || h.decision === 'request-info') && h.comment)
-      : undefined;
-  const meta = decisionMeta(decision);
-  const needs = new Set(meta.needs ?? []);
+  const procedure = procedureOf(detail.type);
+  const step = stepSpec(detail.type, task.step);
+  const meta: DecisionMeta = decisionMetaFor(detail.type, task.step, decision);
+  const needs = new Set<DecisionField>(meta.requires);
+  // A step where someone signs (签署人 required by any of its decisions) shows the agreement being signed.
+  const signing = task.decisions.some((d) => decisionMetaFor(detail.type, task.step, d).requires.includes('signerName'));
+  const agreement = useApi<AgreementView>(signing ? agreementPath(detail.id) : null);
   const p = `t-${task.id}`;
+
+  // An applicant amending the request (a step that takes the amended payload) needs the reviewer's words beside
+  // the form: the latest send-back (退回修改, 要求补充材料 — the amber decisions of the specs) with its comment.
+  const amending = task.decisions.some((d) => decisionMetaFor(detail.type, task.step, d).requires.includes('payload'));
+  const lastRequest = amending
+    ? [...detail.history]
+        .reverse()
+        .find((h) => h.action === 'decided' && h.comment && h.step && stepSpec(detail.type, h.step)?.party !== 'applicant' && decisionMetaFor(detail.type, h.step, h.decision).tone === 'amber')
+    : undefined;
 
   // The data items the request asks for are the candidates for 脱敏字段.
   const itemSuggestions = useMemo(() => {
@@ -87,6 +130,29 @@ export function DecisionForm({
     setPayloadErrors(amended);
   }
 
+  function refuse(message: string, fields: Record<string, string>, article?: string, payloadFields: Record<string, string> = {}) {
+    setError(new ApiError(422, 'validation_failed', message, { ...fields, ...Object.fromEntries(Object.entries(payloadFields).map(([k, v]) => [`payload.${k}`, v])) }, article));
+    showErrors(fields, payloadFields);
+  }
+
+  /** The amended payload, or null after showing why the filing form would refuse it. */
+  function amendedPayload(): unknown {
+    if (payloadDraft.kind === 'json') {
+      try {
+        return JSON.parse(payloadDraft.text) as unknown;
+      } catch {
+        refuse('申请内容不是有效的 JSON', { payload: '申请内容不是有效的 JSON' });
+        return null;
+      }
+    }
+    const local = payloadDraft.kind === 'restricted-share' ? checkDraft(payloadDraft.draft, catalog.items) : checkConditionalOpenDraft(payloadDraft.draft, catalog.items);
+    if (local) {
+      refuse(local.message, {}, local.article || undefined, local.fields);
+      return null;
+    }
+    return payloadDraft.kind === 'restricted-share' ? draftToPayload(payloadDraft.draft) : conditionalOpenDraftToPayload(payloadDraft.draft);
+  }
+
   function body(): Record<string, unknown> | null {
     const b: Record<string, unknown> = { decision };
     if (comment.trim()) b.comment = comment.trim();
@@ -94,25 +160,24 @@ export function DecisionForm({
     if (needs.has('desensitization')) b.desensitization = { fields: desFields, rule: desRule.trim() };
     if (needs.has('newDueAt')) b.newDueAt = localInputToIso(newDueAt) ?? newDueAt;
     if (needs.has('conditions')) b.conditions = conditions.trim();
-    if (needs.has('signerName')) b.signerName = signerName.trim();
     if (needs.has('registeredResources')) b.registeredResources = registered;
-    if (needs.has('payload')) {
-      if (detail.type === 'restricted-share') {
-        const local = checkDraft(draft, catalog.items);
-        if (local) {
-          setError(new ApiError(422, 'validation_failed', local.message, local.fields, local.article || undefined));
-          showErrors({}, local.fields);
-          return null;
-        }
-        b.payload = draftToPayload(draft);
-      } else {
-        try {
-          b.payload = JSON.parse(payloadJson) as unknown;
-        } catch {
-          showErrors({ payload: '申请内容不是有效的 JSON' });
-          return null;
-        }
+    if (needs.has('signerName')) {
+      b.signerName = signerName.trim();
+      if (!agreement.data) {
+        refuse('协议文本尚未加载，无法签署', { agreement: '请等待协议文本加载后再签署' });
+        return null;
       }
+      if (!signConfirmed) {
+        refuse('请确认已阅读协议全文', { confirm: '签署前须确认已阅读并同意协议全文' });
+        return null;
+      }
+      // The signature names the exact text read; the API refuses it if the text changed meanwhile.
+      b.agreementSha256 = agreement.data.sha256;
+    }
+    if (needs.has('payload')) {
+      const amended = amendedPayload();
+      if (amended === null) return null;
+      b.payload = amended;
     }
     return b;
   }
@@ -126,22 +191,18 @@ export function DecisionForm({
     }
     const b = body();
     if (!b) return;
-    // The API's own checks (domain/cases/restricted-share/decisions), made here first.
-    if (detail.type === 'restricted-share' && (RS_STEPS as readonly string[]).includes(task.step)) {
-      const parsed = decisionBodySchema.safeParse(b);
-      if (!parsed.success) {
-        const fields: Record<string, string> = {};
-        for (const i of parsed.error.issues) fields[i.path.join('.') || 'decision'] ??= i.message;
-        setError(new ApiError(422, 'validation_failed', '办理意见有误，请修改标出的内容', fields));
-        showErrors(fields);
-        return;
-      }
-      const missing = missingDecisionFields(task.step as RsStep, parsed.data);
-      if (missing) {
-        setError(new ApiError(422, 'validation_failed', missing.message, missing.fields, missing.article));
-        showErrors(missing.fields);
-        return;
-      }
+    // The API's own checks (domain/procedures/decision-rules), made here first.
+    const parsed = decisionBodySchema.safeParse(b);
+    if (!parsed.success) {
+      const fields: Record<string, string> = {};
+      for (const i of parsed.error.issues) fields[i.path.join('.') || 'decision'] ??= i.message;
+      refuse('办理意见有误，请修改标出的内容', fields);
+      return;
+    }
+    const missing = missingDecisionFields(procedure, task.step, parsed.data, task.decisions);
+    if (missing) {
+      refuse(missing.message, missing.fields, missing.article);
+      return;
     }
     inFlight.current = true;
     setBusy(true);
@@ -174,13 +235,15 @@ export function DecisionForm({
     }
   }
 
-  const known = ['decision', 'comment', 'legalBasis', 'desensitization', 'newDueAt', 'conditions', 'signerName', 'registeredResources', 'payload'];
+  const known = ['decision', 'comment', 'legalBasis', 'desensitization', 'newDueAt', 'conditions', 'signerName', 'registeredResources', 'payload', 'agreement', 'agreementSha256', 'confirm'];
+  const commentRequired = needs.has('comment');
+  const fieldAria = (f: string) => ({ 'aria-invalid': errors[f] ? true : undefined, 'aria-describedby': errors[f] ? errorId(`${p}-${f}`) : undefined });
 
   return (
-    <form onSubmit={submit} noValidate aria-label={`办理：${stepLabel(task.step)}`} className="space-y-4">
+    <form onSubmit={submit} noValidate aria-label={`办理：${stepLabelFor(detail.type, task.step)}`} className="space-y-4">
       <div className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
         <span>
-          环节：<strong>{task.stepLabel || stepLabel(task.step)}</strong>
+          环节：<strong>{task.stepLabel || stepLabelFor(detail.type, task.step)}</strong> {step && <ArticleBadge article={step.article} />}
         </span>
         <span className="text-slate-600">承办：{task.assignee.org.name}</span>
         {task.dueAt && (
@@ -191,18 +254,22 @@ export function DecisionForm({
           </span>
         )}
       </div>
-      {lastReturn && (
-        <Notice tone="amber" title="退回意见">
-          <span className="whitespace-pre-wrap">{lastReturn.comment}</span>
+      {lastRequest && (
+        <Notice tone="amber" title={`${stepLabelFor(detail.type, lastRequest.step)}：${decisionMetaFor(detail.type, lastRequest.step, lastRequest.decision).label}`}>
+          <span className="whitespace-pre-wrap">{lastRequest.comment}</span>
           <span className="ml-2 text-xs text-amber-800">
-            {lastReturn.actor} · {fmtDateTime(lastReturn.at)}
+            {lastRequest.actor} · {fmtDateTime(lastRequest.at)}
           </span>
         </Notice>
       )}
       {task.overdue && (
-        <Notice tone="red">本任务已超过办理期限。逾期未答复不视为同意，已同时提交市大数据主管部门协调（第17条）。</Notice>
+        <Notice tone="red">
+          本任务已超过办理期限。{step?.deadline?.lapseNote && `${step.deadline.lapseNote}。`} {step?.deadline && <ArticleBadge article={step.deadline.article} />}
+        </Notice>
       )}
       <FormErrorSummary error={error} fields={{ ...errors, ...Object.fromEntries(Object.entries(payloadErrors).map(([k, v]) => [`payload.${k}`, v])) }} known={known} />
+
+      {signing && <AgreementToSign state={agreement} />}
 
       <fieldset aria-describedby={errors.decision ? errorId(`${p}-decision`) : undefined}>
         <legend className="mb-1.5 text-sm font-medium text-slate-800">
@@ -210,7 +277,7 @@ export function DecisionForm({
         </legend>
         <div className="flex flex-wrap gap-2">
           {task.decisions.map((d) => {
-            const m = decisionMeta(d);
+            const m = decisionMetaFor(detail.type, task.step, d);
             return (
               <label
                 key={d}
@@ -230,20 +297,16 @@ export function DecisionForm({
             {errors.decision}
           </p>
         )}
-        {meta.hint && decision && <p className="mt-2 text-xs text-slate-600">{meta.hint}</p>}
+        {decision && (meta.hint || meta.article) && (
+          <p className="mt-2 text-xs text-slate-600">
+            {meta.hint} <ArticleBadge article={meta.article} />
+          </p>
+        )}
       </fieldset>
 
       {decision && needs.has('legalBasis') && (
-        <Field id={`${p}-legalBasis`} label="法律法规依据" required error={errors.legalBasis} hint="请引用不同意共享所依据的法律、法规或规章及其条款（第17条第2款）。">
-          <textarea
-            id={`${p}-legalBasis`}
-            rows={3}
-            className={input}
-            value={legalBasis}
-            onChange={(e) => setLegalBasis(e.target.value)}
-            aria-invalid={errors.legalBasis ? true : undefined}
-            aria-describedby={errors.legalBasis ? errorId(`${p}-legalBasis`) : undefined}
-          />
+        <Field id={`${p}-legalBasis`} label={FIELD_LABELS.legalBasis} required error={errors.legalBasis} hint="请引用所依据的法律、法规或规章及其条款。">
+          <textarea id={`${p}-legalBasis`} rows={3} className={input} value={legalBasis} onChange={(e) => setLegalBasis(e.target.value)} {...fieldAria('legalBasis')} />
         </Field>
       )}
 
@@ -288,74 +351,83 @@ export function DecisionForm({
       )}
 
       {decision && needs.has('newDueAt') && (
-        <Field id={`${p}-newDueAt`} label="申请延长至（北京时间）" required error={errors.newDueAt} hint="最多延长至收到反馈之日起60个自然日（第27条第3款）。">
-          <input
-            id={`${p}-newDueAt`}
-            type="datetime-local"
-            className={`${input} w-60`}
-            value={newDueAt}
-            onChange={(e) => setNewDueAt(e.target.value)}
-            aria-invalid={errors.newDueAt ? true : undefined}
-          />
+        <Field id={`${p}-newDueAt`} label={FIELD_LABELS.newDueAt} required error={errors.newDueAt}>
+          <input id={`${p}-newDueAt`} type="datetime-local" className={`${input} w-60`} value={newDueAt} onChange={(e) => setNewDueAt(e.target.value)} {...fieldAria('newDueAt')} />
         </Field>
       )}
 
       {decision && needs.has('conditions') && (
-        <Field id={`${p}-conditions`} label="通过条件" required error={errors.conditions}>
-          <textarea id={`${p}-conditions`} rows={3} className={input} value={conditions} onChange={(e) => setConditions(e.target.value)} aria-invalid={errors.conditions ? true : undefined} />
+        <Field id={`${p}-conditions`} label={FIELD_LABELS.conditions} required error={errors.conditions}>
+          <textarea id={`${p}-conditions`} rows={3} className={input} value={conditions} onChange={(e) => setConditions(e.target.value)} {...fieldAria('conditions')} />
         </Field>
       )}
 
       {decision && needs.has('signerName') && (
-        <Field id={`${p}-signerName`} label="签署人姓名" required error={errors.signerName}>
-          <input id={`${p}-signerName`} className={`${input} w-60`} value={signerName} onChange={(e) => setSignerName(e.target.value)} aria-invalid={errors.signerName ? true : undefined} />
-        </Field>
+        <div className="space-y-3">
+          <Field id={`${p}-signerName`} label={FIELD_LABELS.signerName} required error={errors.signerName} hint="签署人的真实姓名，将与签署时间和协议文本的 SHA-256 一并记录。">
+            <input id={`${p}-signerName`} className={`${input} w-60`} value={signerName} onChange={(e) => setSignerName(e.target.value)} {...fieldAria('signerName')} />
+          </Field>
+          <div>
+            <label className="flex items-start gap-2 text-sm">
+              <input id={`${p}-confirm`} type="checkbox" className="mt-0.5" checked={signConfirmed} onChange={(e) => setSignConfirmed(e.target.checked)} {...fieldAria('confirm')} />
+              <span className="font-medium text-slate-900">
+                我已阅读并同意上述《数据利用协议》全文
+                {agreement.data && <span className="ml-1 font-mono text-xs font-normal text-slate-500">（SHA-256 {agreement.data.sha256.slice(0, 16)}…）</span>}
+              </span>
+            </label>
+            {(errors.confirm ?? errors.agreementSha256 ?? errors.agreement) && (
+              <p id={errorId(`${p}-confirm`)} className="ml-6 mt-1 text-xs font-medium text-red-700">
+                {errors.confirm ?? errors.agreementSha256 ?? errors.agreement}
+              </p>
+            )}
+          </div>
+        </div>
       )}
 
       {decision && needs.has('registeredResources') && (
-        <Field id={`${p}-registered`} label="已编入公共数据资源目录的资源编码" required error={errors.registeredResources} hint="项目数据目录应更新至公共数据资源目录，作为验收依据（第11条）。">
+        <Field id={`${p}-registered`} label={FIELD_LABELS.registeredResources} required error={errors.registeredResources}>
           <TagInput id={`${p}-registered`} values={registered} onChange={setRegistered} placeholder="如 NB-AMR-0003" invalid={Boolean(errors.registeredResources)} />
         </Field>
       )}
 
       {decision && needs.has('payload') && (
         <div className="rounded-md border border-slate-200 p-4">
-          <div className="mb-3 text-sm font-semibold text-slate-900">修改申请内容</div>
-          {detail.type === 'restricted-share' && errors.payload && <p className="mb-2 text-xs font-medium text-red-700">{errors.payload}</p>}
-          {detail.type === 'restricted-share' ? (
+          <div className="mb-3 text-sm font-semibold text-slate-900">{FIELD_LABELS.payload}</div>
+          {payloadDraft.kind !== 'json' && errors.payload && <p className="mb-2 text-xs font-medium text-red-700">{errors.payload}</p>}
+          {payloadDraft.kind === 'restricted-share' && (
             <RestrictedShareFields
-              value={draft}
+              value={payloadDraft.draft}
               onChange={(d) => {
-                setPayloadErrors((e) => errorsAfterEdit(e, draft, d));
-                setDraft(d);
+                setPayloadErrors((e) => errorsAfterEdit(e, payloadDraft.draft, d));
+                setPayloadDraft({ kind: 'restricted-share', draft: d });
               }}
               errors={payloadErrors}
               idPrefix={`${p}-rs`}
             />
-          ) : (
+          )}
+          {payloadDraft.kind === 'conditional-open' && (
+            <ConditionalOpenFields
+              value={payloadDraft.draft}
+              onChange={(d) => {
+                setPayloadErrors((e) => conditionalOpenErrorsAfterEdit(e, payloadDraft.draft, d));
+                setPayloadDraft({ kind: 'conditional-open', draft: d });
+              }}
+              errors={payloadErrors}
+              idPrefix={`${p}-co`}
+              lockResources
+            />
+          )}
+          {payloadDraft.kind === 'json' && (
             <Field id={`${p}-payload`} label="申请内容（JSON）" required error={errors.payload}>
-              <textarea id={`${p}-payload`} rows={12} className={`${input} font-mono text-xs`} value={payloadJson} onChange={(e) => setPayloadJson(e.target.value)} />
+              <textarea id={`${p}-payload`} rows={12} className={`${input} font-mono text-xs`} value={payloadDraft.text} onChange={(e) => setPayloadDraft({ kind: 'json', text: e.target.value })} />
             </Field>
           )}
         </div>
       )}
 
       {decision && (
-        <Field
-          id={`${p}-comment`}
-          label={meta.commentRequired ? '办理意见说明' : '办理意见说明（可选）'}
-          required={meta.commentRequired}
-          error={errors.comment}
-        >
-          <textarea
-            id={`${p}-comment`}
-            rows={3}
-            className={input}
-            value={comment}
-            onChange={(e) => setComment(e.target.value)}
-            aria-invalid={errors.comment ? true : undefined}
-            aria-describedby={errors.comment ? errorId(`${p}-comment`) : undefined}
-          />
+        <Field id={`${p}-comment`} label={commentRequired ? FIELD_LABELS.comment : `${FIELD_LABELS.comment}（可选）`} required={commentRequired} error={errors.comment}>
+          <textarea id={`${p}-comment`} rows={3} className={input} value={comment} onChange={(e) => setComment(e.target.value)} {...fieldAria('comment')} />
         </Field>
       )}
 
@@ -366,5 +438,27 @@ export function DecisionForm({
         {busy && <span className="text-xs text-slate-500">流程引擎确认后显示结果。</span>}
       </div>
     </form>
+  );
+}
+
+/** The agreement as it stands, shown above the signature so the signer reads exactly the text whose hash is sent. */
+function AgreementToSign({ state }: { state: { data: AgreementView | undefined; error: ApiError | undefined; loading: boolean; reload: () => Promise<void> } }) {
+  if (state.error) return <ErrorAlert error={state.error} title="协议文本加载失败" onRetry={() => void state.reload()} />;
+  if (!state.data) return <Loading label="正在加载数据利用协议…" />;
+  const a = state.data;
+  return (
+    <section aria-label="待签署的数据利用协议" className="rounded-md border border-slate-200">
+      <div className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-200 bg-slate-50 px-3 py-2 text-xs text-slate-600">
+        <span>
+          文本版本 {a.templateVersion} · 已有 {a.signatures.length} 方签署
+        </span>
+        <span className="font-mono" title="协议文本（UTF-8）的 SHA-256">
+          SHA-256 {a.sha256}
+        </span>
+      </div>
+      <div className="max-h-96 overflow-y-auto px-4 py-3">
+        <AgreementText text={a.text} />
+      </div>
+    </section>
   );
 }

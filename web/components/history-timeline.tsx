@@ -1,6 +1,6 @@
 /** 办理历史: every step, decision, deadline, reminder and re-plan, with actor, time and article (PROCEDURES.md §8). */
-import type { HistoryEntryView } from '../../domain/views';
-import { decisionMeta, stepLabel } from '../lib/labels';
+import type { CaseType, HistoryEntryView } from '../../domain/views';
+import { decisionMetaFor, stepLabelFor } from '../lib/procedures';
 import { fmtDateTime } from '../lib/time';
 import { DecisionBadge } from './badges';
 import { ArticleBadge, cx, Empty } from './ui';
@@ -14,15 +14,20 @@ const DOT: Record<string, string> = {
   're-planned': 'bg-amber-500',
   'deadline-set': 'bg-slate-400',
   'task-opened': 'bg-slate-400',
+  'clock-paused': 'bg-amber-500',
+  'clock-resumed': 'bg-blue-600',
+  'agreement-drafted': 'bg-slate-400',
+  'agreement-signed': 'bg-emerald-600',
+  'agreement-effective': 'bg-emerald-600',
 };
 
-export function HistoryTimeline({ entries }: { entries: HistoryEntryView[] }) {
+export function HistoryTimeline({ type, entries }: { type: CaseType; entries: HistoryEntryView[] }) {
   if (entries.length === 0) return <Empty>暂无办理记录。</Empty>;
   const sorted = [...entries].sort((a, b) => a.at.localeCompare(b.at));
   return (
     <ol aria-label="办理历史" className="relative ml-2 border-l border-slate-200">
       {sorted.map((e, i) => {
-        const tone = e.decision ? decisionMeta(e.decision).tone : null;
+        const tone = e.decision ? decisionMetaFor(type, e.step, e.decision).tone : null;
         return (
           <li key={i} className="mb-4 ml-4 last:mb-0">
             <span
@@ -37,8 +42,8 @@ export function HistoryTimeline({ entries }: { entries: HistoryEntryView[] }) {
                 {fmtDateTime(e.at)}
               </time>
               <span className="font-medium text-slate-900">{e.actionLabel}</span>
-              {e.step && <span className="text-xs text-slate-600">· {stepLabel(e.step)}</span>}
-              <DecisionBadge value={e.decision} />
+              {e.step && <span className="text-xs text-slate-600">· {stepLabelFor(type, e.step)}</span>}
+              <DecisionBadge type={type} step={e.step} value={e.decision} />
               <ArticleBadge article={e.article} />
             </div>
             <div className="mt-0.5 text-xs text-slate-600">{e.actor}</div>

@@ -5,30 +5,31 @@
  * stacked; finished steps checked, current ones lit, steps the case never took faded.
  */
 import { Fragment } from 'react';
-import type { CaseDetailView, TaskView } from '../../domain/views';
-import { CASE_STATUS, decisionMeta, stepLabel } from '../lib/labels';
-import { END, FILED, FLOWS, stepArticle } from '../lib/procedures';
+import type { CaseDetailView, CaseType, TaskView } from '../../domain/views';
+import { CASE_STATUS } from '../lib/labels';
+import { decisionMetaFor, END, FILED, procedureOf, stepArticleFor, stepLabelFor } from '../lib/procedures';
 import { fmtDateTime } from '../lib/time';
 import { ArticleBadge, cx } from './ui';
 
-type NodeState = 'done' | 'current' | 'pending' | 'skipped';
+type NodeState = 'done' | 'current' | 'waiting' | 'pending' | 'skipped';
 
 const STATE_TEXT: Record<NodeState, string> = {
   done: '已完成',
   current: '办理中',
+  waiting: '待补正后继续',
   pending: '未开始',
   skipped: '未经过',
 };
 
 export function ProcedureDiagram({ detail }: { detail: CaseDetailView }) {
-  const flow = FLOWS[detail.type];
+  const flow = procedureOf(detail.type).flow;
   const ended = detail.status !== 'in-progress';
   const byStep = new Map<string, TaskView[]>();
   for (const t of detail.tasks) byStep.set(t.step, [...(byStep.get(t.step) ?? []), t]);
 
   // A data provider is shown only its own tasks (domain/cases/case-visibility), so a main
   // step before the furthest one the case reached may have no task here: it was passed.
-  const reached = (stage: { main: string[]; branch?: string[] }) =>
+  const reached = (stage: { main: readonly string[]; branch?: readonly string[] }) =>
     [...stage.main, ...(stage.branch ?? [])].some((s) => (byStep.get(s) ?? []).length > 0 || detail.currentSteps.includes(s));
   const furthest = flow.reduce((max, stage, i) => (reached(stage) ? i : max), -1);
   const passedMain = new Set(flow.slice(0, Math.max(furthest, 0)).flatMap((stage) => stage.main));
@@ -38,6 +39,9 @@ export function ProcedureDiagram({ detail }: { detail: CaseDetailView }) {
     if (step === END) return ended ? 'done' : 'pending';
     const ts = byStep.get(step) ?? [];
     if (ts.some((t) => t.status === 'open') || detail.currentSteps.includes(step)) return 'current';
+    // Sent back to the applicant (退回修改, 要求补充材料: the specs' amber decisions), the step resumes after the answer.
+    const latest = [...ts].sort((a, b) => a.createdAt.localeCompare(b.createdAt)).at(-1);
+    if (!ended && latest?.status === 'done' && decisionMetaFor(detail.type, step, latest.decision).tone === 'amber') return 'waiting';
     if (ts.some((t) => t.status === 'done')) return 'done';
     if (ts.length === 0 && passedMain.has(step)) return 'done';
     return ended ? 'skipped' : 'pending';
@@ -45,10 +49,10 @@ export function ProcedureDiagram({ detail }: { detail: CaseDetailView }) {
 
   const node = (step: string, opts: { branch?: boolean; perProvider?: boolean } = {}) => {
     const s = state(step);
-    const label = step === FILED ? '提交申请' : step === END ? (ended ? (CASE_STATUS[detail.status]?.label ?? '办结') : '办结') : stepLabel(step);
+    const label = step === FILED ? '提交申请' : step === END ? (ended ? (CASE_STATUS[detail.status]?.label ?? '办结') : '办结') : stepLabelFor(detail.type, step);
     const tasks = byStep.get(step) ?? [];
     const openOrgs = [...new Set(tasks.filter((t) => t.status === 'open').map((t) => t.assignee.org.name))];
-    const article = step === FILED || step === END ? undefined : stepArticle(detail.type, step);
+    const article = step === FILED || step === END ? undefined : stepArticleFor(detail.type, step);
     return (
       <div
         key={step}
@@ -58,6 +62,7 @@ export function ProcedureDiagram({ detail }: { detail: CaseDetailView }) {
           'relative min-w-36 rounded-md border px-3 py-2 text-sm',
           s === 'done' && 'border-emerald-300 bg-emerald-50',
           s === 'current' && 'border-blue-600 bg-blue-600 text-white shadow-md ring-2 ring-blue-200',
+          s === 'waiting' && 'border-amber-400 bg-amber-50',
           s === 'pending' && 'border-slate-300 bg-white',
           s === 'skipped' && 'border-dashed border-slate-300 bg-slate-50 text-slate-400',
           opts.branch && s === 'pending' && 'border-dashed',
@@ -78,7 +83,7 @@ export function ProcedureDiagram({ detail }: { detail: CaseDetailView }) {
           {article && s !== 'current' && <ArticleBadge article={article} />}
         </div>
         {s === 'current' && openOrgs.length > 0 && !opts.perProvider && <div className="mt-1 text-xs text-blue-50">{openOrgs.join('、')}</div>}
-        {opts.perProvider && <ProviderRows tasks={tasks} dark={s === 'current'} />}
+        {opts.perProvider && <ProviderRows type={detail.type} tasks={tasks} dark={s === 'current'} />}
       </div>
     );
   };
@@ -97,7 +102,7 @@ export function ProcedureDiagram({ detail }: { detail: CaseDetailView }) {
               {stage.main.length > 1 ? (
                 <div className="rounded-md border border-dashed border-slate-300 p-1.5">
                   <div className="mb-1 text-center text-[11px] text-slate-500">并行办理</div>
-                  <div className="flex flex-col gap-1.5">{stage.main.map((s) => node(s))}</div>
+                  <div className="flex flex-col gap-1.5">{stage.main.map((s) => node(s, { perProvider: stage.perProvider && procedureOf(detail.type).steps[s]?.party === 'provider' }))}</div>
                 </div>
               ) : (
                 node(stage.main[0] ?? '', { perProvider: stage.perProvider })
@@ -128,7 +133,7 @@ export function ProcedureDiagram({ detail }: { detail: CaseDetailView }) {
 }
 
 /** One line per provider organisation asked for consent: its latest task's status and answer. */
-function ProviderRows({ tasks, dark }: { tasks: TaskView[]; dark: boolean }) {
+function ProviderRows({ type, tasks, dark }: { type: CaseType; tasks: TaskView[]; dark: boolean }) {
   const latest = new Map<string, TaskView>();
   for (const t of [...tasks].sort((a, b) => a.createdAt.localeCompare(b.createdAt))) latest.set(t.assignee.org.id, t);
   if (latest.size === 0) return null;
@@ -138,7 +143,7 @@ function ProviderRows({ tasks, dark }: { tasks: TaskView[]; dark: boolean }) {
         <li key={t.assignee.org.id} className="flex items-center justify-between gap-2">
           <span className="truncate">{t.assignee.org.name}</span>
           <span className={cx('whitespace-nowrap font-medium', t.overdue && t.status === 'open' && (dark ? 'text-red-100' : 'text-red-700'))}>
-            {t.status === 'open' ? (t.overdue ? '逾期未复' : '待答复') : t.status === 'done' ? decisionMeta(t.decision).label : '已取消'}
+            {t.status === 'open' ? (t.overdue ? '逾期未复' : '待答复') : t.status === 'done' ? decisionMetaFor(type, t.step, t.decision).label : '已取消'}
           </span>
         </li>
       ))}

@@ -1,72 +1,61 @@
 /**
- * The shape of each procedure (PROCEDURES.md §4–7) for drawing it: the main
- * path, steps that run in parallel, and the side branches a case may take.
+ * What the web knows of a procedure, read from its spec (domain/procedures):
+ * step and decision words, articles, hints and required fields, keyed by
+ * (case type, step[, decision]) — `bdb-review`, `approve`, `accept` recur in
+ * several procedures with other meanings and articles.
  */
+import type { Role } from '../../domain/auth/roles';
 import type { CaseType } from '../../domain/views';
-import { RS_STEP_ARTICLES } from '../../domain/cases/restricted-share/steps';
+import { ALL_STEPS, decisionSpec, PROCEDURE_SPECS, stepLabelOf, stepSpec, type DecisionField, type DecisionTone, type ProcedureSpec } from '../../domain/procedures';
 
-export interface FlowStage {
-  /** One step, or several that run in parallel (e.g. 综合评估). */
-  main: string[];
-  /** A side path entered from this stage, in order. */
-  branch?: string[];
-  /** What sends a case down the branch. */
-  branchLabel?: string;
-  /** Set on the stage whose step runs once per provider organisation. */
-  perProvider?: boolean;
+export { END, FILED } from '../../domain/procedures/procedure-spec';
+
+export const procedureOf = (type: CaseType): ProcedureSpec => PROCEDURE_SPECS[type];
+
+/** A step's Chinese name; '—' for none, the raw name for a step this version does not know. */
+export const stepLabelFor = (type: CaseType, step: string | null | undefined): string => (step ? stepLabelOf(type, step) : '—');
+
+export const stepArticleFor = (type: CaseType, step: string): string | undefined => stepSpec(type, step)?.article;
+
+export interface DecisionMeta {
+  label: string;
+  tone: DecisionTone;
+  /** Fields the decision must carry, from the spec. */
+  requires: readonly DecisionField[];
+  hint?: string;
+  article?: string;
 }
 
-export const FILED = '__filed';
-export const END = '__end';
-
-export const FLOWS: Record<CaseType, FlowStage[]> = {
-  'restricted-share': [
-    { main: [FILED] },
-    { main: ['bdb-review'], branch: ['applicant-amend'], branchLabel: '退回修改' },
-    { main: ['provider-consent'], perProvider: true, branch: ['bdb-coordination', 'leadership-decision'], branchLabel: '不同意或逾期未复' },
-    { main: [END] },
-  ],
-  'conditional-open': [
-    { main: [FILED] },
-    { main: ['bdb-assessment', 'provider-assessment'], branch: ['applicant-supplement'], branchLabel: '要求补充材料' },
-    { main: ['applicant-sign'] },
-    { main: ['bdb-countersign'] },
-    { main: [END] },
-  ],
-  'problem-data': [
-    { main: [FILED] },
-    { main: ['provider-handle'], branch: ['bdb-extension-review'], branchLabel: '申请延期' },
-    { main: ['reporter-confirm'], branch: ['bdb-arbitration'], branchLabel: '反馈方有异议' },
-    { main: [END] },
-  ],
-  'it-project': [
-    { main: [FILED] },
-    { main: ['bdb-review'], branch: ['owner-amend'], branchLabel: '退回修改' },
-    { main: ['owner-report-completion'] },
-    { main: ['bdb-acceptance'] },
-    { main: [END] },
-  ],
-};
-
-/** The article a step rests on, shown on the diagram. */
-export function stepArticle(type: CaseType, step: string): string | undefined {
-  if (type === 'restricted-share') return (RS_STEP_ARTICLES as Record<string, string>)[step];
-  if (type === 'it-project' && step === 'bdb-review') return '第9条';
-  return STEP_ARTICLES[step];
+export function decisionMetaFor(type: CaseType, step: string | null | undefined, decision: string | null | undefined): DecisionMeta {
+  if (!decision) return { label: '—', tone: 'slate', requires: [] };
+  const d = decisionSpec(type, step, decision);
+  if (!d) return { label: decision, tone: 'slate', requires: [] };
+  return { label: d.label, tone: d.tone, requires: d.requires ?? [], hint: d.hint, article: d.article ?? stepSpec(type, step)?.article };
 }
 
-/** Steps of §5–7 (domain/ has §4's). */
-const STEP_ARTICLES: Record<string, string> = {
-  'bdb-assessment': '第25条',
-  'provider-assessment': '第25条',
-  'applicant-supplement': '第25条',
-  'applicant-sign': '第25条',
-  'bdb-countersign': '第25条',
-  'provider-handle': '第27条',
-  'bdb-extension-review': '第27条',
-  'reporter-confirm': '第27条',
-  'bdb-arbitration': '第27条',
-  'owner-amend': '第9条',
-  'owner-report-completion': '第11条',
-  'bdb-acceptance': '第11条',
-};
+/**
+ * The steps a filter offers: those of the chosen procedure (every procedure's when none),
+ * narrowed to the steps the user's roles hold, labelled from the spec.
+ */
+export function stepOptions(type: string, roles: readonly Role[]): (readonly [string, string])[] {
+  const all = Object.keys(PROCEDURE_SPECS) as CaseType[];
+  const types = all.includes(type as CaseType) ? [type as CaseType] : all;
+  const seen = new Map<string, string>();
+  for (const t of types) {
+    for (const [step, s] of Object.entries(PROCEDURE_SPECS[t].steps)) {
+      if (!roles.includes(s.role)) continue;
+      // A step name shared by procedures (bdb-review) keeps the first label when no type is chosen.
+      if (!seen.has(step)) seen.set(step, s.label);
+    }
+  }
+  return ALL_STEPS.filter((s) => seen.has(s)).map((s) => [s, seen.get(s) ?? s] as const);
+}
+
+/** Procedures the user may file, in the specs' order. */
+export const fileableBy = (roles: readonly Role[]): ProcedureSpec[] => Object.values(PROCEDURE_SPECS).filter((p) => p.filedBy.some((r) => roles.includes(r)));
+
+/** Steps where someone signs the procedure's agreement (a decision there requires 签署人), in flow order. */
+export const signingSteps = (type: CaseType): string[] =>
+  procedureOf(type)
+    .flow.flatMap((stage) => [...stage.main, ...(stage.branch ?? [])])
+    .filter((s) => Object.values(procedureOf(type).steps[s]?.decisions ?? {}).some((d) => d.requires?.includes('signerName')));

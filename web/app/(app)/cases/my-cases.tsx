@@ -3,11 +3,13 @@
 import Link from 'next/link';
 import { PagedCaseList } from '../../../components/case-table';
 import { btn, PageHeader } from '../../../components/ui';
-import { hasRole, useMe } from '../../../lib/session';
+import { fileableBy } from '../../../lib/procedures';
+import { useMe } from '../../../lib/session';
 
 export function MyCases() {
   const me = useMe();
-  const canFile = hasRole(me, 'applicant');
+  // Public applicants (persons, companies) file conditional-open applications; agencies restricted-share requests.
+  const canFile = fileableBy(me.roles).length > 0;
 
   return (
     <div>

@@ -8,13 +8,13 @@ import { DecisionBadge } from '../../../components/badges';
 import { Countdown, DueAt, useNow } from '../../../components/countdown';
 import { Badge, btn, cx, Empty, ErrorAlert, FilterSelect, Loading, PageHeader, table } from '../../../components/ui';
 import { qs } from '../../../lib/api';
-import { CASE_TYPE_LABELS, stepLabel } from '../../../lib/labels';
+import { CASE_TYPE_LABELS } from '../../../lib/labels';
+import { stepLabelFor, stepOptions } from '../../../lib/procedures';
 import { fmtDateTime } from '../../../lib/time';
 import { useApi } from '../../../lib/use-api';
 import { PAGE_SIZE, useCursorPages, type PageOf } from '../../../lib/use-cursor-pages';
 import { useMe } from '../../../lib/session';
 import { Pager } from '../../../components/pager';
-import { RS_STEP_ROLES, RS_STEPS } from '../../../../domain/cases/restricted-share/steps';
 
 type Tab = 'open' | 'done';
 
@@ -42,7 +42,8 @@ export function Inbox() {
 
   // The server sorts (most urgent first; done: latest first) and filters; the page shows its order.
   const items = useMemo(() => data?.items ?? [], [data]);
-  const steps = useMemo(() => RS_STEPS.filter((s) => me.roles.includes(RS_STEP_ROLES[s])).map((s) => [s, stepLabel(s)] as const), [me.roles]);
+  // The steps of the chosen procedure (every procedure's when none) that the user's roles hold.
+  const steps = useMemo(() => stepOptions(caseType, me.roles), [caseType, me.roles]);
   const overdueCount = tab === 'open' ? items.filter((t) => t.overdue || (t.dueAt && new Date(t.dueAt).getTime() < now)).length : 0;
   const filtered = !!(caseType || step);
 
@@ -84,7 +85,7 @@ export function Inbox() {
             label="办件类型"
             value={caseType}
             options={(Object.keys(CASE_TYPE_LABELS) as CaseType[]).map((t) => [t, CASE_TYPE_LABELS[t]] as const)}
-            onChange={(v) => pages.setFilters({ type: v, caseType: '' })}
+            onChange={(v) => pages.setFilters({ type: v, caseType: '', ...(stepOptions(v, me.roles).some(([s]) => s === step) ? {} : { step: '' }) })}
           />
           <FilterSelect id="inbox-step" label="办理环节" value={step} options={steps} onChange={(v) => pages.setFilters({ step: v })} />
         </div>
@@ -126,7 +127,7 @@ export function Inbox() {
                       </Link>
                       <div className="font-mono text-xs text-slate-500">{t.caseId}</div>
                     </td>
-                    <td className={`${table.td} whitespace-nowrap`}>{t.stepLabel || stepLabel(t.step)}</td>
+                    <td className={`${table.td} whitespace-nowrap`}>{t.stepLabel || stepLabelFor(t.caseType, t.step)}</td>
                     <td className={`${table.td} text-xs`} title={ROLE_LABELS[t.assignee.role] ?? t.assignee.role}>
                       {t.assignee.org.name}
                     </td>
@@ -142,7 +143,7 @@ export function Inbox() {
                         </span>
                       ) : (
                         <span className="flex flex-col gap-0.5">
-                          {t.status === 'cancelled' ? <Badge tone="slate">已取消</Badge> : <DecisionBadge value={t.decision} />}
+                          {t.status === 'cancelled' ? <Badge tone="slate">已取消</Badge> : <DecisionBadge type={t.caseType} step={t.step} value={t.decision} />}
                           <span className="whitespace-nowrap text-xs text-slate-500">{fmtDateTime(t.completedAt)}</span>
                         </span>
                       )}

@@ -11,7 +11,7 @@ import { LightBadge, DueAt } from '../../../components/countdown';
 import { btn, Empty, ErrorAlert, Loading, Notice, PageHeader, table } from '../../../components/ui';
 import { Pager } from '../../../components/pager';
 import { qs } from '../../../lib/api';
-import { stepLabel } from '../../../lib/labels';
+import { stepLabelFor } from '../../../lib/procedures';
 import { fmtDateTime } from '../../../lib/time';
 import { useApi } from '../../../lib/use-api';
 import { PAGE_SIZE, useCursorPages, type PageOf } from '../../../lib/use-cursor-pages';
@@ -75,7 +75,7 @@ function OverdueList() {
                     </Link>
                     <div className="font-mono text-xs text-slate-500">{t.caseId}</div>
                   </td>
-                  <td className={`${table.td} whitespace-nowrap`}>{t.stepLabel || stepLabel(t.step)}</td>
+                  <td className={`${table.td} whitespace-nowrap`}>{t.stepLabel || stepLabelFor(t.caseType, t.step)}</td>
                   <td className={`${table.td} text-xs`}>
                     <div className="font-medium text-slate-800">{t.assignee.org.name}</div>
                     <div className="text-slate-500">{ROLE_LABELS[t.assignee.role] ?? t.assignee.role}</div>

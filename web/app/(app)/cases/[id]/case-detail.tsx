@@ -19,7 +19,9 @@ import { WorkflowPanel } from '../../../../components/workflow-panel';
 import { GRANT_USER_ROLES } from '../../../../../domain/grants/grant-access';
 import { GrantUse } from './grant-use';
 import { api } from '../../../../lib/api';
-import { CASE_TYPE_ARTICLES, CASE_TYPE_LABELS, decisionMeta, GRANT_STATUS, methodLabel, OUTCOME, stepLabel, TASK_STATUS } from '../../../../lib/labels';
+import { CASE_TYPE_LABELS, GRANT_STATUS, GRANT_TERMS, methodLabel, outcomeOf, TASK_STATUS } from '../../../../lib/labels';
+import { decisionMetaFor, procedureOf, signingSteps, stepLabelFor } from '../../../../lib/procedures';
+import { AgreementSection } from '../../../../components/agreement-section';
 import { hasRole, useMe } from '../../../../lib/session';
 import { fmtDate, fmtDateTime } from '../../../../lib/time';
 import { useAction, useApi } from '../../../../lib/use-api';
@@ -51,7 +53,10 @@ export function CaseDetail({ id }: { id: string }) {
 
   const mine = (t: TaskView) => t.status === 'open' && t.assignee.org.id === me.org.id && me.roles.includes(t.assignee.role);
   const myTasks = c.openTasks.filter(mine);
-  const consent = latestPerOrg(c.tasks.filter((t) => t.step === 'provider-consent'));
+  const procedure = procedureOf(c.type);
+  // Steps every provider answers for itself on the main path (意见, 评估…): one table each.
+  const providerSteps = procedure.flow.flatMap((stage) => stage.main).filter((s) => procedure.steps[s]?.party === 'provider');
+  const stepLabel = (step: string | null | undefined) => stepLabelFor(c.type, step);
   const isAdmin = hasRole(me, 'admin');
   // Grants are issued to the applicant organisation: its applicants record each use of the data.
   const usesGrants = c.applicant.org.id === me.org.id && GRANT_USER_ROLES.some((r) => hasRole(me, r));
@@ -74,7 +79,7 @@ export function CaseDetail({ id }: { id: string }) {
         subtitle={
           <span className="flex flex-wrap items-center gap-x-3 gap-y-1">
             <span>
-              {CASE_TYPE_LABELS[c.type]} <ArticleBadge article={CASE_TYPE_ARTICLES[c.type]} />
+              {CASE_TYPE_LABELS[c.type]} <ArticleBadge article={procedure.articles} />
             </span>
             <span>
               申请单位：{c.applicant.org.name}
@@ -100,7 +105,7 @@ export function CaseDetail({ id }: { id: string }) {
             detail={c}
             onDecided={(nc, d) => {
               setData(nc);
-              setFlash({ tone: 'green', text: `已提交办理意见：${decisionMeta(d).label}。` });
+              setFlash({ tone: 'green', text: `已提交办理意见：${decisionMetaFor(c.type, t.step, d).label}。` });
               window.scrollTo({ top: 0, behavior: 'smooth' });
             }}
             onStale={() => {
@@ -115,51 +120,12 @@ export function CaseDetail({ id }: { id: string }) {
         <ProcedureDiagram detail={c} />
       </Section>
 
-      <div className={c.type === 'restricted-share' && c.deadlines.length > 0 ? 'grid gap-4 lg:grid-cols-2' : 'grid gap-4'}>
-        {c.type === 'restricted-share' && (
-          <Section title="数据提供单位意见">
-            {consent.length === 0 ? (
-              <Empty>{c.status === 'in-progress' ? '尚未征求数据提供单位意见（大数据局审核通过后征求）。' : '未征求数据提供单位意见。'}</Empty>
-            ) : (
-              <div className={table.wrap}>
-                <table className={table.table} aria-label="数据提供单位意见">
-                  <thead>
-                    <tr>
-                      <th className={table.th}>数据提供单位</th>
-                      <th className={table.th}>状态</th>
-                      <th className={table.th}>意见</th>
-                      <th className={table.th}>答复期限</th>
-                    </tr>
-                  </thead>
-                  <tbody className="divide-y divide-slate-100">
-                    {consent.map((t) => (
-                      <tr key={t.id}>
-                        <td className={table.td}>{t.assignee.org.name}</td>
-                        <td className={table.td}>
-                          {t.status === 'open' && t.overdue ? <Badge tone="red">逾期未复</Badge> : <Badge tone={TASK_STATUS[t.status].tone}>{t.status === 'open' ? '待答复' : TASK_STATUS[t.status].label}</Badge>}
-                        </td>
-                        <td className={table.td}>{t.decision ? <DecisionBadge value={t.decision} /> : '—'}</td>
-                        <td className={table.td}>
-                          <DueAt dueAt={t.dueAt} provisional={t.provisional} overdue={t.overdue && t.status === 'open'} />
-                          {t.status === 'open' && (
-                            <div>
-                              <Countdown dueAt={t.dueAt} overdue={t.overdue} now={now} light={t.light} workingDaysLeft={t.workingDaysLeft} />
-                            </div>
-                          )}
-                          {t.completedAt && <div className="text-xs text-slate-500">答复于 {fmtDateTime(t.completedAt)}</div>}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )}
-            <p className="mt-2 text-xs text-slate-500">
-              数据提供单位应在收到征求意见 5 个工作日内答复；不同意的应提供法律、法规和规章依据；逾期不视为同意，转市大数据主管部门协调。 <ArticleBadge article="第17条" />
-            </p>
-          </Section>
-        )}
+      {signingSteps(c.type).length > 0 && <AgreementSection detail={c} />}
 
+      <div className={providerSteps.length > 0 && c.deadlines.length > 0 ? 'grid gap-4 lg:grid-cols-2' : 'grid gap-4'}>
+        {providerSteps.map((ps) => (
+          <ProviderAnswers key={ps} detail={c} step={ps} now={now} />
+        ))}
         {c.deadlines.length > 0 && (
           <Section title="办理期限">
             <ul className="divide-y divide-slate-100 text-sm" aria-label="办理期限">
@@ -211,7 +177,7 @@ export function CaseDetail({ id }: { id: string }) {
                       </td>
                       <td className={table.td}>{r.provider.name}</td>
                       <td className={table.td}>
-                        <Badge tone={OUTCOME[r.outcome].tone}>{OUTCOME[r.outcome].label}</Badge>
+                        <Badge tone={outcomeOf(c.type, r.outcome).tone}>{outcomeOf(c.type, r.outcome).label}</Badge>
                       </td>
                       <td className={`${table.td} whitespace-pre-wrap text-xs`}>{r.note ?? '—'}</td>
                     </tr>
@@ -267,7 +233,7 @@ export function CaseDetail({ id }: { id: string }) {
                 </table>
               </div>
               <p className="mt-2 text-xs text-slate-500">
-                通过共享获取的公共数据只能用于本单位履职需要，不得提供给第三方，不得用于其他目的。 <ArticleBadge article="第20条" />
+                {GRANT_TERMS[c.type].text} <ArticleBadge article={GRANT_TERMS[c.type].article} />
               </p>
             </div>
           )}
@@ -279,7 +245,7 @@ export function CaseDetail({ id }: { id: string }) {
           <PayloadView type={c.type} payload={c.payload} />
         </Section>
         <Section title="办理历史">
-          <HistoryTimeline entries={c.history} />
+          <HistoryTimeline type={c.type} entries={c.history} />
         </Section>
       </div>
 
@@ -305,10 +271,67 @@ export function CaseDetail({ id }: { id: string }) {
   );
 }
 
+/** Each provider's latest task of one step: its state, answer and deadline (Art. 17 consent, Art. 25 assessment…). */
+function ProviderAnswers({ detail: c, step, now }: { detail: CaseDetailView; step: string; now: number }) {
+  const spec = procedureOf(c.type).steps[step];
+  const label = stepLabelFor(c.type, step);
+  const answers = latestPerOrg(c.tasks.filter((t) => t.step === step));
+  const days = spec?.deadline?.workingDays ?? spec?.deadline?.naturalDays;
+  return (
+    <Section title={label}>
+      {answers.length === 0 ? (
+        <Empty>{c.status === 'in-progress' ? `尚未进入“${label}”环节。` : `本办件未经过“${label}”环节。`}</Empty>
+      ) : (
+        <div className={table.wrap}>
+          <table className={table.table} aria-label={label}>
+            <thead>
+              <tr>
+                <th className={table.th}>数据提供单位</th>
+                <th className={table.th}>状态</th>
+                <th className={table.th}>意见</th>
+                <th className={table.th}>期限</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {answers.map((t) => (
+                <tr key={t.id}>
+                  <td className={table.td}>{t.assignee.org.name}</td>
+                  <td className={table.td}>
+                    {t.status === 'open' && t.overdue ? <Badge tone="red">逾期未复</Badge> : <Badge tone={TASK_STATUS[t.status].tone}>{t.status === 'open' ? '待答复' : TASK_STATUS[t.status].label}</Badge>}
+                  </td>
+                  <td className={table.td}>{t.decision ? <DecisionBadge type={c.type} step={t.step} value={t.decision} /> : '—'}</td>
+                  <td className={table.td}>
+                    <DueAt dueAt={t.dueAt} provisional={t.provisional} overdue={t.overdue && t.status === 'open'} />
+                    {t.status === 'open' && (
+                      <div>
+                        <Countdown dueAt={t.dueAt} overdue={t.overdue} now={now} light={t.light} workingDaysLeft={t.workingDaysLeft} />
+                      </div>
+                    )}
+                    {t.completedAt && <div className="text-xs text-slate-500">答复于 {fmtDateTime(t.completedAt)}</div>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {spec?.deadline && days && (
+        <p className="mt-2 text-xs text-slate-500">
+          应在收到后 {days} 个{spec.deadline.workingDays ? '工作日' : '自然日'}内办理（逾期：{spec.deadline.lapseNote}）。 <ArticleBadge article={spec.deadline.article} />
+        </p>
+      )}
+    </Section>
+  );
+}
+
+/**
+ * Each organisation's latest round of a step: a provider asked once per resource
+ * (restricted-share consent) has several tasks opened together, all shown.
+ */
 function latestPerOrg(tasks: TaskView[]): TaskView[] {
-  const m = new Map<string, TaskView>();
-  for (const t of [...tasks].sort((a, b) => a.createdAt.localeCompare(b.createdAt))) m.set(t.assignee.org.id, t);
-  return [...m.values()];
+  const newest = new Map<string, string>();
+  for (const t of tasks) if ((newest.get(t.assignee.org.id) ?? '') < t.createdAt) newest.set(t.assignee.org.id, t.createdAt);
+  return tasks.filter((t) => newest.get(t.assignee.org.id) === t.createdAt).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 }
 
 function WithdrawButton({ caseId, onDone }: { caseId: string; onDone: (c: CaseDetailView) => void }) {

@@ -13,6 +13,7 @@ export function ResourceDetail({ code }: { code: string }) {
   const me = useMe();
   const { data: r, error, loading, reload } = useApi<ResourceView>(`/catalog/resources/${encodeURIComponent(code)}`);
   const canApply = hasRole(me, 'applicant');
+  const canApplyOpen = hasRole(me, 'public-applicant');
 
   if (loading && !r) return <Loading />;
   if (error || !r)
@@ -46,11 +47,18 @@ export function ResourceDetail({ code }: { code: string }) {
           </span>
         }
         actions={
-          canApply && (
-            <Link href={`/cases/new?resources=${encodeURIComponent(r.code)}`} className={btn.primary}>
-              申请共享
-            </Link>
-          )
+          <>
+            {canApply && (
+              <Link href={`/cases/new?resources=${encodeURIComponent(r.code)}`} className={btn.primary}>
+                申请共享
+              </Link>
+            )}
+            {canApplyOpen && r.openClass === 'conditional' && (
+              <Link href={`/cases/new?type=conditional-open&resources=${encodeURIComponent(r.code)}`} className={btn.primary}>
+                申请开放
+              </Link>
+            )}
+          </>
         }
       />
 

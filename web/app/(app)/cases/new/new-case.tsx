@@ -1,0 +1,60 @@
+'use client';
+/**
+ * 新建申请: the procedures the user's roles may file (each spec's `filedBy`), each with
+ * its own filing form; one procedure opens straight away, several are offered to choose.
+ */
+import Link from 'next/link';
+import { useSearchParams } from 'next/navigation';
+import type { ReactNode } from 'react';
+import type { CaseType } from '../../../../../domain/views';
+import { ArticleBadge, Notice, PageHeader } from '../../../../components/ui';
+import { fileableBy } from '../../../../lib/procedures';
+import { useMe } from '../../../../lib/session';
+import { NewConditionalOpen } from './new-conditional-open';
+import { NewRestrictedShare } from './new-restricted-share';
+
+/** The procedures the web has a filing form for. */
+const FORMS: Partial<Record<CaseType, () => ReactNode>> = {
+  'restricted-share': () => <NewRestrictedShare />,
+  'conditional-open': () => <NewConditionalOpen />,
+};
+
+const INTRO: Partial<Record<CaseType, string>> = {
+  'restricted-share': '行政机关为履行职责申请使用受限共享类公共数据，经大数据局审核并征得数据提供单位同意。',
+  'conditional-open': '公民、法人和其他组织申请使用有条件开放类公共数据，经综合评估并签订数据利用协议。',
+};
+
+export function NewCase() {
+  const me = useMe();
+  const params = useSearchParams();
+  const offered = fileableBy(me.roles).filter((p) => FORMS[p.type]);
+  const asked = params.get('type');
+  const chosen = offered.find((p) => p.type === asked) ?? (offered.length === 1 ? offered[0] : undefined);
+
+  if (chosen) return <>{FORMS[chosen.type]?.()}</>;
+
+  return (
+    <div>
+      <PageHeader title="新建申请" breadcrumb={[{ href: '/cases', label: '我的办件' }]} />
+      {offered.length === 0 ? (
+        <Notice tone="amber">您的账号没有可在线提出的申请。受限共享申请由行政机关申请人提出（第17条第2款），有条件开放申请由社会公众申请人提出（第25条第3款）。</Notice>
+      ) : (
+        <ul className="grid gap-3 md:grid-cols-2" aria-label="可提出的申请">
+          {offered.map((p) => (
+            <li key={p.type}>
+              <Link
+                href={`/cases/new?type=${p.type}${params.get('resources') ? `&resources=${encodeURIComponent(params.get('resources') ?? '')}` : ''}`}
+                className="block rounded-md border border-slate-200 bg-white p-4 shadow-sm hover:border-blue-400"
+              >
+                <span className="flex items-center gap-2 font-semibold text-slate-900">
+                  {p.label} <ArticleBadge article={p.articles} />
+                </span>
+                <span className="mt-1 block text-sm text-slate-600">{INTRO[p.type]}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
