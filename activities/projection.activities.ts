@@ -43,6 +43,7 @@ async function apply(tx: Tx, op: ProjectionOp, auditKey: Buffer): Promise<void> 
           assigneeRole: op.assigneeRole,
           status: 'open',
           decisions: toJson(op.decisions),
+          subject: op.subject ?? null,
           dueAt: op.dueAt ? new Date(op.dueAt) : null,
           provisional: op.provisional,
           createdAt: new Date(op.createdAt),

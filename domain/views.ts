@@ -78,6 +78,8 @@ export interface TaskView {
   caseTitle: string;
   step: string;
   stepLabel: string;
+  /** What the task is about when its step runs once per resource (e.g. 人口基础信息（NB-PSB-0001）). */
+  subject: string | null;
   status: 'open' | 'done' | 'cancelled';
   assignee: { org: OrgRef; role: Role };
   dueAt: string | null;

@@ -97,16 +97,18 @@ export async function restrictedShareWorkflow(input: RsCaseInput): Promise<RsSta
     const pending = d.outcomes.filter((o) => o.outcome === 'pending');
     if (patched('consent-per-resource')) {
       // Each resource is answered on its own (PROCEDURES §4), even when one provider holds several.
-      for (const o of pending) await k.openTask('provider-consent', o.providerId, o.code, { decisions: offered('provider-consent', o.code) });
+      for (const o of pending) await k.openTask('provider-consent', o.providerId, o.code, { decisions: offered('provider-consent', o.code), subject: `${o.name}（${o.code}）` });
       return;
     }
     for (const providerId of [...new Set(pending.map((o) => o.providerId))]) await k.openTask('provider-consent', providerId, providerId);
   }
 
+  /** A per-resource track names its resource; a provider track (older cases) its provider. */
+  const subjectOf = (track: string) => (facts(track) ? `${facts(track)!.name}（${track}）` : providerNames[track]);
   const openOn = (track: string | null, steps: string[]) => k.openTasks().filter((t) => steps.includes(t.step) && t.track === track);
   async function openCoordination(track: string) {
     if (openOn(track, ['bdb-coordination', 'leadership-decision']).length) return;
-    await k.openTask('bdb-coordination', parties.bdbOrgId, track, { decisions: offered('bdb-coordination', track) });
+    await k.openTask('bdb-coordination', parties.bdbOrgId, track, { decisions: offered('bdb-coordination', track), subject: subjectOf(track) });
   }
   /** Once the dispute goes to coordination's decision, the provider's late task closes. */
   const closeConsent = (track: string | null) => openOn(track, ['provider-consent']).forEach((t) => k.closeTask(t, 'cancelled'));
@@ -178,7 +180,7 @@ export async function restrictedShareWorkflow(input: RsCaseInput): Promise<RsSta
           d.problemList = true;
           k.history({ actor: actorRef(dec.actor), action: 'escalated', step: task.step, article: '第18条第2款', comment: '列入问题清单，报市政府数字化转型工作领导小组办公室协调' });
           closeConsent(task.track);
-          await k.openTask('leadership-decision', parties.leadershipOrgId, task.track, { decisions: offered('leadership-decision', task.track!) });
+          await k.openTask('leadership-decision', parties.leadershipOrgId, task.track, { decisions: offered('leadership-decision', task.track!), subject: subjectOf(task.track!) });
           return;
       }
     },

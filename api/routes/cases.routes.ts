@@ -28,6 +28,7 @@ const taskSchema = z
     caseTitle: z.string(),
     step: z.string(),
     stepLabel: z.string(),
+    subject: z.string().nullable().describe('按资源分别办理的环节：所涉数据资源'),
     status: z.enum(['open', 'done', 'cancelled']),
     assignee: z.object({ org: orgRef, role: z.string() }),
     dueAt: z.string().nullable(),

@@ -117,6 +117,7 @@ export function createCasesRepository(db: Db) {
     caseTitle: t.case.title,
     step: t.step,
     stepLabel: stepLabelOf(t.case.type as CaseType, t.step),
+    subject: t.subject,
     status: t.status as TaskView['status'],
     assignee: { org: { id: t.assigneeOrgId, name: names.get(t.assigneeOrgId) ?? t.assigneeOrgId }, role: t.assigneeRole as TaskView['assignee']['role'] },
     dueAt: iso(t.dueAt),

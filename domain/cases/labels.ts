@@ -1,26 +1,4 @@
-/** Chinese labels for steps, decisions and history actions of every procedure. */
-export const STEP_LABELS: Record<string, string> = {
-  'bdb-review': '大数据局审核',
-  'applicant-amend': '申请单位修改',
-  'provider-consent': '数据提供单位意见',
-  'bdb-coordination': '大数据局协调',
-  'leadership-decision': '领导小组协调',
-};
-
-export const DECISION_LABELS: Record<string, string> = {
-  approve: '通过',
-  return: '退回修改',
-  reject: '不予通过',
-  resubmit: '重新提交',
-  withdraw: '撤回',
-  agree: '同意共享',
-  'agree-desensitized': '脱敏后同意',
-  disagree: '不同意共享',
-  'uphold-refusal': '维持不共享',
-  'require-sharing': '责令共享',
-  escalate: '提交领导小组协调',
-};
-
+/** Chinese labels for the history's actions, shared by every procedure (steps and decisions: domain/procedures). */
 export const ACTION_LABELS: Record<string, string> = {
   filed: '提交申请',
   'task-opened': '待办生成',
@@ -49,6 +27,4 @@ export const ACTION_LABELS: Record<string, string> = {
   'continued-as-new': '流程续接运行',
 };
 
-export const stepLabel = (step: string | null | undefined): string => (step ? (STEP_LABELS[step] ?? step) : '');
-export const decisionLabel = (d: string | null | undefined): string => (d ? (DECISION_LABELS[d] ?? d) : '');
 export const actionLabel = (a: string): string => ACTION_LABELS[a] ?? a;

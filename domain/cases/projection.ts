@@ -20,6 +20,8 @@ export type ProjectionOp =
       assigneeOrgId: string;
       assigneeRole: string;
       decisions: readonly string[];
+      /** What the task is about when its step runs once per resource. */
+      subject?: string;
       dueAt: string | null;
       provisional: boolean;
       createdAt: string;

@@ -16,6 +16,8 @@ export interface OpenOptions {
   decisions?: readonly string[];
   /** Resume a paused clock: this many working days from now, instead of the step's rule. */
   resumeWith?: number;
+  /** What the task is about, for its assignee (the resource of a per-resource step). */
+  subject?: string;
 }
 
 export interface Decided {
@@ -72,7 +74,7 @@ export function createTaskBook(o: {
       decision: null,
     };
     tasks.push(task);
-    record.push({ op: 'task-open', id: task.id, caseId, step, assigneeOrgId: orgId, assigneeRole: task.role, decisions: task.decisions, dueAt: task.dueAt, provisional: task.provisional, createdAt });
+    record.push({ op: 'task-open', id: task.id, caseId, step, assigneeOrgId: orgId, assigneeRole: task.role, decisions: task.decisions, ...(opts.subject ? { subject: opts.subject } : {}), dueAt: task.dueAt, provisional: task.provisional, createdAt });
     const orgName = o.orgName(orgId);
     record.history({
       actor: SYSTEM,

@@ -127,7 +127,9 @@ export function Inbox() {
                       </Link>
                       <div className="font-mono text-xs text-slate-500">{t.caseId}</div>
                     </td>
-                    <td className={`${table.td} whitespace-nowrap`}>{t.stepLabel || stepLabelFor(t.caseType, t.step)}</td>
+                    <td className={`${table.td} whitespace-nowrap`}>{t.stepLabel || stepLabelFor(t.caseType, t.step)}
+                      {t.subject && <div className="text-xs text-slate-500">{t.subject}</div>}
+                    </td>
                     <td className={`${table.td} text-xs`} title={ROLE_LABELS[t.assignee.role] ?? t.assignee.role}>
                       {t.assignee.org.name}
                     </td>

@@ -75,7 +75,9 @@ function OverdueList() {
                     </Link>
                     <div className="font-mono text-xs text-slate-500">{t.caseId}</div>
                   </td>
-                  <td className={`${table.td} whitespace-nowrap`}>{t.stepLabel || stepLabelFor(t.caseType, t.step)}</td>
+                  <td className={`${table.td} whitespace-nowrap`}>{t.stepLabel || stepLabelFor(t.caseType, t.step)}
+                    {t.subject && <div className="text-xs text-slate-500">{t.subject}</div>}
+                  </td>
                   <td className={`${table.td} text-xs`}>
                     <div className="font-medium text-slate-800">{t.assignee.org.name}</div>
                     <div className="text-slate-500">{ROLE_LABELS[t.assignee.role] ?? t.assignee.role}</div>

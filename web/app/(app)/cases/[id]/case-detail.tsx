@@ -99,7 +99,7 @@ export function CaseDetail({ id }: { id: string }) {
       )}
 
       {myTasks.map((t) => (
-        <Section key={t.id} title={`我的待办：${t.stepLabel || stepLabel(t.step)}`} className="border-blue-300 ring-1 ring-blue-200">
+        <Section key={t.id} title={`我的待办：${t.stepLabel || stepLabel(t.step)}${t.subject ? ` — ${t.subject}` : ''}`} className="border-blue-300 ring-1 ring-blue-200">
           <DecisionForm
             task={t}
             detail={c}
@@ -257,7 +257,7 @@ export function CaseDetail({ id }: { id: string }) {
               .map((t) => (
                 <li key={t.id} className="flex flex-wrap items-center justify-between gap-2 py-1.5">
                   <span>
-                    {t.stepLabel || stepLabel(t.step)} · {t.assignee.org.name}（{ROLE_LABELS[t.assignee.role] ?? t.assignee.role}）
+                    {t.stepLabel || stepLabel(t.step)}{t.subject ? `（${t.subject}）` : ''} · {t.assignee.org.name}（{ROLE_LABELS[t.assignee.role] ?? t.assignee.role}）
                   </span>
                   <Countdown dueAt={t.dueAt} overdue={t.overdue} now={now} light={t.light} workingDaysLeft={t.workingDaysLeft} />
                 </li>
