@@ -15,8 +15,6 @@ import { SHARE_METHOD_LABELS, restrictedSharePayloadSchema, type RestrictedShare
 import type { KernelTask, ResourceFacts } from './kernel/types';
 import type { RsCaseInput, RsData, RsOutcome, RsState } from './restricted-share.types';
 
-export { calendarPublishedSignal, decideUpdate, retryProjectionSignal, revokeGrantUpdate, stateQuery, withdrawUpdate } from './kernel/messages';
-
 const DISPUTE_STEPS = ['provider-consent', 'bdb-coordination', 'leadership-decision'];
 const desensitizationNote = (x?: { fields: string[]; rule: string }) => (x ? `脱敏字段：${x.fields.join('、')}；规则：${x.rule}` : null);
 
