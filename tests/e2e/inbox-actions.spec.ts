@@ -19,6 +19,9 @@ const inboxRow = async (page: Page, caseId: string) => {
 };
 
 test.describe('签收、转办、催办', () => {
+  // Three or four people sign in and wait for the workflow in one journey: more than the default minute on a busy machine.
+  test.describe.configure({ timeout: 120_000 });
+
   test('a reviewer claims and decides; the other reviewer sees it claimed', async ({ browser }) => {
     const applicant = await signedIn(browser, 'amr.applicant');
     const caseId = await fileByApi(applicant, 'NB-PSB-0001');

@@ -86,9 +86,14 @@ describe('inbox actions', () => {
     assert.equal((await wang.post(`/tasks/${task.id}/claim`, {})).status, 200);
     assertError(await liu.post(`/tasks/${task.id}/unclaim`, {}), 409, 'conflict');
     assertError(await psb.post(`/tasks/${task.id}/unclaim`, {}), 404, 'not_found');
-    const mine = await wang.post(`/tasks/${task.id}/unclaim`, { reason: '出差' });
+    // A retry of the same request (Idempotency-Key) gets the first answer, not a 409 for a claim already released.
+    const key = { headers: { 'Idempotency-Key': `unclaim-${task.id}` } };
+    const mine = await wang.post(`/tasks/${task.id}/unclaim`, { reason: '出差' }, key);
     assert.equal(mine.status, 200, mine.text);
     assert.equal(mine.body.claimedBy, null);
+    const retried = await wang.post(`/tasks/${task.id}/unclaim`, { reason: '出差' }, key);
+    assert.equal(retried.status, 200, retried.text);
+    assert.equal(retried.headers.get('idempotent-replayed'), 'true');
     // Now free: the other reviewer claims it, and an administrator releases that claim.
     assert.equal((await liu.post(`/tasks/${task.id}/claim`, {})).status, 200);
     const byAdmin = await admin.post(`/tasks/${task.id}/unclaim`, { reason: '人员调整' });
