@@ -182,7 +182,7 @@ export function OpenTasksOversight({ tasks, me, onChanged }: { tasks: TaskView[]
     <ul className="divide-y divide-slate-100 text-sm" aria-label="在办任务">
       {tasks.map((t) => (
         <li key={t.id} className="flex flex-wrap items-start justify-between gap-2 py-2">
-          <span className="flex flex-col gap-1">
+          <span className="flex flex-col items-start gap-1">
             <span>
               <span className="font-medium">{t.stepLabel}</span>
               {t.subject && <span className="ml-1 text-xs text-slate-500">{t.subject}</span>}
