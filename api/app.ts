@@ -21,6 +21,7 @@ import { docsRoutes } from './routes/docs.routes';
 import { grantRoutes } from './routes/grants.routes';
 import { agreementRoutes } from './routes/agreement.routes';
 import { healthRoutes } from './routes/health.routes';
+import { inboxRoutes } from './routes/inbox.routes';
 import { sessionRoutes } from './routes/session.routes';
 import { stuckCasesRoutes } from './routes/stuck-cases.routes';
 import { replanRunningCases } from './use-cases/case-actions';
@@ -56,6 +57,7 @@ export function createApi(deps: AppDeps): Express {
   app.use(catalogRoutes(api));
   app.use(calendarRoutes(api, (year) => replanRunningCases(api, year)));
   app.use(caseRoutes(api));
+  app.use(inboxRoutes(api));
   app.use(grantRoutes(api));
   app.use(agreementRoutes(api));
   app.use(adminRoutes(api));

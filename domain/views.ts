@@ -93,6 +93,8 @@ export interface TaskView {
   decision: string | null;
   createdAt: string;
   completedAt: string | null;
+  /** Who of the organisation claimed (签收) the task; null while nobody has. */
+  claimedBy: { id: string; name: string } | null;
 }
 
 /** A row of the BDB's overdue view: an open task past its deadline, and by how many working days. */

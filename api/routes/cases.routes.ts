@@ -20,7 +20,7 @@ const countdownFields = {
   light: z.enum(['green', 'yellow', 'red']).nullable().describe('红绿灯：距期限的最后一个工作日不足 1 个工作日为黄，逾期为红；无期限或已办结为 null'),
   workingDaysLeft: z.number().int().nullable().describe('今天之后到期限最后一日的工作日数：最后一日为 0，逾期为负；无期限或已办结为 null'),
 };
-const taskSchema = z
+export const taskSchema = z
   .object({
     id: z.string(),
     caseId: z.string(),
@@ -39,6 +39,7 @@ const taskSchema = z
     decision: z.string().nullable(),
     createdAt: z.string(),
     completedAt: z.string().nullable(),
+    claimedBy: z.object({ id: z.string(), name: z.string() }).nullable().describe('签收人；未签收为 null'),
   })
   .openapi('Task');
 const caseSummarySchema = z

@@ -20,6 +20,7 @@ import { failpoint } from '../failpoints';
 import { fromWorkflowError } from './workflow-errors';
 import { actorOf } from './case-actor';
 import { filerOf } from './filers';
+import { assertMayDecide, claimOnDecision } from './inbox-actions';
 
 export async function decideTask(deps: ApiDeps, p: Principal, taskId: string, rawBody: unknown, requestId: string): Promise<CaseDetailView> {
   const task = await deps.repos.cases.task(taskId);
@@ -31,6 +32,7 @@ export async function decideTask(deps: ApiDeps, p: Principal, taskId: string, ra
     if (task.decisionRequestId === requestId) return detail(); // a retry of the request that decided it
     throw new AppError('conflict', '该任务已处理或已关闭');
   }
+  assertMayDecide(p, task); // claimed by someone else: 409
   const body = parseOrThrow(decisionBodySchema, rawBody, '决定内容');
   const refuse = async (err: AppError): Promise<never> => {
     // A refused Update leaves no trace in Temporal's history: the audit log keeps it.
@@ -42,6 +44,7 @@ export async function decideTask(deps: ApiDeps, p: Principal, taskId: string, ra
   if (missing) await refuse(new AppError('rule_refused', missing.message, missing.fields, missing.article));
   const extra = await decisionExtras(deps, type, task.caseId, body).catch(refuse);
 
+  await claimOnDecision(deps, p, task, requestId); // deciding an unclaimed task claims it (and the claim stays if the workflow refuses)
   const handle = deps.temporal.client.workflow.getHandle(task.case.workflowId);
   failpoint('decision:before-update');
   try {

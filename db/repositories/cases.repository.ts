@@ -127,6 +127,7 @@ export function createCasesRepository(db: Db) {
     decision: t.decision,
     createdAt: formatShanghai(t.createdAt),
     completedAt: iso(t.completedAt),
+    claimedBy: t.claimedById ? { id: t.claimedById, name: t.claimedByName ?? t.claimedById } : null,
   });
 
   const toSummary = (c: Pick<CaseRow, keyof typeof caseSummaryFields> & { tasks: Pick<TaskRow, 'step' | 'status'>[] }, names: Map<string, string>, applicantUser: { id: string; displayName: string } | null): CaseSummaryView => ({

@@ -25,6 +25,11 @@ export const ACTION_LABELS: Record<string, string> = {
   'agreement-expired': '协议到期',
   'agreement-revoked': '协议撤销',
   'continued-as-new': '流程续接运行',
+  // Inbox actions, written by the API (domain/inbox/task-claims.ts).
+  claimed: '签收',
+  unclaimed: '退回签收',
+  transferred: '转办',
+  urged: '催办',
 };
 
 export const actionLabel = (a: string): string => ACTION_LABELS[a] ?? a;

@@ -11,7 +11,7 @@ import { api } from '../lib/api';
 import { fmtDateTime } from '../lib/time';
 import { cx } from './ui';
 
-const KIND_LABELS: Record<string, string> = { reminder: '期限提醒', overdue: '逾期', coordination: '协调' };
+const KIND_LABELS: Record<string, string> = { reminder: '期限提醒', overdue: '逾期', coordination: '协调', urge: '催办' };
 
 export function NotificationBell() {
   const [items, setItems] = useState<NotificationView[]>([]);

@@ -15,6 +15,7 @@ import { useApi } from '../../../lib/use-api';
 import { PAGE_SIZE, useCursorPages, type PageOf } from '../../../lib/use-cursor-pages';
 import { useMe } from '../../../lib/session';
 import { Pager } from '../../../components/pager';
+import { ClaimButton, ClaimStatus } from '../../../components/task-inbox-actions';
 
 type Tab = 'open' | 'done';
 
@@ -132,6 +133,11 @@ export function Inbox() {
                     </td>
                     <td className={`${table.td} text-xs`} title={ROLE_LABELS[t.assignee.role] ?? t.assignee.role}>
                       {t.assignee.org.name}
+                      {tab === 'open' && (
+                        <div className="mt-1">
+                          <ClaimStatus task={t} me={me} />
+                        </div>
+                      )}
                     </td>
                     <td className={`${table.td} whitespace-nowrap text-xs`}>{fmtDateTime(t.createdAt)}</td>
                     <td className={`${table.td} text-xs`}>
@@ -151,9 +157,12 @@ export function Inbox() {
                       )}
                     </td>
                     <td className={`${table.td} text-right`}>
-                      <Link href={`/cases/${encodeURIComponent(t.caseId)}`} className={`${tab === 'open' ? btn.primary : btn.secondary} whitespace-nowrap`} aria-label={`${tab === 'open' ? '办理' : '查看'}：${t.caseTitle}`}>
-                        {tab === 'open' ? '办理' : '查看'}
-                      </Link>
+                      <span className="inline-flex items-start justify-end gap-2">
+                        {tab === 'open' && <ClaimButton task={t} me={me} onChanged={() => void reload()} />}
+                        <Link href={`/cases/${encodeURIComponent(t.caseId)}`} className={`${tab === 'open' ? btn.primary : btn.secondary} whitespace-nowrap`} aria-label={`${tab === 'open' ? '办理' : '查看'}：${t.caseTitle}`}>
+                          {tab === 'open' ? '办理' : '查看'}
+                        </Link>
+                      </span>
                     </td>
                   </tr>
                 );

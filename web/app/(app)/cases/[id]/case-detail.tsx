@@ -18,6 +18,7 @@ import { ArticleBadge, Badge, btn, Empty, ErrorAlert, input, Loading, Notice, Pa
 import { WorkflowPanel } from '../../../../components/workflow-panel';
 import { GRANT_USER_ROLES } from '../../../../../domain/grants/grant-access';
 import { GrantUse } from './grant-use';
+import { claimedByOther, OpenTasksOversight, TaskClaimBar } from '../../../../components/task-inbox-actions';
 import { api } from '../../../../lib/api';
 import { CASE_TYPE_LABELS, GRANT_STATUS, GRANT_TERMS, methodLabel, outcomeOf, TASK_STATUS } from '../../../../lib/labels';
 import { decisionMetaFor, procedureOf, signingSteps, stepLabelFor } from '../../../../lib/procedures';
@@ -100,21 +101,32 @@ export function CaseDetail({ id }: { id: string }) {
 
       {myTasks.map((t) => (
         <Section key={t.id} title={`我的待办：${t.stepLabel || stepLabel(t.step)}${t.subject ? ` — ${t.subject}` : ''}`} className="border-blue-300 ring-1 ring-blue-200">
-          <DecisionForm
-            task={t}
-            detail={c}
-            onDecided={(nc, d) => {
-              setData(nc);
-              setFlash({ tone: 'green', text: `已提交办理意见：${decisionMetaFor(c.type, t.step, d).label}。` });
-              window.scrollTo({ top: 0, behavior: 'smooth' });
-            }}
-            onStale={() => {
-              setFlash({ tone: 'amber', text: '该任务已处理，页面已刷新。' });
-              void reload();
-            }}
-          />
+          <TaskClaimBar task={t} me={me} onChanged={() => void reload()} />
+          {claimedByOther(t, me) ? (
+            <Notice tone="amber">该任务已由 {t.claimedBy?.name} 签收，由其办理。</Notice>
+          ) : (
+            <DecisionForm
+              task={t}
+              detail={c}
+              onDecided={(nc, d) => {
+                setData(nc);
+                setFlash({ tone: 'green', text: `已提交办理意见：${decisionMetaFor(c.type, t.step, d).label}。` });
+                window.scrollTo({ top: 0, behavior: 'smooth' });
+              }}
+              onStale={() => {
+                setFlash({ tone: 'amber', text: '该任务已处理，页面已刷新。' });
+                void reload();
+              }}
+            />
+          )}
         </Section>
       ))}
+
+      {(hasRole(me, 'bdb-coordinator') || isAdmin) && c.openTasks.some((t) => !mine(t)) && (
+        <Section title="在办任务（签收与催办）">
+          <OpenTasksOversight tasks={c.openTasks.filter((t) => !mine(t))} me={me} onChanged={() => void reload()} />
+        </Section>
+      )}
 
       <Section title="办理流程">
         <ProcedureDiagram detail={c} />
