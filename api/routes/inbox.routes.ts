@@ -15,21 +15,20 @@ export function inboxRoutes(deps: ApiDeps): Router {
   const { registry } = deps;
   const router = Router();
 
-  defineRoute(router, registry, 'POST /tasks/:id/claim', {
-    summary: '签收待办（签收后只有签收人办理）', tags: ['待办'], access: 'signed-in',
-    params: taskParams,
-    body: optionalReason,
-    responses: { 200: { description: '已签收（本人已签收的再次签收亦为 200）', schema: taskSchema }, ...notYours, 409: { description: '已由他人签收，或任务已关闭' } },
-    handler: async ({ params, body, principal, req }) => ({ body: await claimTask(deps, principal, params.id, body.reason || undefined, requestIdOf(req)) }),
-  });
-
-  defineRoute(router, registry, 'POST /tasks/:id/unclaim', {
-    summary: '退回签收（签收人或管理员）', tags: ['待办'], access: 'signed-in',
-    params: taskParams,
-    body: optionalReason,
-    responses: { 200: { description: '已退回签收', schema: taskSchema }, ...notYours, 409: { description: '尚未签收、由他人签收，或任务已关闭' } },
-    handler: async ({ params, body, principal, req }) => ({ body: await unclaimTask(deps, principal, params.id, body.reason || undefined, requestIdOf(req)) }),
-  });
+  // 签收 and 退回签收: the same request, answered by the claim rules of each.
+  const claimRoutes = [
+    { route: 'POST /tasks/:id/claim', summary: '签收待办（签收后只有签收人办理）', ok: '已签收（本人已签收的再次签收亦为 200）', conflict: '已由他人签收，或任务已关闭', act: claimTask },
+    { route: 'POST /tasks/:id/unclaim', summary: '退回签收（签收人或管理员）', ok: '已退回签收', conflict: '尚未签收、由他人签收，或任务已关闭', act: unclaimTask },
+  ] as const;
+  for (const r of claimRoutes) {
+    defineRoute(router, registry, r.route, {
+      summary: r.summary, tags: ['待办'], access: 'signed-in',
+      params: taskParams,
+      body: optionalReason,
+      responses: { 200: { description: r.ok, schema: taskSchema }, ...notYours, 409: { description: r.conflict } },
+      handler: async ({ params, body, principal, req }) => ({ body: await r.act(deps, principal, params.id, body.reason || undefined, requestIdOf(req)) }),
+    });
+  }
 
   defineRoute(router, registry, 'GET /tasks/:id/transfer-candidates', {
     summary: '可转办的人员：本单位持有该任务角色的其他人员', tags: ['待办'], access: 'signed-in',
