@@ -45,7 +45,7 @@ test.describe('受限共享申请', () => {
 
     // The provider (市公安局) agrees. Its inbox row carries the working-day traffic light (5 working days, Art. 17).
     const provider = await signedIn(browser, 'psb.provider');
-    await provider.goto('/inbox');
+    await provider.goto(`/inbox?caseId=${encodeURIComponent(caseId)}`);
     const consentRow = provider.getByRole('row').filter({ has: provider.locator(`a[href="/cases/${caseId}"]`) }).filter({ hasText: '数据提供单位意见' });
     await expect(async () => {
       await provider.reload();

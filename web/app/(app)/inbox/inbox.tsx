@@ -27,7 +27,9 @@ export function Inbox() {
   // `caseType` is the name older bookmarks use.
   const caseType = params.get('type') ?? params.get('caseType') ?? '';
   const step = params.get('step') ?? '';
-  const { data, error, loading, reload, poll } = useApi<PageOf<TaskView>>(`/tasks${qs({ status: tab, type: caseType, step, limit: PAGE_SIZE, cursor: pages.cursor })}`);
+  // One case's tasks: a link from a case or a notification, and a bookmark.
+  const caseId = params.get('caseId') ?? '';
+  const { data, error, loading, reload, poll } = useApi<PageOf<TaskView>>(`/tasks${qs({ status: tab, type: caseType, step, caseId, limit: PAGE_SIZE, cursor: pages.cursor })}`);
   const now = useNow(1000);
 
   // New tasks arrive while the page is open: refresh the list every minute and when the tab regains focus.
@@ -46,7 +48,7 @@ export function Inbox() {
   // The steps of the chosen procedure (every procedure's when none) that the user's roles hold.
   const steps = useMemo(() => stepOptions(caseType, me.roles), [caseType, me.roles]);
   const overdueCount = tab === 'open' ? items.filter((t) => t.overdue || (t.dueAt && new Date(t.dueAt).getTime() < now)).length : 0;
-  const filtered = !!(caseType || step);
+  const filtered = !!(caseType || step || caseId);
 
   return (
     <div>
@@ -89,6 +91,11 @@ export function Inbox() {
             onChange={(v) => pages.setFilters({ type: v, caseType: '', ...(stepOptions(v, me.roles).some(([s]) => s === step) ? {} : { step: '' }) })}
           />
           <FilterSelect id="inbox-step" label="办理环节" value={step} options={steps} onChange={(v) => pages.setFilters({ step: v })} />
+          {caseId && (
+            <button type="button" className={btn.secondary} onClick={() => pages.setFilters({ caseId: '' })} aria-label={`取消仅显示办件 ${caseId}`}>
+              办件 <span className="font-mono">{caseId}</span> ✕
+            </button>
+          )}
         </div>
       </div>
 
