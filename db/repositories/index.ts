@@ -10,6 +10,7 @@ import { createIdempotencyRepository } from './idempotency.repository';
 import { createRequestEffectsRepository } from './request-effects.repository';
 import { createStuckCasesRepository } from './stuck-cases.repository';
 import { createSignInRepository } from './sign-in.repository';
+import { createSupervisionRepository } from './supervision.repository';
 import { createUsersRepository } from './users.repository';
 
 export interface RepositoryOptions {
@@ -31,6 +32,7 @@ export function createRepositories(db: Db, opts: RepositoryOptions) {
     signIn: createSignInRepository(db),
     grantAccess: createGrantAccessRepository(db, { auditKey: opts.auditKey }),
     agreements: createAgreementsRepository(db),
+    supervision: createSupervisionRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

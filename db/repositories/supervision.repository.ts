@@ -1,0 +1,141 @@
+/**
+ * Supervision (Art. 34–35): each organisation's figures over a period, read
+ * from the Task and Case tables themselves. The definitions are in
+ * domain/supervision/figures.ts; this file only reads the rows they need:
+ * - the tasks answered in the period (one bounded read of four columns, by the
+ *   index Task(status, completedAt)),
+ * - counts per organisation of the tasks received in the period (Task(createdAt))
+ *   and of the open overdue tasks now (Task(status, dueAt)),
+ * - the problem-data cases filed in the period and the restricted-share cases
+ *   escalated to the problem list in it (Case(type, status), Case(problemList, createdAt, id)),
+ * and the tasks behind a figure, a page at a time.
+ */
+import type { Db } from '../client';
+import type { Prisma } from '../../generated/prisma';
+import { createCountdowns, createWorkingDayCalendar, formatShanghai } from '../../domain/calendar';
+import { stepLabelOf } from '../../domain/procedures';
+import type { CaseType } from '../../domain/cases/case-types';
+import type { DoneTaskCursor, OverdueTaskCursor } from '../../domain/paging';
+import { answeredOnTime, createWorkingDaysToAnswer, supervisionReport, type SupervisionReport } from '../../domain/supervision/figures';
+import type { SupervisionPeriod } from '../../domain/supervision/period';
+import type { SupervisionFigure, SupervisionTaskView } from '../../domain/supervision/drill-down';
+import { createCalendarRepository } from './calendar.repository';
+import { keysetAfter, lateOpenTask } from './cases.repository';
+
+/** The provider's task on a problem-data case (PROCEDURES §6): the role, not the step, so later steps of the loop count too. */
+const PROBLEM_PROVIDER_ROLE = 'provider-reviewer';
+/** A restricted-share provider's answer to the request for consent; a refusal, or no answer, is the dispute (Art. 18). */
+const CONSENT_STEP = 'provider-consent';
+const REFUSAL = 'disagree';
+/** The history entry of putting a case on the problem list (workflows/restricted-share.workflow.ts). */
+const ESCALATED = 'escalated';
+
+/** An open task past its deadline now, as 逾期督办 (GET /tasks/overdue) lists it. */
+const overdueNow = (now: Date): Prisma.TaskWhereInput => ({ AND: [lateOpenTask(now), { dueAt: { not: null } }] });
+const answeredIn = (p: SupervisionPeriod): Prisma.TaskWhereInput => ({ status: 'done', completedAt: { gte: p.start, lt: p.end } });
+
+export function createSupervisionRepository(db: Db) {
+  const calendar = createCalendarRepository(db);
+  const workingDayCalendar = async () => createWorkingDayCalendar(await calendar.publishedYears());
+
+  return {
+    async report(period: SupervisionPeriod, now: Date = new Date()): Promise<SupervisionReport> {
+      const [answered, overdue, received, reports, listed, orgs, cal] = await Promise.all([
+        db.task.findMany({ where: answeredIn(period), select: { assigneeOrgId: true, createdAt: true, completedAt: true, dueAt: true, overdueSince: true } }),
+        db.task.groupBy({ by: ['assigneeOrgId'], where: overdueNow(now), _count: { _all: true } }),
+        db.task.groupBy({ by: ['assigneeOrgId'], where: { createdAt: { gte: period.start, lt: period.end } } }),
+        db.case.findMany({
+          where: { type: 'problem-data', createdAt: { gte: period.start, lt: period.end } },
+          select: { id: true, status: true, tasks: { where: { assigneeRole: PROBLEM_PROVIDER_ROLE }, select: { assigneeOrgId: true } } },
+        }),
+        db.case.findMany({
+          where: { problemList: true, type: 'restricted-share', history: { some: { action: ESCALATED, at: { gte: period.start, lt: period.end } } } },
+          select: { id: true, tasks: { where: { step: CONSENT_STEP, OR: [{ decision: null }, { decision: REFUSAL }] }, select: { assigneeOrgId: true } } },
+        }),
+        db.organisation.findMany({ select: { id: true, name: true } }),
+        workingDayCalendar(),
+      ]);
+      return supervisionReport({
+        from: period.from,
+        to: period.to,
+        answered: answered.map((t) => ({ orgId: t.assigneeOrgId, createdAt: t.createdAt, completedAt: t.completedAt as Date, dueAt: t.dueAt, overdueSince: t.overdueSince })),
+        openOverdue: new Map(overdue.map((g) => [g.assigneeOrgId, g._count._all])),
+        receivedBy: received.map((g) => g.assigneeOrgId),
+        problemReports: reports.map((c) => ({ caseId: c.id, closed: c.status === 'closed', providerOrgIds: c.tasks.map((t) => t.assigneeOrgId) })),
+        problemList: listed.map((c) => ({ caseId: c.id, disputedOrgIds: [...new Set(c.tasks.map((t) => t.assigneeOrgId))] })),
+        orgNames: new Map(orgs.map((o) => [o.id, o.name])),
+        workingDaysToAnswer: createWorkingDaysToAnswer(cal),
+      });
+    },
+
+    /**
+     * The tasks behind one organisation's figure, a page at a time: answered in
+     * the period (all, on time, late) latest first by (completedAt, id), or
+     * overdue now, most late first by (dueAt, createdAt, id). `total` equals the figure.
+     */
+    async tasksBehind(
+      orgId: string,
+      figure: SupervisionFigure,
+      period: SupervisionPeriod,
+      page: { limit: number; after: DoneTaskCursor | OverdueTaskCursor | null },
+      now: Date = new Date(),
+    ): Promise<{ items: SupervisionTaskView[]; total: number; next: DoneTaskCursor | OverdueTaskCursor | null }> {
+      const own: Prisma.TaskWhereInput = { assigneeOrgId: orgId };
+      const onTime: Prisma.TaskWhereInput = { OR: [{ completedAt: { lte: db.task.fields.dueAt } }, { dueAt: null, overdueSince: null }] };
+      const late: Prisma.TaskWhereInput = { OR: [{ completedAt: { gt: db.task.fields.dueAt } }, { dueAt: null, overdueSince: { not: null } }] };
+      const where: Prisma.TaskWhereInput =
+        figure === 'overdue'
+          ? { AND: [own, overdueNow(now)] }
+          : { AND: [own, answeredIn(period), ...(figure === 'on-time' ? [onTime] : figure === 'late' ? [late] : [])] };
+      let from: Prisma.TaskWhereInput = {};
+      let orderBy: Prisma.TaskOrderByWithRelationInput[];
+      if (figure === 'overdue') {
+        const after = page.after?.k === 'task-overdue' ? page.after : null;
+        if (after) from = keysetAfter<Prisma.TaskWhereInput, 'dueAt' | 'createdAt' | 'id'>(['dueAt', 'createdAt', 'id'], [new Date(after.d), new Date(after.t), after.i], 'asc');
+        orderBy = [{ dueAt: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }];
+      } else {
+        const after = page.after?.k === 'task-done' && page.after.d !== null ? page.after : null;
+        if (after) from = keysetAfter<Prisma.TaskWhereInput, 'completedAt' | 'id'>(['completedAt', 'id'], [new Date(after.d as number), after.i], 'desc');
+        orderBy = [{ completedAt: 'desc' }, { id: 'desc' }];
+      }
+      const [rows, total, cal] = await Promise.all([
+        db.task.findMany({ where: { AND: [where, from] }, include: { case: { select: { type: true, title: true } } }, orderBy, take: page.limit + 1 }),
+        db.task.count({ where }),
+        workingDayCalendar(),
+      ]);
+      const days = createWorkingDaysToAnswer(cal);
+      const countdown = createCountdowns(cal);
+      const shown = rows.slice(0, page.limit);
+      const last = rows.length > page.limit ? shown.at(-1) : undefined;
+      const next: DoneTaskCursor | OverdueTaskCursor | null = !last
+        ? null
+        : figure === 'overdue'
+          ? { k: 'task-overdue', d: (last.dueAt as Date).getTime(), t: last.createdAt.getTime(), i: last.id }
+          : { k: 'task-done', d: (last.completedAt as Date).getTime(), i: last.id };
+      return {
+        items: shown.map((t) => {
+          const answered = t.completedAt && t.status === 'done' ? { ...t, completedAt: t.completedAt } : null;
+          const left = answered ? null : countdown({ dueAt: t.dueAt, markedOverdue: t.overdueSince !== null }, now).workingDaysLeft;
+          return {
+            id: t.id,
+            caseId: t.caseId,
+            caseType: t.case.type as CaseType,
+            caseTitle: t.case.title,
+            step: t.step,
+            stepLabel: stepLabelOf(t.case.type as CaseType, t.step),
+            decision: t.decision,
+            createdAt: formatShanghai(t.createdAt),
+            dueAt: t.dueAt ? formatShanghai(t.dueAt) : null,
+            completedAt: t.completedAt ? formatShanghai(t.completedAt) : null,
+            workingDaysToAnswer: answered ? days(answered.createdAt, answered.completedAt) : null,
+            onTime: answered ? answeredOnTime(answered) : null,
+            workingDaysLate: left === null ? null : Math.max(0, 0 - left),
+          };
+        }),
+        total,
+        next,
+      };
+    },
+  };
+}
+export type SupervisionRepository = ReturnType<typeof createSupervisionRepository>;

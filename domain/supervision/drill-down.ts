@@ -1,0 +1,32 @@
+/** The tasks behind a supervision figure (GET /stats/supervision/tasks): what a bureau checks a figure against. */
+import type { CaseType } from '../cases/case-types';
+
+/** handled = tasksHandled, on-time = tasksOnTime, late = tasksHandled − tasksOnTime, overdue = openOverdue. */
+export const SUPERVISION_FIGURES = ['handled', 'on-time', 'late', 'overdue'] as const;
+export type SupervisionFigure = (typeof SUPERVISION_FIGURES)[number];
+
+export const SUPERVISION_FIGURE_LABELS: Record<SupervisionFigure, string> = {
+  handled: '办结任务',
+  'on-time': '按时办结的任务',
+  late: '超期办结的任务',
+  overdue: '逾期未办的任务',
+};
+
+export interface SupervisionTaskView {
+  id: string;
+  caseId: string;
+  caseType: CaseType;
+  caseTitle: string;
+  step: string;
+  stepLabel: string;
+  decision: string | null;
+  createdAt: string;
+  dueAt: string | null;
+  completedAt: string | null;
+  /** Answered tasks: working days from receipt to answer (PROCEDURES §2); null for open ones. */
+  workingDaysToAnswer: number | null;
+  /** Answered tasks: at or before the deadline in force; null for open ones. */
+  onTime: boolean | null;
+  /** Open overdue tasks: working days begun since the deadline passed; null for answered ones. */
+  workingDaysLate: number | null;
+}
