@@ -1,0 +1,134 @@
+/**
+ * Supervision (Art. 34–35, API.md "Supervision"): each organisation's figures
+ * over a period, as JSON and as CSV for Excel, and the tasks behind a figure.
+ * The BDB's reviewers and coordinators and administrators only.
+ */
+import { Router } from 'express';
+import { z } from '../../domain/zod-locale';
+import { AppError } from '../../domain/errors';
+import { CASE_TYPES } from '../../domain/cases/case-types';
+import { OVERDUE_SUPERVISOR_ROLES } from '../../domain/auth/roles';
+import { doneTaskCursorSchema, overdueTaskCursorSchema } from '../../domain/paging';
+import { isPeriodProblem, MAX_PERIOD_DAYS, resolvePeriod, supervisionPeriodQuery, type SupervisionPeriod } from '../../domain/supervision/period';
+import { supervisionCsv, supervisionCsvFilename } from '../../domain/supervision/csv';
+import { SUPERVISION_FIGURES } from '../../domain/supervision/drill-down';
+import { defineRoute } from '../define-route';
+import { listPage, pageQuery, pageSchema } from '../paging';
+import type { ApiDeps } from '../deps';
+
+const SUPERVISORS = [...OVERDUE_SUPERVISOR_ROLES];
+
+const figureFields = {
+  tasksHandled: z.number().int().describe('办结任务数：本单位承办、在统计期间内作出决定办结（status done）的任务；被取消的任务不计'),
+  tasksOnTime: z.number().int().describe('按时办结数：其中在办结时有效的期限（含重新计算或延长后的期限）届满前或届满时办结的任务；未设期限的任务，除被流程标记逾期外，计为按时'),
+  onTimeRate: z.number().nullable().describe('按时办结率 = tasksOnTime / tasksHandled，0–1，保留四位小数；没有办结任务时为 null'),
+  avgWorkingDaysToAnswer: z
+    .number()
+    .nullable()
+    .describe('平均办理用时（工作日）：办结任务从收到到办结的工作日数的平均值，按期限的计算规则（第2节）——收到之日的次日起算，至办结之日（含），当日办结为 0；保留两位小数；没有办结任务时为 null'),
+  openOverdue: z.number().int().describe('逾期未办任务数：现在（而非统计期末）已过期限或被流程标记逾期、仍未办理的任务，与逾期督办所列本单位任务一致'),
+  problemReportsReceived: z.number().int().describe('收到问题数据反馈数：统计期间内提交、本单位为数据提供单位（承办其 provider-reviewer 任务）的问题数据反馈办件'),
+  problemReportsClosed: z.number().int().describe('已办结问题数据反馈数：其中现已办结（status closed）的办件'),
+  closureRate: z.number().nullable().describe('问题数据闭环率 = problemReportsClosed / problemReportsReceived，0–1，保留四位小数；没有收到反馈时为 null'),
+  problemListEntries: z
+    .number()
+    .int()
+    .describe('列入问题清单数：统计期间内列入问题清单（第18条第2款，报领导小组办公室协调）的受限共享办件中，本单位为有争议的数据提供单位（不同意共享或逾期未答复）的办件数；每个办件计一次'),
+};
+const figuresSchema = z.object(figureFields);
+const reportSchema = z
+  .object({
+    from: z.string().describe('起始日期（含）'),
+    to: z.string().describe('截止日期（含）'),
+    items: z.array(z.object({ org: z.object({ id: z.string(), name: z.string() }), ...figureFields })).describe('统计期间内收到或办结过任务、或有上述任一数字的单位，按单位名称（拼音）排序'),
+    total: figuresSchema.describe('全市合计：任务数逐单位相加，平均用时按全部办结任务计算；问题数据反馈与问题清单按办件计，每件一次'),
+  })
+  .openapi('SupervisionReport');
+
+const DESCRIPTION =
+  `统计期间为 from 至 to 两个上海日历日（均含），默认本月；to 不得早于 from，跨度不超过 ${MAX_PERIOD_DAYS} 天。` +
+  '所有数字由任务表与办件表直接计算，工作日按已发布的工作日历（未发布年份用内置日历）。各数字的定义见响应字段说明；' +
+  'GET /stats/supervision/tasks 列出每个任务类数字背后的任务，条数与数字一致。';
+
+/** The period of a checked query, or a 400 naming the field. */
+function periodOf(query: { from?: string; to?: string }): SupervisionPeriod {
+  const p = resolvePeriod(query, new Date());
+  if (isPeriodProblem(p)) throw new AppError('bad_request', `查询参数有误：${p.message}`, { [p.field]: p.message });
+  return p;
+}
+
+const taskBehindSchema = z
+  .object({
+    id: z.string(),
+    caseId: z.string(),
+    caseType: z.enum(CASE_TYPES),
+    caseTitle: z.string(),
+    step: z.string(),
+    stepLabel: z.string(),
+    decision: z.string().nullable(),
+    createdAt: z.string().describe('收到时间'),
+    dueAt: z.string().nullable(),
+    completedAt: z.string().nullable(),
+    workingDaysToAnswer: z.number().int().nullable().describe('办理用时（工作日）；未办结为 null'),
+    onTime: z.boolean().nullable().describe('是否按时办结；未办结为 null'),
+    workingDaysLate: z.number().int().nullable().describe('逾期未办：期限届满后已开始的工作日数；已办结为 null'),
+  })
+  .openapi('SupervisionTask');
+
+export function supervisionRoutes(deps: ApiDeps): Router {
+  const { registry, repos } = deps;
+  const router = Router();
+
+  defineRoute(router, registry, 'GET /stats/supervision', {
+    summary: '监督考核：各单位办理情况统计（第34条、第35条）',
+    description: DESCRIPTION,
+    tags: ['监督考核'],
+    access: SUPERVISORS,
+    query: z.strictObject(supervisionPeriodQuery),
+    responses: { 200: { description: '各单位统计与全市合计', schema: reportSchema } },
+    handler: async ({ query }) => ({ body: await repos.supervision.report(periodOf(query)) }),
+  });
+
+  defineRoute(router, registry, 'GET /stats/supervision.csv', {
+    summary: '监督考核：导出 CSV（UTF-8 带 BOM，Excel 可直接打开）',
+    description: `与 GET /stats/supervision 相同的各单位统计，末行为全市合计；比率以百分数表示，无从计算时留空。${DESCRIPTION}`,
+    tags: ['监督考核'],
+    access: SUPERVISORS,
+    query: z.strictObject(supervisionPeriodQuery),
+    responses: { 200: { description: 'text/csv; charset=utf-8，Content-Disposition: attachment; filename="supervision-<from>-<to>.csv"' } },
+    handler: async ({ query, res }) => {
+      const report = await repos.supervision.report(periodOf(query));
+      res
+        .status(200)
+        .type('text/csv; charset=utf-8')
+        .setHeader('Content-Disposition', `attachment; filename="${supervisionCsvFilename(report)}"`)
+        .send(supervisionCsv(report));
+      return {};
+    },
+  });
+
+  defineRoute(router, registry, 'GET /stats/supervision/tasks', {
+    summary: '监督考核：某单位某项数字背后的任务（分页）',
+    description:
+      'figure：handled 办结任务（tasksHandled）、on-time 按时办结（tasksOnTime）、late 超期办结（tasksHandled − tasksOnTime），按办结时间新到旧；' +
+      'overdue 逾期未办（openOverdue，与统计期间无关），逾期最久的在前。total 与该数字一致；每行链接到其办件。',
+    tags: ['监督考核'],
+    access: SUPERVISORS,
+    query: z.strictObject({
+      org: z.string().trim().min(1, '请指定单位').max(60),
+      figure: z.enum(SUPERVISION_FIGURES).describe('handled | on-time | late | overdue'),
+      ...supervisionPeriodQuery,
+      ...pageQuery,
+    }),
+    responses: { 200: { description: '任务（一页）', schema: pageSchema(taskBehindSchema) } },
+    handler: async ({ query }) => {
+      const period = periodOf(query);
+      const names = await repos.cases.orgNamesOf([query.org]);
+      if (!names[query.org]) throw new AppError('bad_request', '查询参数有误：没有这个单位', { org: '没有这个单位' });
+      const cursorSchema = query.figure === 'overdue' ? overdueTaskCursorSchema : doneTaskCursorSchema;
+      return listPage(cursorSchema, query, (page) => repos.supervision.tasksBehind(query.org, query.figure, period, page));
+    },
+  });
+
+  return router;
+}
