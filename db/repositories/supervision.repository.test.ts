@@ -12,6 +12,8 @@ import { createDb, type Db } from '../client';
 import { toJson } from '../json';
 import { prepareDatabase } from '../../scripts/prepare-database';
 import { createSupervisionRepository } from './supervision.repository';
+import { createCasesRepository } from './cases.repository';
+import type { Principal } from '../../domain/auth/principal';
 import { isPeriodProblem, resolvePeriod, type SupervisionPeriod } from '../../domain/supervision/period';
 import type { DoneTaskCursor, OverdueTaskCursor } from '../../domain/paging';
 
@@ -26,6 +28,9 @@ let supervision: ReturnType<typeof createSupervisionRepository>;
 const A = { id: 'sup-a', name: '甲单位' };
 const B = { id: 'sup-b', name: '乙单位' };
 const C = { id: 'sup-c', name: '丙单位' };
+/** Files every case here; the BDB sees every case. */
+const APPLICANT = { id: 'sup-applicant', name: '申请单位' };
+const BDB = { id: 'sup-bdb', name: '大数据局' };
 
 interface TaskRow {
   id: string;
@@ -46,7 +51,7 @@ async function insertCase(c: { id: string; type: string; status?: string; create
       type: c.type,
       status: c.status ?? 'in-progress',
       title: `办件 ${c.id}`,
-      applicantOrgId: B.id,
+      applicantOrgId: APPLICANT.id,
       payload: toJson({}),
       workflowId: `wf-${c.id}`,
       problemList: c.problemList ?? false,
@@ -81,7 +86,8 @@ before(async () => {
   await prepareDatabase(url, { seed: false });
   db = createDb(url);
   supervision = createSupervisionRepository(db);
-  for (const o of [A, B, C]) await db.organisation.create({ data: { ...o, kind: 'agency' } });
+  for (const o of [A, B, C, APPLICANT]) await db.organisation.create({ data: { ...o, kind: 'agency' } });
+  await db.organisation.create({ data: { ...BDB, kind: 'bdb' } });
 
   const due1014 = '2026-10-14T00:00:00+08:00'; // last day 10-13
   await insertCase({ id: 'RS-1', type: 'restricted-share', createdAt: '2026-09-30T10:00:00+08:00' }, [
@@ -211,4 +217,23 @@ test('paging the handled tasks one at a time visits each once, latest answer fir
     after = p.next;
   } while (after && ++pages < 10);
   assert.deepEqual(seen, ['a3', 'a2', 'a1']);
+});
+
+test('the problem list: newest first, each case with its disputed providers; a provider is told of its own dispute only', async () => {
+  const cases = createCasesRepository(db);
+  const viewer = (org: { id: string; name: string }, roles: Principal['roles']): Principal => ({ kind: 'user', id: `u-${org.id}`, name: 'x', username: null, org, roles });
+  const list = async (p: Principal) => (await cases.list(p, { problemList: true }, { limit: 50, after: null })).items.map((c) => [c.id, c.disputedProviders?.map((o) => o.name)]);
+  assert.deepEqual(await list(viewer(BDB, ['bdb-coordinator'])), [
+    ['RS-L', ['甲单位', '丙单位']],
+    ['RS-O', ['甲单位']],
+  ]);
+  assert.deepEqual(await list(viewer(A, ['provider-reviewer'])), [
+    ['RS-L', ['甲单位']],
+    ['RS-O', ['甲单位']],
+  ]);
+  // B agreed: a party to RS-L, not disputed; not a party to RS-O.
+  assert.deepEqual(await list(viewer(B, ['provider-reviewer'])), [['RS-L', []]]);
+  // Without the filter, no disputed providers are read.
+  const all = await cases.list(viewer(BDB, ['bdb-coordinator']), {}, { limit: 50, after: null });
+  assert.ok(all.items.length > 2 && all.items.every((c) => c.disputedProviders === undefined));
 });

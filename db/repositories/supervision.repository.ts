@@ -19,16 +19,12 @@ import type { DoneTaskCursor, OverdueTaskCursor } from '../../domain/paging';
 import { answeredOnTime, createWorkingDaysToAnswer, supervisionReport, type SupervisionReport } from '../../domain/supervision/figures';
 import type { SupervisionPeriod } from '../../domain/supervision/period';
 import type { SupervisionFigure, SupervisionTaskView } from '../../domain/supervision/drill-down';
+import { disputedConsentTask, ESCALATED_ACTION } from '../../domain/supervision/problem-list';
 import { createCalendarRepository } from './calendar.repository';
 import { keysetAfter, lateOpenTask } from './cases.repository';
 
 /** The provider's task on a problem-data case (PROCEDURES §6): the role, not the step, so later steps of the loop count too. */
 const PROBLEM_PROVIDER_ROLE = 'provider-reviewer';
-/** A restricted-share provider's answer to the request for consent; a refusal, or no answer, is the dispute (Art. 18). */
-const CONSENT_STEP = 'provider-consent';
-const REFUSAL = 'disagree';
-/** The history entry of putting a case on the problem list (workflows/restricted-share.workflow.ts). */
-const ESCALATED = 'escalated';
 
 /** An open task past its deadline now, as 逾期督办 (GET /tasks/overdue) lists it. */
 const overdueNow = (now: Date): Prisma.TaskWhereInput => ({ AND: [lateOpenTask(now), { dueAt: { not: null } }] });
@@ -49,8 +45,8 @@ export function createSupervisionRepository(db: Db) {
           select: { id: true, status: true, tasks: { where: { assigneeRole: PROBLEM_PROVIDER_ROLE }, select: { assigneeOrgId: true } } },
         }),
         db.case.findMany({
-          where: { problemList: true, type: 'restricted-share', history: { some: { action: ESCALATED, at: { gte: period.start, lt: period.end } } } },
-          select: { id: true, tasks: { where: { step: CONSENT_STEP, OR: [{ decision: null }, { decision: REFUSAL }] }, select: { assigneeOrgId: true } } },
+          where: { problemList: true, type: 'restricted-share', history: { some: { action: ESCALATED_ACTION, at: { gte: period.start, lt: period.end } } } },
+          select: { id: true, tasks: { where: disputedConsentTask, select: { assigneeOrgId: true } } },
         }),
         db.organisation.findMany({ select: { id: true, name: true } }),
         workingDayCalendar(),
