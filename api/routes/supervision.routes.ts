@@ -8,10 +8,10 @@ import { z } from '../../domain/zod-locale';
 import { AppError } from '../../domain/errors';
 import { CASE_TYPES } from '../../domain/cases/case-types';
 import { OVERDUE_SUPERVISOR_ROLES } from '../../domain/auth/roles';
-import { doneTaskCursorSchema, overdueTaskCursorSchema } from '../../domain/paging';
+import { caseCursorSchema, doneTaskCursorSchema, overdueTaskCursorSchema } from '../../domain/paging';
 import { isPeriodProblem, MAX_PERIOD_DAYS, resolvePeriod, supervisionPeriodQuery, type SupervisionPeriod } from '../../domain/supervision/period';
 import { supervisionCsv, supervisionCsvFilename } from '../../domain/supervision/csv';
-import { SUPERVISION_FIGURES } from '../../domain/supervision/drill-down';
+import { SUPERVISION_CASE_FIGURES, SUPERVISION_FIGURES } from '../../domain/supervision/drill-down';
 import { defineRoute } from '../define-route';
 import { listPage, pageQuery, pageSchema } from '../paging';
 import type { ApiDeps } from '../deps';
@@ -75,9 +75,21 @@ const taskBehindSchema = z
   })
   .openapi('SupervisionTask');
 
+const caseBehindSchema = z
+  .object({ id: z.string(), type: z.enum(CASE_TYPES), title: z.string(), status: z.string(), createdAt: z.string(), closedAt: z.string().nullable() })
+  .openapi('SupervisionCase');
+
+const orgQuery = z.string().trim().min(1, '请指定单位').max(60);
+
 export function supervisionRoutes(deps: ApiDeps): Router {
   const { registry, repos } = deps;
   const router = Router();
+
+  /** The organisation a drill-down names, or a 400 naming the field. */
+  const checkOrg = async (org: string) => {
+    const names = await repos.cases.orgNamesOf([org]);
+    if (!names[org]) throw new AppError('bad_request', '查询参数有误：没有这个单位', { org: '没有这个单位' });
+  };
 
   defineRoute(router, registry, 'GET /stats/supervision', {
     summary: '监督考核：各单位办理情况统计（第34条、第35条）',
@@ -115,7 +127,7 @@ export function supervisionRoutes(deps: ApiDeps): Router {
     tags: ['监督考核'],
     access: SUPERVISORS,
     query: z.strictObject({
-      org: z.string().trim().min(1, '请指定单位').max(60),
+      org: orgQuery,
       figure: z.enum(SUPERVISION_FIGURES).describe('handled | on-time | late | overdue'),
       ...supervisionPeriodQuery,
       ...pageQuery,
@@ -123,10 +135,30 @@ export function supervisionRoutes(deps: ApiDeps): Router {
     responses: { 200: { description: '任务（一页）', schema: pageSchema(taskBehindSchema) } },
     handler: async ({ query }) => {
       const period = periodOf(query);
-      const names = await repos.cases.orgNamesOf([query.org]);
-      if (!names[query.org]) throw new AppError('bad_request', '查询参数有误：没有这个单位', { org: '没有这个单位' });
+      await checkOrg(query.org);
       const cursorSchema = query.figure === 'overdue' ? overdueTaskCursorSchema : doneTaskCursorSchema;
       return listPage(cursorSchema, query, (page) => repos.supervision.tasksBehind(query.org, query.figure, period, page));
+    },
+  });
+
+  defineRoute(router, registry, 'GET /stats/supervision/cases', {
+    summary: '监督考核：某单位问题数据反馈、问题清单数字背后的办件（分页）',
+    description:
+      'figure：reports 收到的问题数据反馈（problemReportsReceived）、reports-closed 其中已办结的（problemReportsClosed）、' +
+      'problem-list 列入问题清单且本单位为有争议的数据提供单位的受限共享办件（problemListEntries）。新到旧；total 与该数字一致。',
+    tags: ['监督考核'],
+    access: SUPERVISORS,
+    query: z.strictObject({
+      org: orgQuery,
+      figure: z.enum(SUPERVISION_CASE_FIGURES).describe('reports | reports-closed | problem-list'),
+      ...supervisionPeriodQuery,
+      ...pageQuery,
+    }),
+    responses: { 200: { description: '办件（一页）', schema: pageSchema(caseBehindSchema) } },
+    handler: async ({ query }) => {
+      const period = periodOf(query);
+      await checkOrg(query.org);
+      return listPage(caseCursorSchema, query, (page) => repos.supervision.casesBehind(query.org, query.figure, period, page));
     },
   });
 

@@ -207,6 +207,19 @@ test('the tasks behind each figure: as many as the figure says, with their worki
   assert.equal((await page('handled')).total, 3);
 });
 
+test('the cases behind the problem-data and problem-list figures', async () => {
+  const ids = async (orgId: string, figure: 'reports' | 'reports-closed' | 'problem-list') => {
+    const p = await supervision.casesBehind(orgId, figure, OCTOBER, { limit: 50, after: null });
+    assert.equal(p.total, p.items.length);
+    return p.items.map((c) => c.id);
+  };
+  assert.deepEqual(await ids(C.id, 'reports'), ['PD-2', 'PD-1']);
+  assert.deepEqual(await ids(C.id, 'reports-closed'), ['PD-1']);
+  assert.deepEqual(await ids(C.id, 'problem-list'), ['RS-L']);
+  assert.deepEqual(await ids(A.id, 'problem-list'), ['RS-L']);
+  assert.deepEqual(await ids(B.id, 'problem-list'), []);
+});
+
 test('paging the handled tasks one at a time visits each once, latest answer first', async () => {
   const seen: string[] = [];
   let after: DoneTaskCursor | OverdueTaskCursor | null = null;

@@ -15,10 +15,10 @@ import type { Prisma } from '../../generated/prisma';
 import { createCountdowns, createWorkingDayCalendar, formatShanghai } from '../../domain/calendar';
 import { stepLabelOf } from '../../domain/procedures';
 import type { CaseType } from '../../domain/cases/case-types';
-import type { DoneTaskCursor, OverdueTaskCursor } from '../../domain/paging';
+import type { CaseCursor, DoneTaskCursor, OverdueTaskCursor } from '../../domain/paging';
 import { answeredOnTime, createWorkingDaysToAnswer, supervisionReport, type SupervisionReport } from '../../domain/supervision/figures';
 import type { SupervisionPeriod } from '../../domain/supervision/period';
-import type { SupervisionFigure, SupervisionTaskView } from '../../domain/supervision/drill-down';
+import type { SupervisionCaseFigure, SupervisionCaseView, SupervisionFigure, SupervisionTaskView } from '../../domain/supervision/drill-down';
 import { disputedConsentTask, ESCALATED_ACTION } from '../../domain/supervision/problem-list';
 import { createCalendarRepository } from './calendar.repository';
 import { keysetAfter, lateOpenTask } from './cases.repository';
@@ -29,6 +29,13 @@ const PROBLEM_PROVIDER_ROLE = 'provider-reviewer';
 /** An open task past its deadline now, as 逾期督办 (GET /tasks/overdue) lists it. */
 const overdueNow = (now: Date): Prisma.TaskWhereInput => ({ AND: [lateOpenTask(now), { dueAt: { not: null } }] });
 const answeredIn = (p: SupervisionPeriod): Prisma.TaskWhereInput => ({ status: 'done', completedAt: { gte: p.start, lt: p.end } });
+const filedIn = (p: SupervisionPeriod): Prisma.CaseWhereInput => ({ createdAt: { gte: p.start, lt: p.end } });
+const problemReportsIn = (p: SupervisionPeriod): Prisma.CaseWhereInput => ({ type: 'problem-data', ...filedIn(p) });
+const problemListIn = (p: SupervisionPeriod): Prisma.CaseWhereInput => ({
+  problemList: true,
+  type: 'restricted-share',
+  history: { some: { action: ESCALATED_ACTION, at: { gte: p.start, lt: p.end } } },
+});
 
 export function createSupervisionRepository(db: Db) {
   const calendar = createCalendarRepository(db);
@@ -41,11 +48,11 @@ export function createSupervisionRepository(db: Db) {
         db.task.groupBy({ by: ['assigneeOrgId'], where: overdueNow(now), _count: { _all: true } }),
         db.task.groupBy({ by: ['assigneeOrgId'], where: { createdAt: { gte: period.start, lt: period.end } } }),
         db.case.findMany({
-          where: { type: 'problem-data', createdAt: { gte: period.start, lt: period.end } },
+          where: problemReportsIn(period),
           select: { id: true, status: true, tasks: { where: { assigneeRole: PROBLEM_PROVIDER_ROLE }, select: { assigneeOrgId: true } } },
         }),
         db.case.findMany({
-          where: { problemList: true, type: 'restricted-share', history: { some: { action: ESCALATED_ACTION, at: { gte: period.start, lt: period.end } } } },
+          where: problemListIn(period),
           select: { id: true, tasks: { where: disputedConsentTask, select: { assigneeOrgId: true } } },
         }),
         db.organisation.findMany({ select: { id: true, name: true } }),
@@ -130,6 +137,38 @@ export function createSupervisionRepository(db: Db) {
         }),
         total,
         next,
+      };
+    },
+
+    /** The cases behind one organisation's problem-data or problem-list figure, newest first by (createdAt, id). `total` equals the figure. */
+    async casesBehind(
+      orgId: string,
+      figure: SupervisionCaseFigure,
+      period: SupervisionPeriod,
+      page: { limit: number; after: CaseCursor | null },
+    ): Promise<{ items: SupervisionCaseView[]; total: number; next: CaseCursor | null }> {
+      const where: Prisma.CaseWhereInput =
+        figure === 'problem-list'
+          ? { AND: [problemListIn(period), { tasks: { some: { assigneeOrgId: orgId, ...disputedConsentTask } } }] }
+          : { AND: [problemReportsIn(period), { tasks: { some: { assigneeOrgId: orgId, assigneeRole: PROBLEM_PROVIDER_ROLE } } }, figure === 'reports-closed' ? { status: 'closed' } : {}] };
+      const from: Prisma.CaseWhereInput = page.after
+        ? keysetAfter<Prisma.CaseWhereInput, 'createdAt' | 'id'>(['createdAt', 'id'], [new Date(page.after.t), page.after.i], 'desc')
+        : {};
+      const [rows, total] = await Promise.all([
+        db.case.findMany({
+          where: { AND: [where, from] },
+          select: { id: true, type: true, title: true, status: true, createdAt: true, closedAt: true },
+          orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+          take: page.limit + 1,
+        }),
+        db.case.count({ where }),
+      ]);
+      const shown = rows.slice(0, page.limit);
+      const last = rows.length > page.limit ? shown.at(-1) : undefined;
+      return {
+        items: shown.map((c) => ({ id: c.id, type: c.type as CaseType, title: c.title, status: c.status, createdAt: formatShanghai(c.createdAt), closedAt: c.closedAt ? formatShanghai(c.closedAt) : null })),
+        total,
+        next: last ? { k: 'case', t: last.createdAt.getTime(), i: last.id } : null,
       };
     },
   };

@@ -12,6 +12,26 @@ export const SUPERVISION_FIGURE_LABELS: Record<SupervisionFigure, string> = {
   overdue: '逾期未办的任务',
 };
 
+/** reports = problemReportsReceived, reports-closed = problemReportsClosed, problem-list = problemListEntries. */
+export const SUPERVISION_CASE_FIGURES = ['reports', 'reports-closed', 'problem-list'] as const;
+export type SupervisionCaseFigure = (typeof SUPERVISION_CASE_FIGURES)[number];
+
+export const SUPERVISION_CASE_FIGURE_LABELS: Record<SupervisionCaseFigure, string> = {
+  reports: '收到的问题数据反馈',
+  'reports-closed': '已办结的问题数据反馈',
+  'problem-list': '列入问题清单的办件',
+};
+
+/** A case behind a supervision figure. */
+export interface SupervisionCaseView {
+  id: string;
+  type: CaseType;
+  title: string;
+  status: string;
+  createdAt: string;
+  closedAt: string | null;
+}
+
 export interface SupervisionTaskView {
   id: string;
   caseId: string;

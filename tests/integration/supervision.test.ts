@@ -30,6 +30,7 @@ describe('who may see supervision', () => {
       assertError(await c.get('/stats/supervision'), 403, 'forbidden');
       assertError(await c.get('/stats/supervision.csv'), 403, 'forbidden');
       assertError(await c.get('/stats/supervision/tasks?org=x&figure=handled'), 403, 'forbidden');
+      assertError(await c.get('/stats/supervision/cases?org=x&figure=reports'), 403, 'forbidden');
     }
     assertError(await anonymous().get('/stats/supervision'), 401, 'unauthenticated');
   });
@@ -50,6 +51,8 @@ describe('a bad period is a 400 naming the field', () => {
     assertError(await coordinator.get('/stats/supervision?month=11'), 400, 'bad_request', { fields: ['month'] });
     assertError(await coordinator.get('/stats/supervision/tasks?org=no-such-org&figure=handled'), 400, 'bad_request', { fields: ['org'] });
     assertError(await coordinator.get(`/stats/supervision/tasks?org=${reviewer.username}&figure=everything`), 400, 'bad_request', { fields: ['figure'] });
+    assertError(await coordinator.get('/stats/supervision/cases?org=x&figure=handled'), 400, 'bad_request', { fields: ['figure'] });
+    assertError(await coordinator.get('/stats/supervision/cases?org=no-such-org&figure=reports'), 400, 'bad_request', { fields: ['org'] });
   });
 });
 
@@ -124,6 +127,11 @@ describe('the figures', () => {
     assert.equal(handled.onTime, true);
     assert.ok(await find('on-time'), 'listed among the tasks answered on time');
     assert.equal(await find('late'), undefined);
+    // The cases behind the problem figures answer in the same paged shape.
+    const cases = await admin.get(`/stats/supervision/cases?org=${encodeURIComponent(bdbOrg.id)}&figure=problem-list&from=${today}&to=${today}`);
+    assert.equal(cases.status, 200, cases.text);
+    assert.ok(Array.isArray(cases.body.items));
+    assert.equal(cases.body.total, row.problemListEntries);
   });
 
   test('the CSV: UTF-8 with a BOM, Chinese headers, a line per organisation and the total, as an attachment', async () => {
