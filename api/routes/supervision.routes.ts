@@ -79,6 +79,7 @@ const caseBehindSchema = z
   .object({ id: z.string(), type: z.enum(CASE_TYPES), title: z.string(), status: z.string(), createdAt: z.string(), closedAt: z.string().nullable() })
   .openapi('SupervisionCase');
 
+const behindFields = { org: z.object({ id: z.string(), name: z.string() }), from: z.string(), to: z.string() };
 const orgQuery = z.string().trim().min(1, '请指定单位').max(60);
 
 export function supervisionRoutes(deps: ApiDeps): Router {
@@ -86,10 +87,15 @@ export function supervisionRoutes(deps: ApiDeps): Router {
   const router = Router();
 
   /** The organisation a drill-down names, or a 400 naming the field. */
-  const checkOrg = async (org: string) => {
-    const names = await repos.cases.orgNamesOf([org]);
-    if (!names[org]) throw new AppError('bad_request', '查询参数有误：没有这个单位', { org: '没有这个单位' });
+  const checkOrg = async (org: string): Promise<{ id: string; name: string }> => {
+    const name = (await repos.cases.orgNamesOf([org]))[org];
+    if (!name) throw new AppError('bad_request', '查询参数有误：没有这个单位', { org: '没有这个单位' });
+    return { id: org, name };
   };
+  /** A drill-down page, with the organisation it is about and the period it covers. */
+  const behind = async (org: { id: string; name: string }, period: SupervisionPeriod, page: Promise<{ body: object }>) => ({
+    body: { ...(await page).body, org, from: period.from, to: period.to },
+  });
 
   defineRoute(router, registry, 'GET /stats/supervision', {
     summary: '监督考核：各单位办理情况统计（第34条、第35条）',
@@ -132,12 +138,12 @@ export function supervisionRoutes(deps: ApiDeps): Router {
       ...supervisionPeriodQuery,
       ...pageQuery,
     }),
-    responses: { 200: { description: '任务（一页）', schema: pageSchema(taskBehindSchema) } },
+    responses: { 200: { description: '任务（一页），及所属单位与统计期间', schema: pageSchema(taskBehindSchema).extend(behindFields) } },
     handler: async ({ query }) => {
       const period = periodOf(query);
-      await checkOrg(query.org);
+      const org = await checkOrg(query.org);
       const cursorSchema = query.figure === 'overdue' ? overdueTaskCursorSchema : doneTaskCursorSchema;
-      return listPage(cursorSchema, query, (page) => repos.supervision.tasksBehind(query.org, query.figure, period, page));
+      return behind(org, period, listPage(cursorSchema, query, (page) => repos.supervision.tasksBehind(org.id, query.figure, period, page)));
     },
   });
 
@@ -154,11 +160,11 @@ export function supervisionRoutes(deps: ApiDeps): Router {
       ...supervisionPeriodQuery,
       ...pageQuery,
     }),
-    responses: { 200: { description: '办件（一页）', schema: pageSchema(caseBehindSchema) } },
+    responses: { 200: { description: '办件（一页），及所属单位与统计期间', schema: pageSchema(caseBehindSchema).extend(behindFields) } },
     handler: async ({ query }) => {
       const period = periodOf(query);
-      await checkOrg(query.org);
-      return listPage(caseCursorSchema, query, (page) => repos.supervision.casesBehind(query.org, query.figure, period, page));
+      const org = await checkOrg(query.org);
+      return behind(org, period, listPage(caseCursorSchema, query, (page) => repos.supervision.casesBehind(org.id, query.figure, period, page)));
     },
   });
 

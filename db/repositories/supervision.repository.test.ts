@@ -28,6 +28,7 @@ let supervision: ReturnType<typeof createSupervisionRepository>;
 const A = { id: 'sup-a', name: '甲单位' };
 const B = { id: 'sup-b', name: '乙单位' };
 const C = { id: 'sup-c', name: '丙单位' };
+const D = { id: 'sup-d', name: '丁单位' };
 /** Files every case here; the BDB sees every case. */
 const APPLICANT = { id: 'sup-applicant', name: '申请单位' };
 const BDB = { id: 'sup-bdb', name: '大数据局' };
@@ -42,6 +43,7 @@ interface TaskRow {
   status?: 'open' | 'done' | 'cancelled';
   completedAt?: string;
   decision?: string;
+  overdueSince?: string;
 }
 
 async function insertCase(c: { id: string; type: string; status?: string; createdAt: string; problemList?: boolean; escalatedAt?: string }, tasks: TaskRow[]): Promise<void> {
@@ -70,6 +72,7 @@ async function insertCase(c: { id: string; type: string; status?: string; create
         decisions: toJson([]),
         dueAt: t.dueAt ? new Date(t.dueAt) : null,
         decision: t.decision ?? null,
+        overdueSince: t.overdueSince ? new Date(t.overdueSince) : null,
         createdAt: new Date(t.createdAt),
         completedAt: t.completedAt ? new Date(t.completedAt) : null,
       },
@@ -86,7 +89,7 @@ before(async () => {
   await prepareDatabase(url, { seed: false });
   db = createDb(url);
   supervision = createSupervisionRepository(db);
-  for (const o of [A, B, C, APPLICANT]) await db.organisation.create({ data: { ...o, kind: 'agency' } });
+  for (const o of [A, B, C, D, APPLICANT]) await db.organisation.create({ data: { ...o, kind: 'agency' } });
   await db.organisation.create({ data: { ...BDB, kind: 'bdb' } });
 
   const due1014 = '2026-10-14T00:00:00+08:00'; // last day 10-13
@@ -112,11 +115,13 @@ before(async () => {
   ]);
   await insertCase({ id: 'PD-2', type: 'problem-data', createdAt: '2026-10-15T10:00:00+08:00' }, [{ id: 'c2', org: C, step: 'provider-handle', createdAt: '2026-10-15T10:00:00+08:00', dueAt: '2026-10-23T00:00:00+08:00' }]);
   await insertCase({ id: 'PD-0', type: 'problem-data', status: 'closed', createdAt: '2026-09-20T10:00:00+08:00' }, [{ id: 'c0', org: C, step: 'provider-handle', createdAt: '2026-09-20T10:00:00+08:00', status: 'done', completedAt: '2026-09-22T10:00:00+08:00', decision: 'corrected' }]);
-  // On the problem list in the period: A refused, C never answered (its task cancelled), B agreed.
+  // On the problem list in the period: A refused, C let its deadline pass (its task cancelled on escalation), B agreed,
+  // D has not answered but its time has not run out.
   await insertCase({ id: 'RS-L', type: 'restricted-share', createdAt: '2026-09-25T10:00:00+08:00', problemList: true, escalatedAt: '2026-10-15T11:00:00+08:00' }, [
     { id: 'l-a', org: A, createdAt: '2026-09-25T10:00:00+08:00', status: 'done', completedAt: '2026-09-28T10:00:00+08:00', decision: 'disagree' },
     { id: 'l-b', org: B, createdAt: '2026-09-25T10:00:00+08:00', status: 'done', completedAt: '2026-09-28T10:00:00+08:00', decision: 'agree' },
-    { id: 'l-c', org: C, createdAt: '2026-09-25T10:00:00+08:00', status: 'cancelled', completedAt: '2026-10-15T11:00:00+08:00' },
+    { id: 'l-c', org: C, createdAt: '2026-09-25T10:00:00+08:00', status: 'cancelled', completedAt: '2026-10-15T11:00:00+08:00', overdueSince: '2026-10-09T00:00:00+08:00' },
+    { id: 'l-d', org: D, createdAt: '2026-09-25T10:00:00+08:00', dueAt: '2026-10-20T00:00:00+08:00' },
   ]);
   // On the problem list before the period.
   await insertCase({ id: 'RS-O', type: 'restricted-share', createdAt: '2026-08-25T10:00:00+08:00', problemList: true, escalatedAt: '2026-09-15T11:00:00+08:00' }, [
@@ -218,6 +223,7 @@ test('the cases behind the problem-data and problem-list figures', async () => {
   assert.deepEqual(await ids(C.id, 'problem-list'), ['RS-L']);
   assert.deepEqual(await ids(A.id, 'problem-list'), ['RS-L']);
   assert.deepEqual(await ids(B.id, 'problem-list'), []);
+  assert.deepEqual(await ids(D.id, 'problem-list'), []);
 });
 
 test('paging the handled tasks one at a time visits each once, latest answer first', async () => {
@@ -244,8 +250,9 @@ test('the problem list: newest first, each case with its disputed providers; a p
     ['RS-L', ['甲单位']],
     ['RS-O', ['甲单位']],
   ]);
-  // B agreed: a party to RS-L, not disputed; not a party to RS-O.
+  // B agreed and D's time has not run out: parties to RS-L, not disputed; not parties to RS-O.
   assert.deepEqual(await list(viewer(B, ['provider-reviewer'])), [['RS-L', []]]);
+  assert.deepEqual(await list(viewer(D, ['provider-reviewer'])), [['RS-L', []]]);
   // Without the filter, no disputed providers are read.
   const all = await cases.list(viewer(BDB, ['bdb-coordinator']), {}, { limit: 50, after: null });
   assert.ok(all.items.length > 2 && all.items.every((c) => c.disputedProviders === undefined));

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { z } from '../zod-locale';
-import { currentMonth, isPeriodProblem, resolvePeriod, supervisionPeriodQuery } from './period';
+import { currentMonth, isPeriodProblem, recentMonths, resolvePeriod, supervisionPeriodQuery } from './period';
 
 const query = z.strictObject(supervisionPeriodQuery);
 
@@ -37,4 +37,15 @@ test('dates must be real YYYY-MM-DD dates', () => {
     assert.deepEqual([...new Set(r.error?.issues.map((i) => i.path.join('.')))], ['from']);
   }
   assert.equal(query.safeParse({ from: '2026-11-01', to: '2026-11-30' }).success, true);
+});
+
+test('the month presets go back across the new year, newest first', () => {
+  assert.deepEqual(
+    recentMonths(new Date('2027-02-10T10:00:00+08:00'), 3).map((m) => [m.from, m.to]),
+    [
+      ['2027-02-01', '2027-02-28'],
+      ['2027-01-01', '2027-01-31'],
+      ['2026-12-01', '2026-12-31'],
+    ],
+  );
 });

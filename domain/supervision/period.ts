@@ -42,14 +42,30 @@ export const supervisionPeriodQuery = {
   to: periodDate('to').optional().describe(`截止日期（含），YYYY-MM-DD，上海时间；默认本月最后一天；不早于 from，跨度不超过 ${MAX_PERIOD_DAYS} 天`),
 };
 
+/** A month (1–12) as two included dates. */
+export function monthPeriod(year: number, month: number): { from: string; to: string } {
+  const from = `${year}-${String(month).padStart(2, '0')}-01`;
+  const nextMonth = month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
+  const to = new Date(Date.parse(`${nextMonth}T00:00:00Z`) - DAY_MS).toISOString().slice(0, 10);
+  return { from, to };
+}
+
 /** The current month in Shanghai, as two included dates. */
 export function currentMonth(now: Date): { from: string; to: string } {
   const today = toShanghaiDate(now);
-  const from = `${today.slice(0, 8)}01`;
-  const [y, m] = [Number(today.slice(0, 4)), Number(today.slice(5, 7))];
-  const nextMonth = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
-  const to = new Date(Date.parse(`${nextMonth}T00:00:00Z`) - DAY_MS).toISOString().slice(0, 10);
-  return { from, to };
+  return monthPeriod(Number(today.slice(0, 4)), Number(today.slice(5, 7)));
+}
+
+/** The `count` months up to the current one (Shanghai), newest first: the period picker's presets. */
+export function recentMonths(now: Date, count: number): { year: number; month: number; from: string; to: string }[] {
+  const today = toShanghaiDate(now);
+  let [year, month] = [Number(today.slice(0, 4)), Number(today.slice(5, 7))];
+  const out = [];
+  for (let i = 0; i < count; i++) {
+    out.push({ year, month, ...monthPeriod(year, month) });
+    [year, month] = month === 1 ? [year - 1, 12] : [year, month - 1];
+  }
+  return out;
 }
 
 export type PeriodProblem = { field: 'to'; message: string };

@@ -152,3 +152,39 @@ describe('the figures', () => {
     assert.ok(Number(bdbLine.split(',')[1]) >= 1);
   });
 });
+
+describe('the problem list (Art. 18 ¶2)', () => {
+  test('a case escalated after the provider refused is listed with that provider, and counts for it', async () => {
+    const caseId = await fileCase(amr);
+    const review = await openTask(reviewer, caseId, 'bdb-review');
+    await decide(reviewer, review.id, { decision: 'approve', comment: '材料齐全' });
+    const consent = await openTask(psb, caseId, 'provider-consent');
+    await decide(psb, consent.id, { decision: 'disagree', legalBasis: '《中华人民共和国居民身份证法》第十九条' });
+    const coordination = await openTask(coordinator, caseId, 'bdb-coordination');
+    await decide(coordinator, coordination.id, { decision: 'escalate', comment: '协调未果' });
+    const psbOrg = consent.assignee.org;
+
+    // Every party that may see the case finds it on the list; the provider is named as disputed.
+    for (const c of [coordinator, amr, psb]) {
+      const r = await c.get('/cases?problemList=true&limit=200');
+      assert.equal(r.status, 200, r.text);
+      const listed = r.body.items.find((x: Json) => x.id === caseId);
+      assert.deepEqual(listed?.disputedProviders, [psbOrg], c.username ?? '');
+      assert.ok(r.body.items.every((x: Json) => Array.isArray(x.disputedProviders)));
+    }
+    // Without the filter, a case list carries no such field.
+    const plain = await coordinator.get('/cases?limit=5');
+    assert.ok(plain.body.items.every((x: Json) => x.disputedProviders === undefined));
+    assertError(await coordinator.get('/cases?problemList=yes'), 400, 'bad_request', { fields: ['problemList'] });
+
+    const today = toShanghaiDate(new Date());
+    const report = await coordinator.get(`/stats/supervision?from=${today}&to=${today}`);
+    const row = report.body.items.find((i: Json) => i.org.id === psbOrg.id);
+    assert.ok(row?.problemListEntries >= 1, report.text);
+    const behind = await coordinator.get(`/stats/supervision/cases?org=${encodeURIComponent(psbOrg.id)}&figure=problem-list&from=${today}&to=${today}&limit=200`);
+    assert.equal(behind.status, 200, behind.text);
+    assert.equal(behind.body.total, row.problemListEntries);
+    assert.deepEqual(behind.body.org, psbOrg);
+    assert.ok(behind.body.items.some((c: Json) => c.id === caseId));
+  });
+});
