@@ -80,7 +80,7 @@ export function keysetAfter<W, F extends string>(fields: readonly F[], values: r
 }
 
 /** An open task past its deadline, or marked overdue by its workflow. */
-export const lateOpenTask = (now: Date): Prisma.TaskWhereInput => ({ status: 'open', OR: [{ dueAt: { lte: now } }, { overdueSince: { not: null } }] });
+const lateOpenTask = (now: Date): Prisma.TaskWhereInput => ({ status: 'open', OR: [{ dueAt: { lte: now } }, { overdueSince: { not: null } }] });
 
 const cmpKey = (a: number | string, b: number | string) => (a < b ? -1 : a > b ? 1 : 0);
 /** The open inbox's order: with a deadline first, by (dueAt, createdAt, id); then by (createdAt, id). */

@@ -105,6 +105,8 @@ before(async () => {
     { id: 'a5', org: A, createdAt: '2026-09-20T10:00:00+08:00', status: 'cancelled', completedAt: '2026-10-12T10:00:00+08:00' },
     // Open past its deadline now: late by 10-14, 10-15, 10-16.
     { id: 'a6', org: A, createdAt: '2026-09-30T10:00:00+08:00', dueAt: due1014 },
+    // Marked overdue by its workflow, its (re-planned) deadline still ahead: overdue, 0 working days late.
+    { id: 'a7', org: A, createdAt: '2026-09-20T10:00:00+08:00', dueAt: '2026-10-21T00:00:00+08:00', overdueSince: '2026-09-28T00:00:00+08:00' },
     // Received in the period, not yet due: B is listed with nothing else to show.
     { id: 'b1', org: B, createdAt: '2026-10-15T10:00:00+08:00', dueAt: '2026-10-23T00:00:00+08:00' },
   ]);
@@ -149,7 +151,7 @@ test('each organisation with a task in the period, by name, with its figures in 
     tasksOnTime: 2,
     onTimeRate: 0.6667,
     avgWorkingDaysToAnswer: 3, // (3 + 6 + 0) / 3
-    openOverdue: 1,
+    openOverdue: 2,
     problemReportsReceived: 0,
     problemReportsClosed: 0,
     closureRate: null,
@@ -184,7 +186,7 @@ test('each organisation with a task in the period, by name, with its figures in 
     tasksOnTime: 3,
     onTimeRate: 0.75,
     avgWorkingDaysToAnswer: 2.75, // (3 + 6 + 0 + 2) / 4
-    openOverdue: 1,
+    openOverdue: 2,
     problemReportsReceived: 2,
     problemReportsClosed: 1,
     closureRate: 0.5,
@@ -196,7 +198,7 @@ test('a period with nothing in it lists no organisation but still counts what is
   const p = resolvePeriod({ from: '2026-06-01', to: '2026-06-30' }, NOW);
   assert.ok(!isPeriodProblem(p));
   const r = await supervision.report(p, NOW);
-  assert.deepEqual(r.items.map((i) => [i.org.id, i.tasksHandled, i.openOverdue]), [[A.id, 0, 1]]);
+  assert.deepEqual(r.items.map((i) => [i.org.id, i.tasksHandled, i.openOverdue]), [[A.id, 0, 2]]);
   assert.equal(r.total.onTimeRate, null);
 });
 
@@ -208,7 +210,7 @@ test('the tasks behind each figure: as many as the figure says, with their worki
   const onTime = await page('on-time');
   assert.deepEqual(onTime.items.map((t) => [t.id, t.workingDaysToAnswer, t.onTime]), [['a3', 0, true], ['a1', 3, true]]);
   const overdue = await page('overdue');
-  assert.deepEqual(overdue.items.map((t) => [t.id, t.workingDaysLate, t.caseId]), [['a6', 3, 'RS-1']]);
+  assert.deepEqual(overdue.items.map((t) => [t.id, t.workingDaysLate, t.caseId]), [['a6', 3, 'RS-1'], ['a7', 0, 'RS-1']]);
   assert.equal((await page('handled')).total, 3);
 });
 

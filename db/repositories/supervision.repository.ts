@@ -4,8 +4,8 @@
  * domain/supervision/figures.ts; this file only reads the rows they need:
  * - the tasks answered in the period (one bounded read of four columns, by the
  *   index Task(status, completedAt)),
- * - counts per organisation of the tasks received in the period (Task(createdAt))
- *   and of the open overdue tasks now (Task(status, dueAt)),
+ * - counts per organisation of the tasks received in the period (Task(createdAt, assigneeOrgId))
+ *   and of the open overdue tasks now (Task(status, dueAt, assigneeOrgId), Task(status, overdueSince, dueAt, assigneeOrgId)),
  * - the problem-data cases filed in the period and the restricted-share cases
  *   escalated to the problem list in it (Case(type, status), Case(problemList, createdAt, id)),
  * and the tasks behind a figure, a page at a time.
@@ -21,13 +21,23 @@ import type { SupervisionPeriod } from '../../domain/supervision/period';
 import type { SupervisionCaseFigure, SupervisionCaseView, SupervisionFigure, SupervisionTaskView } from '../../domain/supervision/drill-down';
 import { disputedConsentTask, ESCALATED_ACTION } from '../../domain/supervision/problem-list';
 import { createCalendarRepository } from './calendar.repository';
-import { keysetAfter, lateOpenTask } from './cases.repository';
+import { keysetAfter } from './cases.repository';
 
 /** The provider's task on a problem-data case (PROCEDURES §6): the role, not the step, so later steps of the loop count too. */
 const PROBLEM_PROVIDER_ROLE = 'provider-reviewer';
 
-/** An open task past its deadline now, as 逾期督办 (GET /tasks/overdue) lists it. */
-const overdueNow = (now: Date): Prisma.TaskWhereInput => ({ AND: [lateOpenTask(now), { dueAt: { not: null } }] });
+/**
+ * An open task past its deadline now, as 逾期督办 (GET /tasks/overdue) lists it:
+ * lateOpenTask with a deadline, written as two whole conjunctions so that each
+ * side reads its own index (SQLite: MULTI-INDEX OR over Task(status, dueAt, …)
+ * and Task(status, overdueSince, …)) instead of scanning every open task.
+ */
+const overdueNow = (now: Date): Prisma.TaskWhereInput => ({
+  OR: [
+    { status: 'open', dueAt: { lte: now } },
+    { status: 'open', overdueSince: { not: null }, dueAt: { not: null } },
+  ],
+});
 const answeredIn = (p: SupervisionPeriod): Prisma.TaskWhereInput => ({ status: 'done', completedAt: { gte: p.start, lt: p.end } });
 const filedIn = (p: SupervisionPeriod): Prisma.CaseWhereInput => ({ createdAt: { gte: p.start, lt: p.end } });
 const problemReportsIn = (p: SupervisionPeriod): Prisma.CaseWhereInput => ({ type: 'problem-data', ...filedIn(p) });

@@ -15,8 +15,10 @@ test('working days to answer count the days after receipt up to the day of the a
   // National Day: 10-01…10-07 off, then 10-08, 10-09 and the adjusted Saturday 10-10.
   assert.equal(days(at('2026-09-30T10:00:00+08:00'), at('2026-10-07T16:00:00+08:00')), 0);
   assert.equal(days(at('2026-09-30T10:00:00+08:00'), at('2026-10-10T15:00:00+08:00')), 3);
-  // Dates are Shanghai dates: 23:30 UTC on 11-26 is already Friday 11-27 in Ningbo.
+  // Dates are Shanghai dates: 23:30 UTC on 11-26 is already Friday 11-27 in Ningbo, and 15:59 UTC on 11-30 still Monday.
   assert.equal(days(at('2026-11-26T23:30:00Z'), at('2026-11-30T09:00:00+08:00')), 1);
+  assert.equal(days(at('2026-11-26T23:30:00Z'), at('2026-11-30T15:59:59Z')), 1);
+  assert.equal(days(at('2026-11-26T23:30:00Z'), at('2026-11-30T16:00:00Z')), 2);
 });
 
 test('working days to answer stay right when an earlier receipt comes after a later one', () => {
