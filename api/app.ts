@@ -24,6 +24,7 @@ import { healthRoutes } from './routes/health.routes';
 import { inboxRoutes } from './routes/inbox.routes';
 import { sessionRoutes } from './routes/session.routes';
 import { stuckCasesRoutes } from './routes/stuck-cases.routes';
+import { supervisionRoutes } from './routes/supervision.routes';
 import { replanRunningCases } from './use-cases/case-actions';
 import { signInPolicyOf } from './use-cases/sign-in';
 
@@ -62,6 +63,7 @@ export function createApi(deps: AppDeps): Express {
   app.use(agreementRoutes(api));
   app.use(adminRoutes(api));
   app.use(stuckCasesRoutes(api));
+  app.use(supervisionRoutes(api));
   app.use(accountRoutes(api));
   app.use(docsRoutes(registry));
 

@@ -37,6 +37,8 @@ export interface RouteResult {
 
 interface RouteSpec<QS extends z.ZodType, PS extends z.ZodType, BS extends z.ZodType, A extends Access> {
   summary: string;
+  /** Longer text for the OpenAPI entry: definitions a reader checks the answer against. */
+  description?: string;
   tags: string[];
   access: A;
   query?: QS;
@@ -81,6 +83,7 @@ export function defineRoute<QS extends z.ZodType, PS extends z.ZodType, BS exten
     method,
     path: toOpenApiPath(path),
     summary: spec.summary,
+    ...(spec.description ? { description: spec.description } : {}),
     tags: spec.tags,
     security: spec.access === 'public' ? [] : [{ session: [] }, { apiKey: [] }],
     request: {

@@ -147,6 +147,8 @@ export interface CaseSummaryView {
   createdAt: string;
   updatedAt: string;
   workflowId: string;
+  /** With GET /cases?problemList=true only: the providers disputed on the case (domain/supervision/problem-list.ts). */
+  disputedProviders?: OrgRef[];
 }
 
 export interface CaseDetailView extends CaseSummaryView {

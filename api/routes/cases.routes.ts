@@ -53,6 +53,7 @@ const caseSummarySchema = z
     createdAt: z.string(),
     updatedAt: z.string(),
     workflowId: z.string(),
+    disputedProviders: z.array(orgRef).optional().describe('仅 problemList=true 时：有争议的数据提供单位（不同意共享或逾期未答复）'),
   })
   .openapi('CaseSummary');
 const caseDetailSchema = caseSummarySchema
@@ -113,11 +114,12 @@ export function caseRoutes(deps: ApiDeps): Router {
       mine: z.enum(['true', 'false']).optional(),
       q: z.string().trim().max(100, '搜索词不能超过 100 个字符').optional().describe('匹配办件编号、标题或申请单位名称'),
       overdue: z.enum(['true', 'false']).optional().describe('true：仅有逾期未办任务的办件'),
+      problemList: z.enum(['true', 'false']).optional().describe('true：仅列入问题清单的办件（第18条第2款），附有争议的数据提供单位'),
       ...pageQuery,
     }),
     responses: { 200: { description: '办件（一页）', schema: pageSchema(caseSummarySchema) } },
     handler: async ({ query, principal }) => {
-      const filter = { type: query.type, status: query.status, mine: query.mine === 'true', q: query.q || undefined, overdue: query.overdue === 'true' };
+      const filter = { type: query.type, status: query.status, mine: query.mine === 'true', q: query.q || undefined, overdue: query.overdue === 'true', problemList: query.problemList === 'true' };
       return listPage(caseCursorSchema, query, (page) => repos.cases.list(principal, filter, page));
     },
   });

@@ -16,6 +16,7 @@ import type { CaseDetailView, CaseSummaryView, GrantView, HistoryEntryView, Over
 import type { CaseStatus, CaseType } from '../../domain/cases/case-types';
 import { mergeSorted, type CaseCursor, type DoneTaskCursor, type OpenTaskCursor, type OverdueTaskCursor } from '../../domain/paging';
 import type { Prisma } from '../../generated/prisma';
+import { disputedConsentTask } from '../../domain/supervision/problem-list';
 
 const iso = (d: Date | null | undefined) => (d ? formatShanghai(d) : null);
 
@@ -32,6 +33,8 @@ export interface CaseListFilter {
   q?: string;
   /** Only cases with an open task past its deadline. */
   overdue?: boolean;
+  /** Only cases on the problem list 问题清单 (Art. 18 ¶2), each with its disputed providers. */
+  problemList?: boolean;
 }
 
 export interface TaskListFilter {
@@ -61,7 +64,7 @@ const caseSummaryFields = {
  * database reads every row before it (measured on SQLite: a deep page of
  * 200 000 tasks took 10 ms instead of 0.3 ms).
  */
-function keysetAfter<W, F extends string>(fields: readonly F[], values: readonly (Date | string)[], dir: 'asc' | 'desc'): W {
+export function keysetAfter<W, F extends string>(fields: readonly F[], values: readonly (Date | string)[], dir: 'asc' | 'desc'): W {
   const op = dir === 'asc' ? 'gt' : 'lt';
   return {
     AND: [
@@ -184,6 +187,7 @@ export function createCasesRepository(db: Db) {
       const filters: Prisma.CaseWhereInput[] = [f.mine ? { applicantOrgId: p.org.id } : visibleWhere(viewer)];
       if (f.type) filters.push({ type: f.type });
       if (f.status) filters.push({ status: f.status });
+      if (f.problemList) filters.push({ problemList: true });
       if (f.overdue) {
         const late = lateOpenTask(now);
         // A provider learns of its own late tasks only, not of another party's.
@@ -218,13 +222,18 @@ export function createCasesRepository(db: Db) {
       const last = shown.at(-1);
       const names = await orgNames();
       const users = new Map((await db.user.findMany({ where: { id: { in: shown.map((r) => r.applicantUserId).filter((x): x is string => !!x) } } })).map((u) => [u.id, u]));
+      const disputed = f.problemList ? await db.task.findMany({ where: { caseId: { in: shown.map((r) => r.id) }, ...disputedConsentTask }, select: { caseId: true, assigneeOrgId: true } }) : [];
       return {
         items: shown.map((r) => {
           const u = r.applicantUserId ? users.get(r.applicantUserId) : undefined;
           // Listed means a party to it; a provider sees the current steps of its own tasks only.
           const audience = caseAudience(viewer, { applicantOrgId: r.applicantOrgId, taskOrgIds: [viewer.orgId] });
           const tasks = audience === 'own-part' ? r.tasks.filter((t) => t.assigneeOrgId === viewer.orgId) : r.tasks;
-          return toSummary({ ...r, tasks }, names, u ? { id: u.id, displayName: u.displayName } : null);
+          const summary = toSummary({ ...r, tasks }, names, u ? { id: u.id, displayName: u.displayName } : null);
+          if (!f.problemList) return summary;
+          // A provider is told of its own dispute only, as it is of its own tasks.
+          const orgIds = [...new Set(disputed.filter((t) => t.caseId === r.id && (audience !== 'own-part' || t.assigneeOrgId === viewer.orgId)).map((t) => t.assigneeOrgId))];
+          return { ...summary, disputedProviders: orgIds.map((id) => ({ id, name: names.get(id) ?? id })) };
         }),
         total,
         next: rows.length > page.limit && last ? { k: 'case', t: last.createdAt.getTime(), i: last.id } : null,

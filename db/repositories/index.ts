@@ -11,6 +11,7 @@ import { createRequestEffectsRepository } from './request-effects.repository';
 import { createStuckCasesRepository } from './stuck-cases.repository';
 import { createSignInRepository } from './sign-in.repository';
 import { createTaskClaimsRepository } from './task-claims.repository';
+import { createSupervisionRepository } from './supervision.repository';
 import { createUsersRepository } from './users.repository';
 
 export interface RepositoryOptions {
@@ -33,6 +34,7 @@ export function createRepositories(db: Db, opts: RepositoryOptions) {
     grantAccess: createGrantAccessRepository(db, { auditKey: opts.auditKey }),
     agreements: createAgreementsRepository(db),
     taskClaims: createTaskClaimsRepository(db, { auditKey: opts.auditKey }),
+    supervision: createSupervisionRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -24,6 +24,9 @@ export function navFor(me: MeView): NavItem[] {
   if (can.haveInbox(me.roles)) items.push({ href: '/inbox', label: '待办' });
   if (can.fileCases(me.roles)) items.push({ href: '/cases', label: '我的办件' });
   if (superviseOverdue(me.roles)) items.push({ href: '/overdue', label: '逾期督办' });
+  if (superviseOverdue(me.roles)) items.push({ href: '/supervision', label: '监督考核' });
+  // The leadership office settles what is on the problem list (Art. 18 ¶2).
+  if (superviseOverdue(me.roles) || me.roles.includes('leadership-office')) items.push({ href: '/problem-list', label: '问题清单' });
   items.push({ href: '/catalog', label: '数据目录' });
   items.push({ href: '/calendar', label: '工作日历' });
   if (can.administer(me.roles)) items.push({ href: '/admin', label: '管理' });

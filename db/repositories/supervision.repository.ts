@@ -1,0 +1,186 @@
+/**
+ * Supervision (Art. 34–35): each organisation's figures over a period, read
+ * from the Task and Case tables themselves. The definitions are in
+ * domain/supervision/figures.ts; this file only reads the rows they need:
+ * - the tasks answered in the period (one bounded read of four columns, by the
+ *   index Task(status, completedAt)),
+ * - counts per organisation of the tasks received in the period (Task(createdAt, assigneeOrgId))
+ *   and of the open overdue tasks now (Task(status, dueAt, assigneeOrgId), Task(status, overdueSince, dueAt, assigneeOrgId)),
+ * - the problem-data cases filed in the period and the restricted-share cases
+ *   escalated to the problem list in it (Case(type, status), Case(problemList, createdAt, id)),
+ * and the tasks behind a figure, a page at a time.
+ */
+import type { Db } from '../client';
+import type { Prisma } from '../../generated/prisma';
+import { createCountdowns, createWorkingDayCalendar, formatShanghai } from '../../domain/calendar';
+import { stepLabelOf } from '../../domain/procedures';
+import type { CaseType } from '../../domain/cases/case-types';
+import type { CaseCursor, DoneTaskCursor, OverdueTaskCursor } from '../../domain/paging';
+import { answeredOnTime, createWorkingDaysToAnswer, supervisionReport, type SupervisionReport } from '../../domain/supervision/figures';
+import type { SupervisionPeriod } from '../../domain/supervision/period';
+import type { SupervisionCaseFigure, SupervisionCaseView, SupervisionFigure, SupervisionTaskView } from '../../domain/supervision/drill-down';
+import { disputedConsentTask, ESCALATED_ACTION } from '../../domain/supervision/problem-list';
+import { createCalendarRepository } from './calendar.repository';
+import { keysetAfter } from './cases.repository';
+
+/** The provider's task on a problem-data case (PROCEDURES §6): the role, not the step, so later steps of the loop count too. */
+const PROBLEM_PROVIDER_ROLE = 'provider-reviewer';
+
+/**
+ * An open task past its deadline now, as 逾期督办 (GET /tasks/overdue) lists it:
+ * lateOpenTask with a deadline, written as two whole conjunctions so that each
+ * side reads its own index (SQLite: MULTI-INDEX OR over Task(status, dueAt, …)
+ * and Task(status, overdueSince, …)) instead of scanning every open task.
+ */
+const overdueNow = (now: Date): Prisma.TaskWhereInput => ({
+  OR: [
+    { status: 'open', dueAt: { lte: now } },
+    { status: 'open', overdueSince: { not: null }, dueAt: { not: null } },
+  ],
+});
+const answeredIn = (p: SupervisionPeriod): Prisma.TaskWhereInput => ({ status: 'done', completedAt: { gte: p.start, lt: p.end } });
+const filedIn = (p: SupervisionPeriod): Prisma.CaseWhereInput => ({ createdAt: { gte: p.start, lt: p.end } });
+const problemReportsIn = (p: SupervisionPeriod): Prisma.CaseWhereInput => ({ type: 'problem-data', ...filedIn(p) });
+const problemListIn = (p: SupervisionPeriod): Prisma.CaseWhereInput => ({
+  problemList: true,
+  type: 'restricted-share',
+  history: { some: { action: ESCALATED_ACTION, at: { gte: p.start, lt: p.end } } },
+});
+
+export function createSupervisionRepository(db: Db) {
+  const calendar = createCalendarRepository(db);
+  const workingDayCalendar = async () => createWorkingDayCalendar(await calendar.publishedYears());
+
+  return {
+    async report(period: SupervisionPeriod, now: Date = new Date()): Promise<SupervisionReport> {
+      const [answered, overdue, received, reports, listed, orgs, cal] = await Promise.all([
+        db.task.findMany({ where: answeredIn(period), select: { assigneeOrgId: true, createdAt: true, completedAt: true, dueAt: true, overdueSince: true } }),
+        db.task.groupBy({ by: ['assigneeOrgId'], where: overdueNow(now), _count: { _all: true } }),
+        db.task.groupBy({ by: ['assigneeOrgId'], where: { createdAt: { gte: period.start, lt: period.end } } }),
+        db.case.findMany({
+          where: problemReportsIn(period),
+          select: { id: true, status: true, tasks: { where: { assigneeRole: PROBLEM_PROVIDER_ROLE }, select: { assigneeOrgId: true } } },
+        }),
+        db.case.findMany({
+          where: problemListIn(period),
+          select: { id: true, tasks: { where: disputedConsentTask, select: { assigneeOrgId: true } } },
+        }),
+        db.organisation.findMany({ select: { id: true, name: true } }),
+        workingDayCalendar(),
+      ]);
+      return supervisionReport({
+        from: period.from,
+        to: period.to,
+        answered: answered.map((t) => ({ orgId: t.assigneeOrgId, createdAt: t.createdAt, completedAt: t.completedAt as Date, dueAt: t.dueAt, overdueSince: t.overdueSince })),
+        openOverdue: new Map(overdue.map((g) => [g.assigneeOrgId, g._count._all])),
+        receivedBy: received.map((g) => g.assigneeOrgId),
+        problemReports: reports.map((c) => ({ caseId: c.id, closed: c.status === 'closed', providerOrgIds: c.tasks.map((t) => t.assigneeOrgId) })),
+        problemList: listed.map((c) => ({ caseId: c.id, disputedOrgIds: [...new Set(c.tasks.map((t) => t.assigneeOrgId))] })),
+        orgNames: new Map(orgs.map((o) => [o.id, o.name])),
+        workingDaysToAnswer: createWorkingDaysToAnswer(cal),
+      });
+    },
+
+    /**
+     * The tasks behind one organisation's figure, a page at a time: answered in
+     * the period (all, on time, late) latest first by (completedAt, id), or
+     * overdue now, most late first by (dueAt, createdAt, id). `total` equals the figure.
+     */
+    async tasksBehind(
+      orgId: string,
+      figure: SupervisionFigure,
+      period: SupervisionPeriod,
+      page: { limit: number; after: DoneTaskCursor | OverdueTaskCursor | null },
+      now: Date = new Date(),
+    ): Promise<{ items: SupervisionTaskView[]; total: number; next: DoneTaskCursor | OverdueTaskCursor | null }> {
+      const own: Prisma.TaskWhereInput = { assigneeOrgId: orgId };
+      const onTime: Prisma.TaskWhereInput = { OR: [{ completedAt: { lte: db.task.fields.dueAt } }, { dueAt: null, overdueSince: null }] };
+      const late: Prisma.TaskWhereInput = { OR: [{ completedAt: { gt: db.task.fields.dueAt } }, { dueAt: null, overdueSince: { not: null } }] };
+      const where: Prisma.TaskWhereInput =
+        figure === 'overdue'
+          ? { AND: [own, overdueNow(now)] }
+          : { AND: [own, answeredIn(period), ...(figure === 'on-time' ? [onTime] : figure === 'late' ? [late] : [])] };
+      let from: Prisma.TaskWhereInput = {};
+      let orderBy: Prisma.TaskOrderByWithRelationInput[];
+      if (figure === 'overdue') {
+        const after = page.after?.k === 'task-overdue' ? page.after : null;
+        if (after) from = keysetAfter<Prisma.TaskWhereInput, 'dueAt' | 'createdAt' | 'id'>(['dueAt', 'createdAt', 'id'], [new Date(after.d), new Date(after.t), after.i], 'asc');
+        orderBy = [{ dueAt: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }];
+      } else {
+        const after = page.after?.k === 'task-done' && page.after.d !== null ? page.after : null;
+        if (after) from = keysetAfter<Prisma.TaskWhereInput, 'completedAt' | 'id'>(['completedAt', 'id'], [new Date(after.d as number), after.i], 'desc');
+        orderBy = [{ completedAt: 'desc' }, { id: 'desc' }];
+      }
+      const [rows, total, cal] = await Promise.all([
+        db.task.findMany({ where: { AND: [where, from] }, include: { case: { select: { type: true, title: true } } }, orderBy, take: page.limit + 1 }),
+        db.task.count({ where }),
+        workingDayCalendar(),
+      ]);
+      const days = createWorkingDaysToAnswer(cal);
+      const countdown = createCountdowns(cal);
+      const shown = rows.slice(0, page.limit);
+      const last = rows.length > page.limit ? shown.at(-1) : undefined;
+      const next: DoneTaskCursor | OverdueTaskCursor | null = !last
+        ? null
+        : figure === 'overdue'
+          ? { k: 'task-overdue', d: (last.dueAt as Date).getTime(), t: last.createdAt.getTime(), i: last.id }
+          : { k: 'task-done', d: (last.completedAt as Date).getTime(), i: last.id };
+      return {
+        items: shown.map((t) => {
+          const answered = t.completedAt && t.status === 'done' ? { ...t, completedAt: t.completedAt } : null;
+          const left = answered ? null : countdown({ dueAt: t.dueAt, markedOverdue: t.overdueSince !== null }, now).workingDaysLeft;
+          return {
+            id: t.id,
+            caseId: t.caseId,
+            caseType: t.case.type as CaseType,
+            caseTitle: t.case.title,
+            step: t.step,
+            stepLabel: stepLabelOf(t.case.type as CaseType, t.step),
+            decision: t.decision,
+            createdAt: formatShanghai(t.createdAt),
+            dueAt: t.dueAt ? formatShanghai(t.dueAt) : null,
+            completedAt: t.completedAt ? formatShanghai(t.completedAt) : null,
+            workingDaysToAnswer: answered ? days(answered.createdAt, answered.completedAt) : null,
+            onTime: answered ? answeredOnTime(answered) : null,
+            workingDaysLate: left === null ? null : Math.max(0, 0 - left),
+          };
+        }),
+        total,
+        next,
+      };
+    },
+
+    /** The cases behind one organisation's problem-data or problem-list figure, newest first by (createdAt, id). `total` equals the figure. */
+    async casesBehind(
+      orgId: string,
+      figure: SupervisionCaseFigure,
+      period: SupervisionPeriod,
+      page: { limit: number; after: CaseCursor | null },
+    ): Promise<{ items: SupervisionCaseView[]; total: number; next: CaseCursor | null }> {
+      const where: Prisma.CaseWhereInput =
+        figure === 'problem-list'
+          ? { AND: [problemListIn(period), { tasks: { some: { assigneeOrgId: orgId, ...disputedConsentTask } } }] }
+          : { AND: [problemReportsIn(period), { tasks: { some: { assigneeOrgId: orgId, assigneeRole: PROBLEM_PROVIDER_ROLE } } }, figure === 'reports-closed' ? { status: 'closed' } : {}] };
+      const from: Prisma.CaseWhereInput = page.after
+        ? keysetAfter<Prisma.CaseWhereInput, 'createdAt' | 'id'>(['createdAt', 'id'], [new Date(page.after.t), page.after.i], 'desc')
+        : {};
+      const [rows, total] = await Promise.all([
+        db.case.findMany({
+          where: { AND: [where, from] },
+          select: { id: true, type: true, title: true, status: true, createdAt: true, closedAt: true },
+          orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+          take: page.limit + 1,
+        }),
+        db.case.count({ where }),
+      ]);
+      const shown = rows.slice(0, page.limit);
+      const last = rows.length > page.limit ? shown.at(-1) : undefined;
+      return {
+        items: shown.map((c) => ({ id: c.id, type: c.type as CaseType, title: c.title, status: c.status, createdAt: formatShanghai(c.createdAt), closedAt: c.closedAt ? formatShanghai(c.closedAt) : null })),
+        total,
+        next: last ? { k: 'case', t: last.createdAt.getTime(), i: last.id } : null,
+      };
+    },
+  };
+}
+export type SupervisionRepository = ReturnType<typeof createSupervisionRepository>;
