@@ -23,6 +23,7 @@ import { agreementRoutes } from './routes/agreement.routes';
 import { healthRoutes } from './routes/health.routes';
 import { sessionRoutes } from './routes/session.routes';
 import { stuckCasesRoutes } from './routes/stuck-cases.routes';
+import { problemDataRoutes } from './routes/problem-data.routes';
 import { replanRunningCases } from './use-cases/case-actions';
 import { signInPolicyOf } from './use-cases/sign-in';
 
@@ -56,6 +57,7 @@ export function createApi(deps: AppDeps): Express {
   app.use(catalogRoutes(api));
   app.use(calendarRoutes(api, (year) => replanRunningCases(api, year)));
   app.use(caseRoutes(api));
+  app.use(problemDataRoutes(api));
   app.use(grantRoutes(api));
   app.use(agreementRoutes(api));
   app.use(adminRoutes(api));

@@ -221,7 +221,7 @@ export function createCasesRepository(db: Db) {
         items: shown.map((r) => {
           const u = r.applicantUserId ? users.get(r.applicantUserId) : undefined;
           // Listed means a party to it; a provider sees the current steps of its own tasks only.
-          const audience = caseAudience(viewer, { applicantOrgId: r.applicantOrgId, taskOrgIds: [viewer.orgId] });
+          const audience = caseAudience(viewer, { applicantOrgId: r.applicantOrgId, taskOrgIds: [viewer.orgId], type: r.type });
           const tasks = audience === 'own-part' ? r.tasks.filter((t) => t.assigneeOrgId === viewer.orgId) : r.tasks;
           return toSummary({ ...r, tasks }, names, u ? { id: u.id, displayName: u.displayName } : null);
         }),
@@ -238,7 +238,7 @@ export function createCasesRepository(db: Db) {
         include: { tasks: { orderBy: { createdAt: 'asc' } }, history: { orderBy: [{ at: 'asc' }, { key: 'asc' }] }, grants: { orderBy: { grantedAt: 'asc' } } },
       });
       if (!c) return null;
-      const audience = caseAudience(viewer, { applicantOrgId: c.applicantOrgId, taskOrgIds: c.tasks.map((t) => t.assigneeOrgId) });
+      const audience = caseAudience(viewer, { applicantOrgId: c.applicantOrgId, taskOrgIds: c.tasks.map((t) => t.assigneeOrgId), type: c.type });
       if (!audience) return null;
       const stored = c.outcome ? fromJson<StoredOutcome>(c.outcome) : null;
       const catalog = await db.resource.findMany({
