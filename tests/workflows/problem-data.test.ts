@@ -10,18 +10,16 @@ import type { ProblemDataPayload } from '../../domain/cases/problem-data/payload
 import { extensionCap } from '../../domain/cases/problem-data/deadlines';
 import type { KernelTask } from '../../workflows/kernel/types';
 import { stateQuery } from '../../workflows/kernel/messages';
-import { setHandlingLimitUpdate, type PdCaseInput, type PdState } from '../../workflows/problem-data.types';
-import type { problemDataWorkflow } from '../../workflows/problem-data.workflow';
+import { setHandlingLimitUpdate, type PdState } from '../../workflows/problem-data.types';
 import {
   ACTORS,
-  RESOURCES,
   assertRefused,
   calendar,
   caseRowOf,
   cleanupCases,
   decide,
+  fileProblemData,
   historyOf,
-  newId,
   opsOfKind,
   sleepPast,
   startHarness,
@@ -43,35 +41,7 @@ after(async () => {
   await stopHarness(h);
 });
 
-const PSB = { ...RESOURCES['NB-PSB-0001']!, openClass: 'none' as const };
-const report = (over: Partial<ProblemDataPayload> = {}): ProblemDataPayload => ({
-  resource: PSB.code,
-  recordRef: '330203199001011234',
-  field: '住址',
-  problemType: 'error',
-  description: '住址与不动产登记不一致',
-  urgent: false,
-  ...over,
-});
-
-async function fileReport(label: string, over: Partial<ProblemDataPayload> = {}, by: 'amr' | 'bdb' = 'amr') {
-  const id = newId(`pd-${label}`);
-  const actor = by === 'amr' ? ACTORS.applicant : ACTORS.reviewer;
-  const input: PdCaseInput = {
-    caseId: id,
-    filedAt: new Date(await h.env.currentTimeMs()).toISOString(),
-    applicant: { orgId: actor.orgId, orgName: actor.orgName, actor },
-    payload: report(over),
-    resources: [PSB],
-    reporter: by === 'amr' ? { via: 'form', confirmRole: 'applicant' } : { via: 'quality-check', confirmRole: 'bdb-reviewer' },
-    parties: { bdbOrgId: 'bdb', bdbName: '宁波市大数据发展管理局' },
-  };
-  const handle = await h.env.client.workflow.start<typeof problemDataWorkflow>('problemDataWorkflow', { taskQueue: h.taskQueue, workflowId: id, args: [input] });
-  h.handles.push(handle as unknown as RsHandle);
-  await waitFor(() => historyOf(h, id).some((e) => e.action === 'filed'), 'filed');
-  return { handle: handle as unknown as RsHandle, id, input };
-}
-
+const fileReport = (label: string, over: Partial<ProblemDataPayload> = {}, by: 'amr' | 'bdb' = 'amr') => fileProblemData(h, label, over, by);
 const pdState = async (handle: RsHandle) => (await handle.query(stateQuery)) as unknown as PdState;
 async function open(handle: RsHandle, step: string): Promise<KernelTask> {
   const s = await pdState(handle);
