@@ -25,6 +25,9 @@ export const ACTION_LABELS: Record<string, string> = {
   'agreement-expired': '协议到期',
   'agreement-revoked': '协议撤销',
   'continued-as-new': '流程续接运行',
+  'deadline-moved': '期限调整',
+  reopened: '退回重新处理',
+  'case-closed': '办结',
 };
 
 export const actionLabel = (a: string): string => ACTION_LABELS[a] ?? a;
