@@ -25,6 +25,7 @@ import { inboxRoutes } from './routes/inbox.routes';
 import { sessionRoutes } from './routes/session.routes';
 import { stuckCasesRoutes } from './routes/stuck-cases.routes';
 import { supervisionRoutes } from './routes/supervision.routes';
+import { problemDataRoutes } from './routes/problem-data.routes';
 import { replanRunningCases } from './use-cases/case-actions';
 import { signInPolicyOf } from './use-cases/sign-in';
 
@@ -59,6 +60,7 @@ export function createApi(deps: AppDeps): Express {
   app.use(calendarRoutes(api, (year) => replanRunningCases(api, year)));
   app.use(caseRoutes(api));
   app.use(inboxRoutes(api));
+  app.use(problemDataRoutes(api));
   app.use(grantRoutes(api));
   app.use(agreementRoutes(api));
   app.use(adminRoutes(api));

@@ -137,6 +137,27 @@ export interface ResourceOutcomeView {
   note: string | null;
 }
 
+/** A problem-data case's outcome (Art. 27 ¶4): the resolution mode, how it closed, and every round. */
+export interface ProblemOutcomeView {
+  resolution: 'corrected' | 'verified-correct' | 'communicated' | null;
+  /** reporter 反馈方确认 · lapse 逾期视为认可 · arbitration 大数据局裁定维持; null while open or withdrawn. */
+  closedBy: 'reporter' | 'lapse' | 'arbitration' | null;
+  urgent: boolean;
+  handlingWorkingDays: number;
+  rounds: {
+    round: number;
+    openedAt: string;
+    resolution: 'corrected' | 'verified-correct' | 'communicated' | null;
+    note: string | null;
+    dataVersion: string | null;
+    agreedWith: string | null;
+    resolvedAt: string | null;
+    extensions: { requestedDueAt: string; previousDueAt: string | null; approved: boolean | null }[];
+    confirmation: 'accepted' | 'lapsed' | 'disputed' | null;
+    arbitration: 'uphold' | 'reopen' | null;
+  }[];
+}
+
 export interface CaseSummaryView {
   id: string;
   type: CaseType;
@@ -156,7 +177,7 @@ export interface CaseDetailView extends CaseSummaryView {
   openTasks: TaskView[];
   tasks: TaskView[];
   deadlines: { step: string; org: OrgRef; dueAt: string; provisional: boolean; overdue: boolean; light: TrafficLight | null; workingDaysLeft: number | null }[];
-  outcome: { resources: ResourceOutcomeView[]; grants: GrantView[]; problemList: boolean } | null;
+  outcome: { resources: ResourceOutcomeView[]; grants: GrantView[]; problemList: boolean; problem?: ProblemOutcomeView } | null;
   history: HistoryEntryView[];
   canWithdraw: boolean;
 }

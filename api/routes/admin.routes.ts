@@ -124,6 +124,18 @@ export function adminRoutes(deps: ApiDeps): Router {
     handler: async () => ({ body: await repos.audit.verify() }),
   });
 
+  // the organisations a key may be issued to, with the roles such a key would act with
+  defineRoute(router, registry, 'GET /admin/organisations', {
+    summary: '单位列表（签发 API 密钥时选择；含该单位密钥可用的角色）', tags: ['管理'], access: ['admin'],
+    responses: {
+      200: { description: '单位', schema: z.object({ items: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string(), apiKeyRoles: z.array(z.string()) })) }) },
+    },
+    handler: async () => {
+      const orgs = await deps.db.organisation.findMany({ orderBy: { name: 'asc' } });
+      return { body: { items: orgs.map((o) => ({ id: o.id, name: o.name, kind: o.kind, apiKeyRoles: apiKeyRoles(o.kind) })) } };
+    },
+  });
+
   // issue a key that acts as an organisation (Art. 28 接口对接)
   defineRoute(router, registry, 'POST /admin/api-keys', {
     summary: '为单位签发 API 密钥（仅此一次返回明文）', tags: ['管理'], access: ['admin'],

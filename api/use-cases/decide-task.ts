@@ -13,6 +13,7 @@ import { decisionBodySchema, missingDecisionFields, procedureSpec, type Decision
 import type { CaseDetailView } from '../../domain/views';
 import { decideUpdate } from '../../workflows/kernel/messages';
 import type { DecideInput } from '../../workflows/kernel/types';
+import { extensionRefusal } from '../../domain/cases/problem-data/deadlines';
 import { fromJson } from '../../db/json';
 import { parseOrThrow } from '../validate';
 import type { ApiDeps } from '../deps';
@@ -42,6 +43,11 @@ export async function decideTask(deps: ApiDeps, p: Principal, taskId: string, ra
   const type = task.case.type as CaseType;
   const missing = missingDecisionFields(procedureSpec(type), task.step, body, fromJson<string[]>(task.decisions));
   if (missing) await refuse(new AppError('rule_refused', missing.message, missing.fields, missing.article));
+  // Art. 27 ¶3: an extension past receipt + 60 natural days is refused here, before the BDB is asked (the workflow checks again).
+  if (body.decision === 'request-extension' && body.newDueAt) {
+    const bad = extensionRefusal({ receivedAt: task.case.createdAt.toISOString(), newDueAt: body.newDueAt, currentDueAt: task.dueAt?.toISOString() });
+    if (bad) await refuse(new AppError('rule_refused', bad.message, bad.fields, bad.article));
+  }
   const extra = await decisionExtras(deps, type, task.caseId, body).catch(refuse);
 
   await claimOnDecision(deps, p, task, requestId); // deciding an unclaimed task claims it (and the claim stays if the workflow refuses)

@@ -12,7 +12,7 @@ import { grantStatusAt } from '../../domain/grants/grant-access';
 import { actionLabel } from '../../domain/cases/labels';
 import { stepLabelOf } from '../../domain/procedures';
 import { caseAudience, seesEveryCase, visibleCaseParts, type CaseViewer } from '../../domain/cases/case-visibility';
-import type { CaseDetailView, CaseSummaryView, GrantView, HistoryEntryView, OverdueTaskView, ResourceOutcomeView, TaskView } from '../../domain/views';
+import type { CaseDetailView, CaseSummaryView, GrantView, HistoryEntryView, OverdueTaskView, ProblemOutcomeView, ResourceOutcomeView, TaskView } from '../../domain/views';
 import type { CaseStatus, CaseType } from '../../domain/cases/case-types';
 import { mergeSorted, type CaseCursor, type DoneTaskCursor, type OpenTaskCursor, type OverdueTaskCursor } from '../../domain/paging';
 import type { Prisma } from '../../generated/prisma';
@@ -95,8 +95,22 @@ const byDoneOrder = (a: TaskRow, b: TaskRow): number => {
 };
 
 interface StoredOutcome {
+  /** Problem-data cases: the loop's outcome as the workflow wrote it. */
+  resolution?: ProblemOutcomeView['resolution'];
+  closedBy?: ProblemOutcomeView['closedBy'];
+  urgent?: boolean;
+  handlingWorkingDays?: number;
+  rounds?: ProblemOutcomeView['rounds'];
   resources: { code: string; name: string; providerId: string; providerName: string; outcome: ResourceOutcomeView['outcome']; note: string | null }[];
 }
+
+const problemOutcome = (s: StoredOutcome): ProblemOutcomeView => ({
+  resolution: s.resolution ?? null,
+  closedBy: s.closedBy ?? null,
+  urgent: s.urgent ?? false,
+  handlingWorkingDays: s.handlingWorkingDays ?? 5,
+  rounds: s.rounds ?? [],
+});
 
 export function createCasesRepository(db: Db) {
   const orgNames = async (): Promise<Map<string, string>> => new Map((await db.organisation.findMany()).map((o) => [o.id, o.name]));
@@ -227,7 +241,7 @@ export function createCasesRepository(db: Db) {
         items: shown.map((r) => {
           const u = r.applicantUserId ? users.get(r.applicantUserId) : undefined;
           // Listed means a party to it; a provider sees the current steps of its own tasks only.
-          const audience = caseAudience(viewer, { applicantOrgId: r.applicantOrgId, taskOrgIds: [viewer.orgId] });
+          const audience = caseAudience(viewer, { applicantOrgId: r.applicantOrgId, taskOrgIds: [viewer.orgId], type: r.type });
           const tasks = audience === 'own-part' ? r.tasks.filter((t) => t.assigneeOrgId === viewer.orgId) : r.tasks;
           const summary = toSummary({ ...r, tasks }, names, u ? { id: u.id, displayName: u.displayName } : null);
           if (!f.problemList) return summary;
@@ -248,7 +262,7 @@ export function createCasesRepository(db: Db) {
         include: { tasks: { orderBy: { createdAt: 'asc' } }, history: { orderBy: [{ at: 'asc' }, { key: 'asc' }] }, grants: { orderBy: { grantedAt: 'asc' } } },
       });
       if (!c) return null;
-      const audience = caseAudience(viewer, { applicantOrgId: c.applicantOrgId, taskOrgIds: c.tasks.map((t) => t.assigneeOrgId) });
+      const audience = caseAudience(viewer, { applicantOrgId: c.applicantOrgId, taskOrgIds: c.tasks.map((t) => t.assigneeOrgId), type: c.type });
       if (!audience) return null;
       const stored = c.outcome ? fromJson<StoredOutcome>(c.outcome) : null;
       const catalog = await db.resource.findMany({
@@ -311,6 +325,7 @@ export function createCasesRepository(db: Db) {
               resources: seen.outcomes.map((r) => ({ code: r.code, name: r.name, provider: { id: r.providerId, name: r.providerName }, outcome: r.outcome, note: r.note })),
               grants,
               problemList: c.problemList,
+              ...(c.type === 'problem-data' ? { problem: problemOutcome(stored) } : {}),
             }
           : null,
         history,

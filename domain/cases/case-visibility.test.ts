@@ -26,6 +26,15 @@ describe('caseAudience', () => {
     assert.equal(caseAudience(viewer('haishu-bdb', 'district-bdb'), CASE), null, 'a district BDB is not the BDB');
     assert.equal(caseAudience(viewer('psb', null), CASE), 'own-part', 'an unknown kind is treated as a provider');
   });
+
+  test('in a problem-data case the reporter, the provider and the BDB see it whole; nobody else sees it', () => {
+    const report = { applicantOrgId: 'amr', taskOrgIds: ['psb', 'bdb', 'amr'], type: 'problem-data' };
+    assert.equal(caseAudience(viewer('amr', 'agency'), report), 'whole');
+    assert.equal(caseAudience(viewer('psb', 'agency'), report), 'whole', 'the provider needs the dispute and the reasons to reopen');
+    assert.equal(caseAudience(viewer('bdb', 'bdb'), report), 'whole');
+    assert.equal(caseAudience(viewer('water', 'public-service-unit'), report), null);
+    assert.equal(caseAudience(viewer('leadership-office', 'leadership-office'), report), null);
+  });
 });
 
 const TASKS = [

@@ -9,6 +9,9 @@
  * - Any other organisation with a task on the case (a data provider) sees its own
  *   part: its own tasks, outcomes and grants of the resources it provides, and the
  *   history entries that concern it. Whatever is not known to be its own is hidden.
+ * - In a problem-data case (Art. 27) the only parties are the reporter, the
+ *   provider and the BDB, and each answer is addressed to the other: the provider
+ *   sees the whole case (the dispute it must answer, the BDB's reasons to reopen).
  * - Everyone else sees nothing (the API answers 404).
  */
 
@@ -24,14 +27,17 @@ export interface CaseViewer {
 /** Organisation kinds that see every case whole, whether or not they hold a task on it. */
 const SEES_EVERY_CASE: readonly string[] = ['bdb'];
 
+/** Procedures whose every party (each holds a task on the case) sees it whole. */
+const EVERY_PARTY_SEES_WHOLE: readonly string[] = ['problem-data'];
+
 /** Whether the viewer may see every case (not only those it is a party to). */
 export const seesEveryCase = (v: CaseViewer): boolean => v.admin || (v.orgKind !== null && SEES_EVERY_CASE.includes(v.orgKind));
 
 /** How much of the case the viewer sees; null when it is no party to it. */
-export function caseAudience(v: CaseViewer, c: { applicantOrgId: string; taskOrgIds: readonly string[] }): CaseAudience | null {
+export function caseAudience(v: CaseViewer, c: { applicantOrgId: string; taskOrgIds: readonly string[]; type?: string }): CaseAudience | null {
   if (seesEveryCase(v) || c.applicantOrgId === v.orgId) return 'whole';
   if (!c.taskOrgIds.includes(v.orgId)) return null;
-  return v.orgKind === 'leadership-office' ? 'whole' : 'own-part';
+  return v.orgKind === 'leadership-office' || (c.type !== undefined && EVERY_PARTY_SEES_WHOLE.includes(c.type)) ? 'whole' : 'own-part';
 }
 
 /**

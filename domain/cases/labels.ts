@@ -30,6 +30,9 @@ export const ACTION_LABELS: Record<string, string> = {
   unclaimed: '退回签收',
   transferred: '转办',
   urged: '催办',
+  'deadline-moved': '期限调整',
+  reopened: '退回重新处理',
+  'case-closed': '办结',
 };
 
 export const actionLabel = (a: string): string => ACTION_LABELS[a] ?? a;

@@ -24,6 +24,10 @@ export const decisionBodySchema = z.strictObject({
   /** The SHA-256 of the agreement text the signer read: a sign refers to that exact text. */
   agreementSha256: z.string().regex(/^[0-9a-f]{64}$/, '须为 64 位十六进制 SHA-256').optional(),
   registeredResources: z.array(z.string().trim().min(1).max(60)).min(1, '至少填写一项数据资源编码').max(200).optional(),
+  /** `corrected` (Art. 27 ¶4): the data version, or the collection time, that carries the correction. */
+  dataVersion: z.string().trim().max(200, '数据版本或归集时间过长（最多 200 字）').optional(),
+  /** `communicated` (Art. 27 ¶4): with whom the settlement was agreed. */
+  agreedWith: z.string().trim().max(200, '沟通对象过长（最多 200 字）').optional(),
 });
 export type DecisionBody = z.infer<typeof decisionBodySchema>;
 
@@ -36,6 +40,8 @@ const FIELD_MESSAGES: Record<DecisionField, string> = {
   conditions: '请填写通过条件',
   signerName: '请填写签署人姓名',
   registeredResources: '请填写已登记的数据资源编码',
+  dataVersion: '请填写整改后的数据版本或重新归集时间',
+  agreedWith: '请填写沟通对象（与谁达成一致）',
 };
 
 export interface DecisionRefusal {

@@ -9,7 +9,7 @@ import type { Role } from '../auth/roles';
 import type { CaseType } from '../cases/case-types';
 
 /** Fields a decision may carry (API.md "Fields some decisions carry"). */
-export const DECISION_FIELDS = ['comment', 'legalBasis', 'desensitization', 'payload', 'newDueAt', 'conditions', 'signerName', 'registeredResources'] as const;
+export const DECISION_FIELDS = ['comment', 'legalBasis', 'desensitization', 'payload', 'newDueAt', 'conditions', 'signerName', 'registeredResources', 'dataVersion', 'agreedWith'] as const;
 export type DecisionField = (typeof DECISION_FIELDS)[number];
 
 /** A colour family for the decision's button and badge: what kind of answer it is. */

@@ -17,6 +17,8 @@ import { ApplicationFailure } from '@temporalio/common';
 import { UNWRITABLE_PROJECTION } from '../../domain/cases/projection';
 import { calendarPublishedSignal, retryProjectionSignal } from '../../workflows/kernel/messages';
 import type { RsActor } from '../../workflows/restricted-share.types';
+import { setHandlingLimitUpdate } from '../../workflows/problem-data.types';
+import { extensionCap } from '../../domain/cases/problem-data/deadlines';
 import {
   ACME,
   ACTORS,
@@ -24,6 +26,7 @@ import {
   WATER_OPEN,
   coPayload,
   fileConditionalOpen,
+  fileProblemData,
   type CoHandle,
   RESOURCES,
   calendar,
@@ -222,6 +225,48 @@ const conditionalOpenRejected: Scenario = async (h) => {
   return handle as unknown as RsHandle;
 };
 
+const pdTask = async (handle: RsHandle, step: string) => (await state(handle)).tasks.find((t) => t.status === 'open' && t.step === step)!;
+
+/**
+ * Problem data, urgent: 1 working day, missed (overdue, BDB told); the BDB sets
+ * a limit (clock moved); an extension up to the 60-day cap is approved;
+ * communicated; the reporter stays silent → closed as accepted.
+ */
+const problemDataLapse: Scenario = async (h) => {
+  const { handle, input } = await fileProblemData(h, 'replay-lapse', { urgent: true });
+  const first = await pdTask(handle, 'provider-handle');
+  await sleepPast(h, first.dueAt!);
+  await waitFor(async () => (await pdTask(handle, 'provider-handle')).overdue, 'overdue');
+  await handle.executeUpdate(setHandlingLimitUpdate, { args: [{ actor: ACTORS.coordinator, workingDays: 5, reason: '涉及历史数据核查' }] });
+  const cap = extensionCap(input.filedAt).toISOString();
+  await decide(handle, first.id, ACTORS.psb, { decision: 'request-extension', newDueAt: cap, comment: '需现场核查' });
+  await decide(handle, (await pdTask(handle, 'bdb-extension-review')).id, ACTORS.reviewer, { decision: 'approve-extension' });
+  await decide(handle, (await pdTask(handle, 'provider-handle')).id, ACTORS.psb, { decision: 'communicated', comment: '下季度统一修正', agreedWith: '市场监管局 陈市监' });
+  await sleepPast(h, (await pdTask(handle, 'reporter-confirm')).dueAt!);
+  await endsAs(handle, 'closed');
+  return handle;
+};
+
+/** Problem data from the BDB's quality check: corrected → dispute → reopen → verified-correct → accept. */
+const problemDataReopened: Scenario = async (h) => {
+  const { handle } = await fileProblemData(h, 'replay-reopen', {}, 'bdb');
+  await decide(handle, (await pdTask(handle, 'provider-handle')).id, ACTORS.psb, { decision: 'corrected', comment: '已更正住址', dataVersion: 'v2026.12.01' });
+  await decide(handle, (await pdTask(handle, 'reporter-confirm')).id, ACTORS.reviewer, { decision: 'dispute', comment: '仍不一致' });
+  await decide(handle, (await pdTask(handle, 'bdb-arbitration')).id, ACTORS.coordinator, { decision: 'reopen', comment: '请与不动产登记中心核对' });
+  await decide(handle, (await pdTask(handle, 'provider-handle')).id, ACTORS.psb, { decision: 'verified-correct', comment: '经核对无误' });
+  await decide(handle, (await pdTask(handle, 'reporter-confirm')).id, ACTORS.reviewer, { decision: 'accept' });
+  await endsAs(handle, 'closed');
+  return handle;
+};
+
+/** Problem data withdrawn by the reporter before the provider answers. */
+const problemDataWithdrawn: Scenario = async (h) => {
+  const { handle } = await fileProblemData(h, 'replay-withdrawn');
+  await withdraw(handle, ACTORS.applicant, '已自行核实');
+  await endsAs(handle, 'withdrawn');
+  return handle;
+};
+
 export const SCENARIOS: Record<string, Scenario> = {
   'restricted-share-granted': granted,
   'restricted-share-overdue-escalated': overdueEscalated,
@@ -235,6 +280,9 @@ export const SCENARIOS: Record<string, Scenario> = {
   'kernel-restricted-share-per-resource': kernelPerResource,
   'conditional-open-active-expired': conditionalOpenActive,
   'conditional-open-rejected': conditionalOpenRejected,
+  'problem-data-urgent-extended-lapsed': problemDataLapse,
+  'problem-data-disputed-reopened': problemDataReopened,
+  'problem-data-withdrawn': problemDataWithdrawn,
 };
 
 async function main() {

@@ -29,7 +29,7 @@ describe('saved histories replay', () => {
       const events = history.events ?? [];
       assert.ok(events.length > 0, 'history has events');
       const type = events[0]?.workflowExecutionStartedEventAttributes?.workflowType?.name;
-      assert.ok(type === 'restrictedShareWorkflow' || type === 'conditionalOpenWorkflow', `workflow type ${type}`);
+      assert.ok(type === 'restrictedShareWorkflow' || type === 'conditionalOpenWorkflow' || type === 'problemDataWorkflow', `workflow type ${type}`);
       assert.ok(
         events.some((e) => e.workflowExecutionCompletedEventAttributes),
         'the saved case ran to completion, so every code path it took is replayed',

@@ -18,6 +18,9 @@ import type { RestrictedSharePayload } from '../../domain/cases/restricted-share
 import type { DecisionBody } from '../../domain/procedures';
 import { conditionalOpenPayloadSchema, type ConditionalOpenPayload } from '../../domain/cases/conditional-open/payload';
 import type { conditionalOpenWorkflow } from '../../workflows/conditional-open.workflow';
+import type { ProblemDataPayload } from '../../domain/cases/problem-data/payload';
+import type { problemDataWorkflow } from '../../workflows/problem-data.workflow';
+import type { PdCaseInput } from '../../workflows/problem-data.types';
 import type { CoCaseInput } from '../../workflows/conditional-open.types';
 import { decideUpdate, revokeGrantUpdate, stateQuery, withdrawUpdate } from '../../workflows/kernel/messages';
 import type { restrictedShareWorkflow } from '../../workflows/restricted-share.workflow';
@@ -120,6 +123,38 @@ export async function fileConditionalOpen(h: Harness, label: string, resources: 
   return handle;
 }
 
+// ---- problem data
+
+export const PSB_PROBLEM: RsResourceFacts = { ...RESOURCES['NB-PSB-0001']!, openClass: 'none' };
+
+export const problemReport = (over: Partial<ProblemDataPayload> = {}): ProblemDataPayload => ({
+  resource: PSB_PROBLEM.code,
+  recordRef: '330203199001011234',
+  field: '住址',
+  problemType: 'error',
+  description: '住址与不动产登记不一致',
+  urgent: false,
+  ...over,
+});
+
+/** Starts a problem-data case on a psb resource, reported by amr's form (or the BDB's quality check), once its filing is projected. */
+export async function fileProblemData(h: Harness, label: string, over: Partial<ProblemDataPayload> = {}, by: 'amr' | 'bdb' = 'amr'): Promise<{ handle: RsHandle; id: string; input: PdCaseInput }> {
+  const id = newId(`pd-${label}`);
+  const actor = by === 'amr' ? ACTORS.applicant : ACTORS.reviewer;
+  const input: PdCaseInput = {
+    caseId: id,
+    filedAt: new Date(await h.env.currentTimeMs()).toISOString(),
+    applicant: { orgId: actor.orgId, orgName: actor.orgName, actor },
+    payload: problemReport(over),
+    resources: [PSB_PROBLEM],
+    reporter: by === 'amr' ? { via: 'form', confirmRole: 'applicant' } : { via: 'quality-check', confirmRole: 'bdb-reviewer' },
+    parties: { bdbOrgId: 'bdb', bdbName: '宁波市大数据发展管理局' },
+  };
+  const handle = (await h.env.client.workflow.start<typeof problemDataWorkflow>('problemDataWorkflow', { taskQueue: h.taskQueue, workflowId: id, args: [input] })) as unknown as RsHandle;
+  h.handles.push(handle);
+  await waitFor(() => historyOf(h, id).some((e) => e.action === 'filed'), 'filed');
+  return { handle, id, input };
+}
 
 // ---- environment
 

@@ -51,6 +51,8 @@ const FIELD_LABELS: Record<DecisionField, string> = {
   conditions: '通过条件',
   signerName: '签署人',
   registeredResources: '已编入公共数据资源目录的资源编码',
+  dataVersion: '整改后的数据版本或重新归集时间',
+  agreedWith: '沟通对象（与谁达成一致）',
 };
 
 /** The procedures whose filing form serves a resubmit; others amend the payload as JSON. */
@@ -84,6 +86,8 @@ export function DecisionForm({
   const [signerName, setSignerName] = useState('');
   const [signConfirmed, setSignConfirmed] = useState(false);
   const [registered, setRegistered] = useState<string[]>([]);
+  const [dataVersion, setDataVersion] = useState('');
+  const [agreedWith, setAgreedWith] = useState('');
   const [payloadDraft, setPayloadDraft] = useState<PayloadDraft>(() => initialPayloadDraft(detail));
   const [errors, setErrors] = useState<Record<string, string>>({});
   /** Errors of the amended request (resubmit), keyed relative to the payload. */
@@ -161,6 +165,8 @@ export function DecisionForm({
     if (needs.has('newDueAt')) b.newDueAt = localInputToIso(newDueAt) ?? newDueAt;
     if (needs.has('conditions')) b.conditions = conditions.trim();
     if (needs.has('registeredResources')) b.registeredResources = registered;
+    if (needs.has('dataVersion')) b.dataVersion = dataVersion.trim();
+    if (needs.has('agreedWith')) b.agreedWith = agreedWith.trim();
     if (needs.has('signerName')) {
       b.signerName = signerName.trim();
       if (!agreement.data) {
@@ -235,7 +241,7 @@ export function DecisionForm({
     }
   }
 
-  const known = ['decision', 'comment', 'legalBasis', 'desensitization', 'newDueAt', 'conditions', 'signerName', 'registeredResources', 'payload', 'agreement', 'agreementSha256', 'confirm'];
+  const known = ['decision', 'comment', 'legalBasis', 'desensitization', 'newDueAt', 'conditions', 'signerName', 'registeredResources', 'dataVersion', 'agreedWith', 'payload', 'agreement', 'agreementSha256', 'confirm'];
   const commentRequired = needs.has('comment');
   const fieldAria = (f: string) => ({ 'aria-invalid': errors[f] ? true : undefined, 'aria-describedby': errors[f] ? errorId(`${p}-${f}`) : undefined });
 
@@ -353,6 +359,18 @@ export function DecisionForm({
       {decision && needs.has('newDueAt') && (
         <Field id={`${p}-newDueAt`} label={FIELD_LABELS.newDueAt} required error={errors.newDueAt}>
           <input id={`${p}-newDueAt`} type="datetime-local" className={`${input} w-60`} value={newDueAt} onChange={(e) => setNewDueAt(e.target.value)} {...fieldAria('newDueAt')} />
+        </Field>
+      )}
+
+      {decision && needs.has('dataVersion') && (
+        <Field id={`${p}-dataVersion`} label={FIELD_LABELS.dataVersion} required error={errors.dataVersion} hint="如：v2026.11.30，或 2026-11-30 14:00 重新归集。">
+          <input id={`${p}-dataVersion`} className={`${input} w-80`} value={dataVersion} onChange={(e) => setDataVersion(e.target.value)} {...fieldAria('dataVersion')} />
+        </Field>
+      )}
+
+      {decision && needs.has('agreedWith') && (
+        <Field id={`${p}-agreedWith`} label={FIELD_LABELS.agreedWith} required error={errors.agreedWith} hint="反馈单位的联系人及沟通方式。">
+          <input id={`${p}-agreedWith`} className={`${input} w-80`} value={agreedWith} onChange={(e) => setAgreedWith(e.target.value)} {...fieldAria('agreedWith')} />
         </Field>
       )}
 

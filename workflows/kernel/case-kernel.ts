@@ -14,12 +14,13 @@ import { actorRef, createCaseRecord, now, SYSTEM, type HistoryInput } from './ca
 import { createTaskBook, type OpenOptions } from './task-book';
 import { createGrantBook, type GrantRequest } from './grants';
 import { createSerializer } from './serial';
-import { nextDueInstant, remainingWorkingDays } from './deadline-clock';
+import { nextDueInstant, planClock, remainingWorkingDays, setPlan } from './deadline-clock';
+import { dueText } from '../../domain/cases/due-text';
 import { conflict, refused, refuseUnstorable } from './failures';
 import { replanForYear } from './replan';
 import { fireDueTimers } from './due-timers';
 import { decisionComment, decisionData } from './decision-record';
-import type { Actor, CarriedCase, CaseState, DecideInput, DecideResult, GrantState, KernelLimits, KernelTask } from './types';
+import type { Actor, CarriedCase, CaseState, ClockRule, DecideInput, DecideResult, GrantState, KernelLimits, KernelTask } from './types';
 
 export interface KernelInput {
   caseId: string;
@@ -41,6 +42,8 @@ export interface Procedure {
   /** A task's deadline passed while open; the kernel has marked it overdue and told its assignee. */
   onLapse?(task: KernelTask): Promise<void>;
   onGrantEnded?(): void;
+  /** Checks beyond the kernel's before the applicant withdraws (synchronous). Throw `conflict`. */
+  checkWithdraw?(): void;
   /** What the case row shows besides its status. */
   outcome(): { outcome: unknown; problemList?: boolean };
 }
@@ -99,6 +102,38 @@ export function createCaseKernel<D extends object, I extends KernelInput>(input:
       record.history({ actor: SYSTEM, action: 'clock-paused', step: task.step, taskId: task.id, article: spec.steps[task.step]?.deadline?.article, comment: `等待申请人补充材料，计时暂停：剩余 ${left} 个工作日`, data: { taskId: task.id, workingDaysLeft: left } });
       return left;
     },
+    /**
+     * Moves an open task's deadline by a new rule (a limit the BDB set, an
+     * approved extension): the rule is kept for calendar re-plans, the history
+     * says old and new, reminders start again and a deadline ahead is no longer overdue.
+     */
+    async moveDeadline(task: KernelTask, rule: Omit<ClockRule, 'from'> & { from?: string }, why: string, actor = SYSTEM): Promise<void> {
+      const clock: ClockRule = { from: rule.from ?? task.createdAt, ...rule };
+      const planned = await planClock(clock);
+      const old = task.dueAt;
+      setPlan(task, planned);
+      task.clock = clock;
+      task.moves = (task.moves ?? 0) + 1;
+      const ahead = Date.parse(planned.dueAt) > Date.now();
+      task.reminded = !ahead;
+      const overdueCleared = task.overdue && ahead;
+      if (overdueCleared) task.overdue = false;
+      record.push({ op: 'task-deadline', id: task.id, dueAt: planned.dueAt, provisional: planned.provisional, ...(overdueCleared ? { overdueCleared: true } : {}) });
+      record.history({
+        actor,
+        action: 'deadline-moved',
+        step: task.step,
+        taskId: task.id,
+        article: spec.steps[task.step]?.deadline?.article ?? spec.article,
+        comment: `${why}：期限由 ${old ? dueText(old) : '无'} 调整为 ${dueText(planned.dueAt)}${overdueCleared ? '；新期限未到，不再视为逾期' : ''}`,
+        data: { taskId: task.id, oldDueAt: old, newDueAt: planned.dueAt },
+      });
+      changed();
+    },
+    /** Runs a procedure's own message handler in turn with every other. */
+    serially: <T>(fn: () => Promise<T>) => serially(fn),
+    /** Writes what the handler queued; fails an Update whose batch was parked. */
+    flushAnswering: () => record.flushAnswering(),
     run: (p: Procedure) => run(p),
   };
 
@@ -145,6 +180,7 @@ export function createCaseKernel<D extends object, I extends KernelInput>(input:
     const checkWithdraw = (w: { actor: Actor }) => {
       if (status !== 'in-progress') throw conflict('办件已办结，不能撤回');
       if (w.actor.orgId !== input.applicant.orgId) throw conflict('只有申请单位可以撤回');
+      proc().checkWithdraw?.();
     };
     setHandler(
       withdrawUpdate,

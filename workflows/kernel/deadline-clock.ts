@@ -24,7 +24,9 @@ export function stepRule(step: StepSpec | undefined, from: string): ClockRule | 
   return d.workingDays !== undefined ? { from, workingDays: d.workingDays } : { from, naturalDays: d.naturalDays };
 }
 
-export const planClock = (rule: ClockRule): Promise<PlannedDeadline> => planDeadline(rule);
+/** A fixed instant needs no calendar (and consults no year, so a calendar change leaves it be). */
+export const planClock = async (rule: ClockRule): Promise<PlannedDeadline> =>
+  rule.until !== undefined ? { dueAt: new Date(rule.until).toISOString(), remindAt: null, provisional: false, yearsConsulted: [] } : planDeadline(rule);
 
 /** The rule a task's clock runs by: its own, or (tasks opened before clocks kept one) the step's from its creation. */
 export const ruleOfTask = (task: KernelTask, step: StepSpec | undefined): ClockRule | undefined => task.clock ?? stepRule(step, task.createdAt);

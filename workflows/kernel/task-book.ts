@@ -18,6 +18,10 @@ export interface OpenOptions {
   resumeWith?: number;
   /** What the task is about, for its assignee (the resource of a per-resource step). */
   subject?: string;
+  /** Another role than the step's (e.g. the BDB confirming its own quality-check report). */
+  role?: string;
+  /** Another deadline than the step's (an urgent report, a limit the BDB set, an approved extension), and why. */
+  deadline?: { workingDays?: number; until?: string; note: string };
 }
 
 export interface Decided {
@@ -53,13 +57,18 @@ export function createTaskBook(o: {
     const s = spec.steps[step];
     if (!s) throw new Error(`${spec.type} has no step ${step}`);
     const createdAt = now();
-    const rule: ClockRule | undefined = opts.resumeWith !== undefined ? { from: createdAt, workingDays: opts.resumeWith } : stepRule(s, createdAt);
+    const rule: ClockRule | undefined =
+      opts.resumeWith !== undefined
+        ? { from: createdAt, workingDays: opts.resumeWith }
+        : opts.deadline
+          ? { from: createdAt, ...(opts.deadline.until !== undefined ? { until: opts.deadline.until } : { workingDays: opts.deadline.workingDays }) }
+          : stepRule(s, createdAt);
     const planned: PlannedDeadline | null = rule ? await planClock(rule) : null;
     const task: KernelTask = {
       id: `${caseId}-t${++seq}`,
       step,
       orgId,
-      role: s.role,
+      role: opts.role ?? s.role,
       status: 'open',
       track,
       createdAt,
@@ -68,7 +77,7 @@ export function createTaskBook(o: {
       remindAt: planned?.remindAt ?? null,
       provisional: planned?.provisional ?? false,
       yearsConsulted: planned?.yearsConsulted ?? [],
-      ...(opts.resumeWith !== undefined && rule ? { clock: rule } : {}),
+      ...((opts.resumeWith !== undefined || opts.deadline) && rule ? { clock: rule } : {}),
       reminded: false,
       overdue: false,
       decision: null,
@@ -81,10 +90,19 @@ export function createTaskBook(o: {
       action: 'task-opened',
       step,
       article: s.article,
-      comment: orgName ? `待办发送至${orgName}（${ROLE_LABELS[s.role as Role]}）` : undefined,
+      comment: orgName ? `待办发送至${orgName}（${ROLE_LABELS[task.role as Role]}）` : undefined,
       data: { taskId: task.id, orgId },
     });
-    if (task.dueAt && s.deadline) {
+    if (task.dueAt && opts.deadline) {
+      record.history({
+        actor: SYSTEM,
+        action: 'deadline-set',
+        step,
+        article: s.deadline?.article ?? s.article,
+        comment: `${opts.deadline.note}，截止 ${dueText(task.dueAt)}${task.provisional ? '（暂定：所涉年度节假日安排未发布）' : ''}`,
+        data: { taskId: task.id, dueAt: task.dueAt, provisional: task.provisional },
+      });
+    } else if (task.dueAt && s.deadline) {
       const provisional = task.provisional ? '（暂定：所涉年度节假日安排未发布）' : '';
       record.history({
         actor: SYSTEM,

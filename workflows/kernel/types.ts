@@ -26,6 +26,8 @@ export interface ClockRule {
   from: string;
   workingDays?: number;
   naturalDays?: number;
+  /** A fixed instant (an approved extension's date): no calendar moves it. */
+  until?: string;
 }
 
 export interface KernelTask {

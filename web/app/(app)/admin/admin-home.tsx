@@ -158,6 +158,12 @@ export function AdminHome() {
               <p className="text-xs text-slate-500">连续登录失败被临时锁定的账号；可提前解锁。</p>
             </li>
             <li>
+              <Link href="/admin/api-keys" className={`${btn.link} font-medium`}>
+                API 密钥
+              </Link>
+              <p className="text-xs text-slate-500">为业务系统签发、查看和吊销接口密钥（第28条）。</p>
+            </li>
+            <li>
               <a href="/api/v1/docs" target="_blank" rel="noreferrer" className={`${btn.link} font-medium`}>
                 接口文档（API）
               </a>

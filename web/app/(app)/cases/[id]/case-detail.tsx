@@ -23,6 +23,7 @@ import { api } from '../../../../lib/api';
 import { CASE_TYPE_LABELS, GRANT_STATUS, GRANT_TERMS, methodLabel, outcomeOf, TASK_STATUS } from '../../../../lib/labels';
 import { decisionMetaFor, procedureOf, signingSteps, stepLabelFor } from '../../../../lib/procedures';
 import { AgreementSection } from '../../../../components/agreement-section';
+import { ProblemDataPanel } from '../../../../components/problem-data-panel';
 import { hasRole, useMe } from '../../../../lib/session';
 import { fmtDate, fmtDateTime } from '../../../../lib/time';
 import { useAction, useApi } from '../../../../lib/use-api';
@@ -157,6 +158,8 @@ export function CaseDetail({ id }: { id: string }) {
           </Section>
         )}
       </div>
+
+      {c.type === 'problem-data' && <ProblemDataPanel detail={c} onChanged={setData} />}
 
       {c.outcome && (c.outcome.resources.length > 0 || c.outcome.grants.length > 0) && (
         <Section title="办理结果">

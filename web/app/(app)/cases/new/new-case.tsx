@@ -12,16 +12,19 @@ import { fileableBy } from '../../../../lib/procedures';
 import { useMe } from '../../../../lib/session';
 import { NewConditionalOpen } from './new-conditional-open';
 import { NewRestrictedShare } from './new-restricted-share';
+import { ProblemReportForm } from '../../../../components/problem-report-form';
 
 /** The procedures the web has a filing form for. */
 const FORMS: Partial<Record<CaseType, () => ReactNode>> = {
   'restricted-share': () => <NewRestrictedShare />,
   'conditional-open': () => <NewConditionalOpen />,
+  'problem-data': () => <ProblemReportForm />,
 };
 
 const INTRO: Partial<Record<CaseType, string>> = {
   'restricted-share': '行政机关为履行职责申请使用受限共享类公共数据，经大数据局审核并征得数据提供单位同意。',
   'conditional-open': '公民、法人和其他组织申请使用有条件开放类公共数据，经综合评估并签订数据利用协议。',
+  'problem-data': '使用中发现数据错误、遗漏或侵犯商业秘密、个人隐私的，反馈数据提供单位在5个工作日内校核处理。',
 };
 
 export function NewCase() {
@@ -29,7 +32,9 @@ export function NewCase() {
   const params = useSearchParams();
   const offered = fileableBy(me.roles).filter((p) => FORMS[p.type]);
   const asked = params.get('type');
-  const chosen = offered.find((p) => p.type === asked) ?? (offered.length === 1 ? offered[0] : undefined);
+  // Resources named without a type (the catalog's 申请共享/申请开放) ask for an application, not a problem report.
+  const candidates = params.get('resources') ? offered.filter((p) => p.type !== 'problem-data') : offered;
+  const chosen = offered.find((p) => p.type === asked) ?? (candidates.length === 1 ? candidates[0] : undefined);
 
   if (chosen) return <>{FORMS[chosen.type]?.()}</>;
 

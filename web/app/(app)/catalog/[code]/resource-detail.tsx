@@ -1,7 +1,8 @@
 'use client';
 /** One catalog resource: every field of the catalog entry (Art. 10), with the reason and legal basis of its class (Art. 16). */
 import Link from 'next/link';
-import type { ResourceView } from '../../../../../domain/views';
+import type { CaseSummaryView, ResourceView } from '../../../../../domain/views';
+import { CaseTable } from '../../../../components/case-table';
 import { OpenClassBadge, ShareClassBadge } from '../../../../components/badges';
 import { ArticleBadge, Badge, btn, Dl, ErrorAlert, Loading, Notice, PageHeader, Section } from '../../../../components/ui';
 import { methodLabel } from '../../../../lib/labels';
@@ -14,6 +15,8 @@ export function ResourceDetail({ code }: { code: string }) {
   const { data: r, error, loading, reload } = useApi<ResourceView>(`/catalog/resources/${encodeURIComponent(code)}`);
   const canApply = hasRole(me, 'applicant');
   const canApplyOpen = hasRole(me, 'public-applicant');
+  // Using units report problems (Art. 27), the BDB from its quality checks (Art. 29); a provider corrects its own data instead.
+  const canReport = (hasRole(me, 'applicant') || hasRole(me, 'bdb-reviewer')) && r?.provider.id !== me.org.id;
 
   if (loading && !r) return <Loading />;
   if (error || !r)
@@ -51,6 +54,11 @@ export function ResourceDetail({ code }: { code: string }) {
             {canApply && (
               <Link href={`/cases/new?resources=${encodeURIComponent(r.code)}`} className={btn.primary}>
                 申请共享
+              </Link>
+            )}
+            {canReport && (
+              <Link href={`/cases/new?type=problem-data&resource=${encodeURIComponent(r.code)}`} className={btn.secondary}>
+                反馈问题数据
               </Link>
             )}
             {canApplyOpen && r.openClass === 'conditional' && (
@@ -142,6 +150,29 @@ export function ResourceDetail({ code }: { code: string }) {
           )}
         </Section>
       </div>
+
+      <ProblemReports code={r.code} />
     </div>
+  );
+}
+
+/**
+ * 问题数据反馈: the reports on this resource the caller may see — its own, the
+ * provider's (all of them), the BDB's (all) — newest first, with their state.
+ */
+function ProblemReports({ code }: { code: string }) {
+  // The case title names the resource as 名称（编码）: the search finds this resource's reports, and the filter drops a longer code that contains this one.
+  const { data, error, loading, reload } = useApi<{ items: CaseSummaryView[] }>(`/cases?type=problem-data&limit=50&q=${encodeURIComponent(code)}`);
+  const items = (data?.items ?? []).filter((c) => c.title.includes(`（${code}）`));
+  return (
+    <Section title={<span className="flex items-center gap-2">问题数据反馈 <ArticleBadge article="第27条" /></span>}>
+      {error ? (
+        <ErrorAlert error={error} onRetry={reload} />
+      ) : loading && !data ? (
+        <Loading />
+      ) : (
+        <CaseTable items={items} label="问题数据反馈" showApplicant empty="暂无您可查看的问题数据反馈。" />
+      )}
+    </Section>
   );
 }
