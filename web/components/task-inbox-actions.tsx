@@ -9,6 +9,7 @@ import type { MeView, TaskView } from '../../domain/views';
 import { api, newIdempotencyKey } from '../lib/api';
 import { useAction, useApi } from '../lib/use-api';
 import { Badge, btn, cx, input } from './ui';
+import { Countdown, useNow } from './countdown';
 
 const post = (taskId: string, action: 'claim' | 'unclaim' | 'transfer' | 'urge', body: Record<string, unknown> = {}) =>
   api<TaskView>(`/tasks/${encodeURIComponent(taskId)}/${action}`, { method: 'POST', body, headers: { 'Idempotency-Key': newIdempotencyKey() } });
@@ -176,8 +177,10 @@ export function TaskClaimBar({ task, me, onChanged }: { task: TaskView; me: MeVi
 export const claimedByOther = (task: TaskView, me: MeView): boolean => !!task.claimedBy && task.claimedBy.id !== me.id && !me.roles.includes('admin');
 
 /** For the BDB coordinator and administrators: every open task of the case, who holds it, and 催办 (administrators also release or reassign). */
+/** The other parties' open tasks, for those who oversee them: who holds each, its countdown, and 催办 (转办 for admins). */
 export function OpenTasksOversight({ tasks, me, onChanged }: { tasks: TaskView[]; me: MeView; onChanged: () => void }) {
   const admin = me.roles.includes('admin');
+  const now = useNow(1000);
   return (
     <ul className="divide-y divide-slate-100 text-sm" aria-label="在办任务">
       {tasks.map((t) => (
@@ -189,6 +192,7 @@ export function OpenTasksOversight({ tasks, me, onChanged }: { tasks: TaskView[]
               <span className="ml-2 text-xs text-slate-500">{t.assignee.org.name}</span>
             </span>
             <ClaimStatus task={t} me={me} />
+            <Countdown dueAt={t.dueAt} overdue={t.overdue} now={now} light={t.light} workingDaysLeft={t.workingDaysLeft} />
           </span>
           <span className="flex flex-wrap items-start gap-2">
             {admin && t.claimedBy && <ClaimButton task={t} me={me} onChanged={onChanged} />}

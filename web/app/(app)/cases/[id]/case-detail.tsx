@@ -60,6 +60,7 @@ export function CaseDetail({ id }: { id: string }) {
   const providerSteps = procedure.flow.flatMap((stage) => stage.main).filter((s) => procedure.steps[s]?.party === 'provider');
   const stepLabel = (step: string | null | undefined) => stepLabelFor(c.type, step);
   const isAdmin = hasRole(me, 'admin');
+  const oversees = hasRole(me, 'bdb-coordinator') || isAdmin;
   // Grants are issued to the applicant organisation: its applicants record each use of the data.
   const usesGrants = c.applicant.org.id === me.org.id && GRANT_USER_ROLES.some((r) => hasRole(me, r));
 
@@ -123,7 +124,7 @@ export function CaseDetail({ id }: { id: string }) {
         </Section>
       ))}
 
-      {(hasRole(me, 'bdb-coordinator') || isAdmin) && c.openTasks.some((t) => !mine(t)) && (
+      {oversees && c.openTasks.some((t) => !mine(t)) && (
         <Section title="在办任务（签收与催办）">
           <OpenTasksOversight tasks={c.openTasks.filter((t) => !mine(t))} me={me} onChanged={() => void reload()} />
         </Section>
@@ -264,7 +265,8 @@ export function CaseDetail({ id }: { id: string }) {
         </Section>
       </div>
 
-      {c.openTasks.length > myTasks.length && (
+      {/* Those who oversee see the other open tasks above, with claims and 催办. */}
+      {!oversees && c.openTasks.length > myTasks.length && (
         <Section title="其他在办任务">
           <ul className="divide-y divide-slate-100 text-sm">
             {c.openTasks
