@@ -137,25 +137,33 @@ export interface ResourceOutcomeView {
   note: string | null;
 }
 
+/** The three ways a provider resolves a problem report (Art. 27 ¶4). */
+export type ResolutionMode = 'corrected' | 'verified-correct' | 'communicated';
+
+/** One pass through provider-handle → reporter-confirm (→ arbitration); a reopen starts the next. The workflow keeps these as they are shown. */
+export interface ProblemRoundView {
+  round: number;
+  openedAt: string;
+  resolution: ResolutionMode | null;
+  /** What the provider wrote: what changed / the explanation / what was agreed. */
+  note: string | null;
+  dataVersion: string | null;
+  agreedWith: string | null;
+  resolvedAt: string | null;
+  /** Each extension asked in this round: the date asked, the deadline it would replace, the BDB's answer. */
+  extensions: { requestedDueAt: string; previousDueAt: string | null; approved: boolean | null }[];
+  confirmation: 'accepted' | 'lapsed' | 'disputed' | null;
+  arbitration: 'uphold' | 'reopen' | null;
+}
+
 /** A problem-data case's outcome (Art. 27 ¶4): the resolution mode, how it closed, and every round. */
 export interface ProblemOutcomeView {
-  resolution: 'corrected' | 'verified-correct' | 'communicated' | null;
+  resolution: ResolutionMode | null;
   /** reporter 反馈方确认 · lapse 逾期视为认可 · arbitration 大数据局裁定维持; null while open or withdrawn. */
   closedBy: 'reporter' | 'lapse' | 'arbitration' | null;
   urgent: boolean;
   handlingWorkingDays: number;
-  rounds: {
-    round: number;
-    openedAt: string;
-    resolution: 'corrected' | 'verified-correct' | 'communicated' | null;
-    note: string | null;
-    dataVersion: string | null;
-    agreedWith: string | null;
-    resolvedAt: string | null;
-    extensions: { requestedDueAt: string; previousDueAt: string | null; approved: boolean | null }[];
-    confirmation: 'accepted' | 'lapsed' | 'disputed' | null;
-    arbitration: 'uphold' | 'reopen' | null;
-  }[];
+  rounds: ProblemRoundView[];
 }
 
 export interface CaseSummaryView {

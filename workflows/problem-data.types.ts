@@ -1,6 +1,7 @@
 /** Input, state and messages of the problem-data workflow, shared with the API and the tests. */
 import { defineUpdate } from '@temporalio/workflow';
 import type { ProblemDataPayload } from '../domain/cases/problem-data/payload';
+import type { ProblemRoundView } from '../domain/views';
 import type { Actor, CaseState, FiledCaseInput } from './kernel/types';
 
 export interface PdCaseInput extends FiledCaseInput<ProblemDataPayload, PdData> {
@@ -9,23 +10,9 @@ export interface PdCaseInput extends FiledCaseInput<ProblemDataPayload, PdData> 
   parties: { bdbOrgId: string; bdbName: string };
 }
 
-export type ResolutionMode = 'corrected' | 'verified-correct' | 'communicated';
-
-/** One pass through provider-handle → reporter-confirm (→ arbitration). A reopen starts the next. */
-export interface PdRound {
-  round: number;
-  openedAt: string;
-  resolution: ResolutionMode | null;
-  /** What the provider wrote: what changed / the explanation / what was agreed. */
-  note: string | null;
-  dataVersion: string | null;
-  agreedWith: string | null;
-  resolvedAt: string | null;
-  /** Each extension asked in this round: the date asked, the deadline it would replace, the BDB's answer. */
-  extensions: { requestedDueAt: string; previousDueAt: string | null; approved: boolean | null }[];
-  confirmation: 'accepted' | 'lapsed' | 'disputed' | null;
-  arbitration: 'uphold' | 'reopen' | null;
-}
+export type { ResolutionMode } from '../domain/views';
+/** One round of the loop, as the case page shows it. */
+export type PdRound = ProblemRoundView;
 
 export interface PdData {
   payload: ProblemDataPayload;

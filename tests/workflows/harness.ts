@@ -271,6 +271,13 @@ export async function fileCase(h: Harness, label: string, codes: string[], over:
   return handle;
 }
 
+/** Files a case for NB-PSB-0001 and approves it; returns the handle and the open consent task. */
+export async function atProviderConsent(h: Harness, label: string): Promise<{ handle: RsHandle; consent: RsTaskState }> {
+  const handle = await fileCase(h, label, ['NB-PSB-0001']);
+  await decide(handle, (await openTask(handle, 'bdb-review')).id, ACTORS.reviewer, { decision: 'approve' });
+  return { handle, consent: await openTask(handle, 'provider-consent', 'psb') };
+}
+
 export const opsOf = (h: Harness, id: string): ProjectionOp[] => h.ops.get(id) ?? [];
 export const historyOf = (h: Harness, id: string): HistoryOp[] => opsOf(h, id).filter((o): o is HistoryOp => o.op === 'history');
 export const actionsOf = (h: Harness, id: string): string[] => historyOf(h, id).map((e) => e.action);

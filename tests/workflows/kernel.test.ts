@@ -17,7 +17,6 @@ import {
   cleanupCases,
   correctedYear,
   decide,
-  fileCase,
   historyOf,
   newId,
   openTask,
@@ -29,6 +28,7 @@ import {
   waitFor,
   type Harness,
   type RsHandle,
+  atProviderConsent,
 } from './harness';
 
 let h: Harness;
@@ -42,11 +42,6 @@ after(async () => {
   await stopHarness(h);
 });
 
-async function atProviderConsent(label: string) {
-  const handle = await fileCase(h, label, ['NB-PSB-0001']);
-  await decide(handle, (await openTask(handle, 'bdb-review')).id, ACTORS.reviewer, { decision: 'approve' });
-  return { handle, consent: await openTask(handle, 'provider-consent', 'psb') };
-}
 
 /** Publishes a corrected schedule with one more day off inside the task's window; returns the deadline it moves to. */
 async function addDayOffInWindow(handle: RsHandle, task: { createdAt: string; yearsConsulted: number[] }, workingDays: number) {
@@ -60,7 +55,7 @@ async function addDayOffInWindow(handle: RsHandle, task: { createdAt: string; ye
 
 describe('procedure kernel', () => {
   test('a deadline moved after its reminder gets a reminder again, for the new deadline', async () => {
-    const { handle, consent } = await atProviderConsent('remind-again');
+    const { handle, consent } = await atProviderConsent(h, 'remind-again');
     const id = handle.workflowId;
     await sleepPast(h, consent.remindAt!, 60_000);
     await waitFor(() => opsOfKind(h, id, 'notify').some((n) => n.kind === 'reminder'), 'first reminder');
@@ -80,7 +75,7 @@ describe('procedure kernel', () => {
   });
 
   test('an overdue clock whose corrected deadline lies ahead is no longer overdue, and lapses again at the new deadline', async () => {
-    const { handle, consent } = await atProviderConsent('overdue-cleared');
+    const { handle, consent } = await atProviderConsent(h, 'overdue-cleared');
     const id = handle.workflowId;
     await sleepPast(h, consent.dueAt!, 60_000);
     await waitFor(() => opsOfKind(h, id, 'task-overdue').length === 1, 'overdue');

@@ -27,6 +27,7 @@ import {
   waitFor,
   withdraw,
   type Harness,
+  atProviderConsent,
 } from './harness';
 
 let h: Harness;
@@ -40,16 +41,10 @@ after(async () => {
   await stopHarness(h);
 });
 
-/** Files a case for NB-PSB-0001 and approves it; returns the handle and the open consent task. */
-async function atProviderConsent(label: string) {
-  const handle = await fileCase(h, label, ['NB-PSB-0001']);
-  await decide(handle, (await openTask(handle, 'bdb-review')).id, ACTORS.reviewer, { decision: 'approve' });
-  return { handle, consent: await openTask(handle, 'provider-consent', 'psb') };
-}
 
 describe('restricted-share workflow timers', () => {
   test('9. a calendar publish re-plans a running consent deadline, and the timer follows it', async () => {
-    const { handle, consent } = await atProviderConsent('replan');
+    const { handle, consent } = await atProviderConsent(h, 'replan');
     const id = handle.workflowId;
     const oldDue = consent.dueAt!;
     const before = calendar(h).addWorkingDays(new Date(consent.createdAt), 5);
@@ -89,7 +84,7 @@ describe('restricted-share workflow timers', () => {
   });
 
   test('6. a missed consent deadline: reminder, overdue, coordination opens; a late answer still settles the case', async () => {
-    const { handle, consent } = await atProviderConsent('overdue');
+    const { handle, consent } = await atProviderConsent(h, 'overdue');
     const id = handle.workflowId;
     const dueAt = consent.dueAt!;
     const remindAt = consent.remindAt!;
@@ -138,7 +133,7 @@ describe('restricted-share workflow timers', () => {
   });
 
   test('7. a grant expires on its durable timer: grant-end expired, case expired, workflow completes', async () => {
-    const { handle, consent } = await atProviderConsent('expiry');
+    const { handle, consent } = await atProviderConsent(h, 'expiry');
     const id = handle.workflowId;
     await decide(handle, consent.id, ACTORS.psb, { decision: 'agree' });
     const grant = opsOfKind(h, id, 'grant-issue')[0]!;

@@ -6,14 +6,15 @@
  * (`resources.0`, `crossBorder`, …); web/lib/conditional-open-draft.ts checks the
  * draft first with the same domain schema and rules.
  */
-import Link from 'next/link';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { ResourceView } from '../../domain/views';
 import { DEFAULT_USE_DAYS, MAX_USE_DAYS, OPEN_PLATFORM } from '../../domain/cases/conditional-open/payload';
 import type { ConditionalOpenDraft } from '../lib/conditional-open-draft';
 import { useCatalog } from '../lib/catalog';
 import { OpenClassBadge } from './badges';
-import { ArticleBadge, cx, ErrorAlert, errorId, Field, FieldError, input, Loading, Notice } from './ui';
+import { CrossBorderField } from './cross-border-field';
+import { ResourcePicker } from './resource-picker';
+import { ArticleBadge, cx, ErrorAlert, errorId, Field, FieldError, input, Loading } from './ui';
 
 export function ConditionalOpenFields({
   value,
@@ -54,7 +55,7 @@ export function ConditionalOpenFields({
           (!catalog.items ? (
             !catalog.error && <Loading label="正在加载数据目录…" />
           ) : (
-            <OpenResourcePicker id={id('resources')} all={catalog.items} selected={value.resources} onChange={(codes) => set('resources', codes)} invalid={Boolean(errors.resources)} />
+            <ResourcePicker id={id('resources')} all={catalog.items} selected={value.resources} onChange={(codes) => set('resources', codes)} invalid={Boolean(errors.resources)} {...openPickerProps} />
           ))}
         <FieldError id={id('resources')} error={errors.resources} />
         {value.resources.length > 0 && (
@@ -104,28 +105,7 @@ export function ConditionalOpenFields({
         </Field>
       </div>
 
-      <div>
-        <label className="flex items-start gap-2 text-sm">
-          <input id={id('crossBorder')} type="checkbox" className="mt-0.5" checked={value.crossBorder} onChange={(e) => set('crossBorder', e.target.checked)} {...aria('crossBorder')} />
-          <span>
-            <span className="font-medium text-slate-900">数据出境</span>
-            <span className="block text-xs text-slate-600">数据是否将向境外提供。</span>
-          </span>
-        </label>
-        {value.crossBorder && (
-          <div className="ml-6 mt-1 space-y-2">
-            <Notice tone="red">
-              公共数据不得跨境流通；因业务需要确需向境外提供的，应当按照相关法律、法规要求进行安全评估审核。未记录安全评估的出境申请将被拒绝。 <ArticleBadge article="第32条" />
-            </Notice>
-            <Field id={id('securityAssessment')} label="安全评估审核情况" error={errors.securityAssessment} hint="评估机关、文号、结论。">
-              <textarea id={id('securityAssessment')} rows={2} className={input} value={value.securityAssessment} onChange={(e) => set('securityAssessment', e.target.value)} {...aria('securityAssessment')} />
-            </Field>
-          </div>
-        )}
-        <div className="ml-6">
-          <FieldError id={id('crossBorder')} error={errors.crossBorder} />
-        </div>
-      </div>
+      <CrossBorderField idPrefix={idPrefix} value={value} onChange={(v) => onChange({ ...value, ...v })} errors={errors} />
     </div>
   );
 }
@@ -136,59 +116,17 @@ const OPEN_CLASS_ORDER = { conditional: 0, unconditional: 1, none: 2 } as const;
  * The open catalog: only conditional-open entries can be chosen; unconditional ones
  * say where to get them without an application (Art. 25 ¶2), not-open ones are shown unavailable (Art. 21).
  */
-function OpenResourcePicker({ id, all, selected, onChange, invalid }: { id: string; all: ResourceView[]; selected: string[]; onChange: (codes: string[]) => void; invalid: boolean }) {
-  const [q, setQ] = useState('');
-  const needle = q.trim().toLowerCase();
-  const shown = all
-    .filter((r) => !needle || r.name.toLowerCase().includes(needle) || r.code.toLowerCase().includes(needle) || r.provider.name.toLowerCase().includes(needle))
-    .sort((a, b) => OPEN_CLASS_ORDER[a.openClass] - OPEN_CLASS_ORDER[b.openClass]);
-  const toggle = (code: string) => onChange(selected.includes(code) ? selected.filter((c) => c !== code) : [...selected, code]);
-
-  return (
-    <div className={cx('rounded border', invalid ? 'border-red-400' : 'border-slate-300')}>
-      <div className="border-b border-slate-200 p-2">
-        <label htmlFor={`${id}-search`} className="sr-only">
-          搜索资源
-        </label>
-        <input
-          id={`${id}-search`}
-          type="search"
-          className={input}
-          placeholder="搜索资源名称、编码或提供单位"
-          value={q}
-          onChange={(e) => setQ(e.target.value)}
-          onKeyDown={(e) => e.key === 'Enter' && e.preventDefault()}
-          aria-describedby={invalid ? errorId(id) : undefined}
-        />
-      </div>
-      <ul className="max-h-72 divide-y divide-slate-100 overflow-y-auto" aria-label="开放目录">
-        {shown.map((r) => {
-          const on = selected.includes(r.code);
-          const choosable = r.openClass === 'conditional';
-          return (
-            <li key={r.code} data-open-class={r.openClass}>
-              <label className={cx('flex items-center gap-3 px-3 py-1.5 text-sm', choosable ? 'cursor-pointer hover:bg-slate-50' : 'cursor-not-allowed bg-slate-50/60', on && 'bg-blue-50')}>
-                <input type="checkbox" checked={on} disabled={!choosable && !on} onChange={() => toggle(r.code)} aria-label={`${r.name} ${r.code}`} />
-                <span className="min-w-0 flex-1">
-                  <span className={cx('font-medium', choosable ? 'text-slate-900' : 'text-slate-500')}>{r.name}</span>
-                  <span className="ml-2 font-mono text-xs text-slate-500">{r.code}</span>
-                  <span className="ml-2 text-xs text-slate-500">{r.provider.name}</span>
-                  {r.openClass === 'unconditional' && <span className="block text-xs text-teal-800">无需申请，直接从{OPEN_PLATFORM}获取（第25条第2款）</span>}
-                  {r.openClass === 'none' && <span className="block text-xs text-slate-500">不开放类，不可申请（第21条）</span>}
-                </span>
-                <OpenClassBadge value={r.openClass} />
-              </label>
-            </li>
-          );
-        })}
-        {shown.length === 0 && <li className="px-3 py-3 text-sm text-slate-500">没有匹配的资源。</li>}
-      </ul>
-      <div className="border-t border-slate-200 px-3 py-1.5 text-xs text-slate-500">
-        已选 {selected.length} 项 · 资源说明见
-        <Link href="/catalog" target="_blank" className="ml-1 text-blue-700 hover:underline">
-          数据目录
-        </Link>
-      </div>
-    </div>
-  );
-}
+const openPickerProps = {
+  label: '开放目录',
+  placeholder: '搜索资源名称、编码或提供单位',
+  className: 'max-h-72',
+  order: (a: ResourceView, b: ResourceView) => OPEN_CLASS_ORDER[a.openClass] - OPEN_CLASS_ORDER[b.openClass],
+  choosable: (r: ResourceView) => r.openClass === 'conditional',
+  note: (r: ResourceView) =>
+    r.openClass === 'unconditional' ? (
+      <span className="block text-xs text-teal-800">无需申请，直接从{OPEN_PLATFORM}获取（第25条第2款）</span>
+    ) : r.openClass === 'none' ? (
+      <span className="block text-xs text-slate-500">不开放类，不可申请（第21条）</span>
+    ) : null,
+  badge: (r: ResourceView) => <OpenClassBadge value={r.openClass} />,
+};

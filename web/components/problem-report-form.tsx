@@ -7,10 +7,11 @@
  * One Idempotency-Key per form instance, so a lost answer never files twice.
  */
 import { useRouter, useSearchParams } from 'next/navigation';
-import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { PROBLEM_TYPE_LABELS, PROBLEM_TYPES, problemDataPayloadSchema, type ProblemType } from '../../domain/cases/problem-data/payload';
 import { HANDLING_WORKING_DAYS, URGENT_HANDLING_WORKING_DAYS } from '../../domain/cases/problem-data/deadlines';
-import { api, ApiError, fieldsUnder, newIdempotencyKey } from '../lib/api';
+import { ApiError } from '../lib/api';
+import { useCaseFiling } from '../lib/use-case-filing';
 import { useCatalog } from '../lib/catalog';
 import { hasRole, useMe } from '../lib/session';
 import { FormErrorSummary } from './form-error-summary';
@@ -40,12 +41,7 @@ export function ProblemReportForm() {
   const params = useSearchParams();
   const catalog = useCatalog();
   const [draft, setDraft] = useState<Draft>(() => ({ resource: params.get('resource') ?? '', recordRef: '', field: '', problemType: '', description: '', urgent: false }));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const key = useRef('');
-  if (!key.current) key.current = newIdempotencyKey();
-  const inFlight = useRef(false);
+  const { errors, setErrors, error, busy, file } = useCaseFiling('problem-data');
   const qualityCheck = !hasRole(me, 'applicant') && hasRole(me, 'bdb-reviewer');
 
   // A provider corrects its own data rather than reporting it to itself (Art. 27): its resources are not offered.
@@ -63,36 +59,15 @@ export function ProblemReportForm() {
   };
   const aria = (f: string) => ({ 'aria-invalid': errors[f] ? true : undefined, 'aria-describedby': errors[f] ? errorId(`pd-${f}`) : undefined });
 
-  function refuse(ae: ApiError) {
-    setError(ae);
-    setErrors(fieldsUnder(ae.fields, 'payload.'));
-    window.scrollTo({ top: 0, behavior: 'smooth' });
-  }
-
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if (inFlight.current) return;
-    const parsed = problemDataPayloadSchema.safeParse({ ...draft, problemType: draft.problemType || undefined });
-    if (!parsed.success) {
+    await file(() => {
+      const parsed = problemDataPayloadSchema.safeParse({ ...draft, problemType: draft.problemType || undefined });
+      if (parsed.success) return { payload: parsed.data };
       const fields: Record<string, string> = {};
       for (const i of parsed.error.issues) fields[i.path.join('.') || 'resource'] ??= i.message;
-      refuse(new ApiError(422, 'validation_failed', '反馈内容有误，请修改标出的内容', fields));
-      return;
-    }
-    inFlight.current = true;
-    setBusy(true);
-    setError(null);
-    try {
-      const res = await api<{ id: string }>('/cases', { method: 'POST', body: { type: 'problem-data', payload: parsed.data }, headers: { 'Idempotency-Key': key.current } });
-      router.push(`/cases/${encodeURIComponent(res.id)}`);
-    } catch (err) {
-      const ae = err instanceof ApiError ? err : new ApiError(0, 'unknown', String(err));
-      // A refused report created nothing: the corrected one is a new request with a new key.
-      if (ae.status >= 400 && ae.status < 500) key.current = newIdempotencyKey();
-      refuse(ae);
-      setBusy(false);
-      inFlight.current = false;
-    }
+      return new ApiError(422, 'validation_failed', '反馈内容有误，请修改标出的内容', fields);
+    });
   }
 
   return (

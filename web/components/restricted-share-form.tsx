@@ -4,13 +4,14 @@
  * controlled: the new-request page and the 重新提交 (resubmit) decision both use it.
  * Errors come keyed as the API sends them (`resources.0`, `exchangeJustification`, …).
  */
-import Link from 'next/link';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { ResourceView } from '../../domain/views';
 import { checkRestrictedShareRules, restrictedSharePayloadSchema, type RuleRefusal } from '../../domain/cases/restricted-share/payload';
 import { useCatalog } from '../lib/catalog';
 import { SHARE_METHODS, type ShareMethod } from '../lib/labels';
 import { ShareClassBadge } from './badges';
+import { CrossBorderField } from './cross-border-field';
+import { ResourcePicker } from './resource-picker';
 import { TagInput } from './tag-input';
 import { ArticleBadge, cx, ErrorAlert, errorId, Field, FieldError, input, Loading, Notice } from './ui';
 
@@ -184,6 +185,10 @@ export function RestrictedShareFields({
             selected={value.resources}
             onChange={(codes) => set('resources', codes)}
             invalid={Boolean(errors.resources)}
+            label="可选资源"
+            placeholder="搜索资源名称、编码、提供单位或数据项"
+            alsoMatches={(r) => r.dataItems}
+            badge={(r) => <ShareClassBadge value={r.shareClass} />}
           />
         )}
         <FieldError id={id('resources')} error={errors.resources} />
@@ -362,35 +367,7 @@ export function RestrictedShareFields({
             <FieldError id={id('desensitized')} error={errors.desensitized} />
           </div>
         </div>
-        <div>
-          <label className="flex items-start gap-2 text-sm">
-            <input id={id('crossBorder')} type="checkbox" className="mt-0.5" checked={value.crossBorder} onChange={(e) => set('crossBorder', e.target.checked)} {...aria('crossBorder')} />
-            <span>
-              <span className="font-medium text-slate-900">数据出境</span>
-              <span className="block text-xs text-slate-600">数据是否将向境外提供。</span>
-            </span>
-          </label>
-          {value.crossBorder && (
-            <div className="ml-6 mt-1 space-y-2">
-              <Notice tone="red">
-                公共数据不得跨境流通；因业务需要确需向境外提供的，应当按照相关法律、法规要求进行安全评估审核。未记录安全评估的出境申请将被拒绝。 <ArticleBadge article="第32条" />
-              </Notice>
-              <Field id={id('securityAssessment')} label="安全评估审核情况" error={errors.securityAssessment} hint="评估机关、文号、结论。">
-                <textarea
-                  id={id('securityAssessment')}
-                  rows={2}
-                  className={input}
-                  value={value.securityAssessment}
-                  onChange={(e) => set('securityAssessment', e.target.value)}
-                  {...aria('securityAssessment')}
-                />
-              </Field>
-            </div>
-          )}
-          <div className="ml-6">
-            <FieldError id={id('crossBorder')} error={errors.crossBorder} />
-          </div>
-        </div>
+        <CrossBorderField idPrefix={idPrefix} value={value} onChange={(v) => onChange({ ...value, ...v })} errors={errors} />
       </div>
 
       {/* 5. 承诺 */}
@@ -407,78 +384,6 @@ export function RestrictedShareFields({
         <div className="ml-6">
           <FieldError id={id('undertaking')} error={errors.undertaking} />
         </div>
-      </div>
-    </div>
-  );
-}
-
-/** Multi-select over the catalog with a search box; each option shows its share class. */
-function ResourcePicker({
-  id,
-  all,
-  selected,
-  onChange,
-  invalid,
-}: {
-  id: string;
-  all: ResourceView[];
-  selected: string[];
-  onChange: (codes: string[]) => void;
-  invalid: boolean;
-}) {
-  const [q, setQ] = useState('');
-  const needle = q.trim().toLowerCase();
-  const shown = all.filter(
-    (r) =>
-      !needle ||
-      r.name.toLowerCase().includes(needle) ||
-      r.code.toLowerCase().includes(needle) ||
-      r.provider.name.toLowerCase().includes(needle) ||
-      r.dataItems.some((d) => d.toLowerCase().includes(needle)),
-  );
-  const toggle = (code: string) => onChange(selected.includes(code) ? selected.filter((c) => c !== code) : [...selected, code]);
-
-  return (
-    <div className={cx('rounded border', invalid ? 'border-red-400' : 'border-slate-300')}>
-      <div className="border-b border-slate-200 p-2">
-        <label htmlFor={`${id}-search`} className="sr-only">
-          搜索资源
-        </label>
-        <input
-          id={`${id}-search`}
-          type="search"
-          className={input}
-          placeholder="搜索资源名称、编码、提供单位或数据项"
-          value={q}
-          onChange={(e) => setQ(e.target.value)}
-          onKeyDown={(e) => e.key === 'Enter' && e.preventDefault()}
-          aria-describedby={invalid ? errorId(id) : undefined}
-        />
-      </div>
-      <ul className="max-h-60 divide-y divide-slate-100 overflow-y-auto" aria-label="可选资源">
-        {shown.map((r) => {
-          const on = selected.includes(r.code);
-          return (
-            <li key={r.code}>
-              <label className={cx('flex cursor-pointer items-center gap-3 px-3 py-1.5 text-sm hover:bg-slate-50', on && 'bg-blue-50')}>
-                <input type="checkbox" checked={on} onChange={() => toggle(r.code)} aria-label={`${r.name} ${r.code}`} />
-                <span className="min-w-0 flex-1">
-                  <span className="font-medium text-slate-900">{r.name}</span>
-                  <span className="ml-2 font-mono text-xs text-slate-500">{r.code}</span>
-                  <span className="ml-2 text-xs text-slate-500">{r.provider.name}</span>
-                </span>
-                <ShareClassBadge value={r.shareClass} />
-              </label>
-            </li>
-          );
-        })}
-        {shown.length === 0 && <li className="px-3 py-3 text-sm text-slate-500">没有匹配的资源。</li>}
-      </ul>
-      <div className="border-t border-slate-200 px-3 py-1.5 text-xs text-slate-500">
-        已选 {selected.length} 项 · 资源说明见
-        <Link href="/catalog" target="_blank" className="ml-1 text-blue-700 hover:underline">
-          数据目录
-        </Link>
       </div>
     </div>
   );

@@ -4,8 +4,8 @@ import { dueText } from '../../domain/cases/due-text';
 
 /** Everything the decision carried except its name and an amended payload (kept on the case itself). */
 export function decisionData(d: DecisionBody): Record<string, unknown> {
-  const { comment, legalBasis, desensitization, conditions, signerName, newDueAt, registeredResources, agreementSha256, dataVersion, agreedWith } = d;
-  return { comment, legalBasis, desensitization, conditions, signerName, newDueAt, registeredResources, agreementSha256, dataVersion, agreedWith };
+  const { decision: _decision, payload: _payload, ...fields } = d;
+  return fields;
 }
 
 export function decisionComment(d: DecisionBody): string | undefined {

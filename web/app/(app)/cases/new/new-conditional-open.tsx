@@ -1,7 +1,7 @@
 'use client';
 /** 新建有条件开放申请 (Art. 25 ¶3): a public applicant asks for conditional-open data. One Idempotency-Key per form instance. */
 import { useRouter, useSearchParams } from 'next/navigation';
-import { useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { ConditionalOpenFields } from '../../../../components/conditional-open-form';
 import {
   checkConditionalOpenDraft,
@@ -13,7 +13,8 @@ import {
 } from '../../../../lib/conditional-open-draft';
 import { FormErrorSummary } from '../../../../components/form-error-summary';
 import { ArticleBadge, btn, PageHeader, Section } from '../../../../components/ui';
-import { api, ApiError, fieldsUnder, newIdempotencyKey } from '../../../../lib/api';
+import { ApiError } from '../../../../lib/api';
+import { useCaseFiling } from '../../../../lib/use-case-filing';
 import { useCatalog } from '../../../../lib/catalog';
 import { procedureOf } from '../../../../lib/procedures';
 import { useMe } from '../../../../lib/session';
@@ -28,46 +29,16 @@ export function NewConditionalOpen() {
   const [draft, setDraft] = useState<ConditionalOpenDraft>(() =>
     emptyConditionalOpenDraft([...new Set((params.get('resources') ?? '').split(',').map((s) => s.trim()).filter(Boolean))]),
   );
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const key = useRef<string>('');
-  if (!key.current) key.current = newIdempotencyKey();
-  const inFlight = useRef(false);
   const catalog = useCatalog();
-
-  function refuse(ae: ApiError) {
-    setError(ae);
-    setErrors(fieldsUnder(ae.fields, 'payload.'));
-    window.scrollTo({ top: 0, behavior: 'smooth' });
-  }
+  const { errors, setErrors, error, busy, file } = useCaseFiling('conditional-open');
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if (inFlight.current) return;
-    const local = checkConditionalOpenDraft(draft, catalog.items);
-    if (local) {
-      refuse(new ApiError(422, local.article ? 'rule_refused' : 'validation_failed', local.message, local.fields, local.article || undefined));
-      return;
-    }
-    inFlight.current = true;
-    setBusy(true);
-    setError(null);
-    try {
-      const res = await api<{ id: string }>('/cases', {
-        method: 'POST',
-        body: { type: 'conditional-open', payload: conditionalOpenDraftToPayload(draft) },
-        headers: { 'Idempotency-Key': key.current },
-      });
-      router.push(`/cases/${encodeURIComponent(res.id)}`);
-    } catch (err) {
-      const ae = err instanceof ApiError ? err : new ApiError(0, 'unknown', String(err));
-      // A refused application created nothing: the corrected one is a new request with a new key.
-      if (ae.status >= 400 && ae.status < 500) key.current = newIdempotencyKey();
-      refuse(ae);
-      setBusy(false);
-      inFlight.current = false;
-    }
+    await file(() => {
+      const local = checkConditionalOpenDraft(draft, catalog.items);
+      if (local) return new ApiError(422, local.article ? 'rule_refused' : 'validation_failed', local.message, local.fields, local.article || undefined);
+      return { payload: conditionalOpenDraftToPayload(draft) };
+    });
   }
 
   return (

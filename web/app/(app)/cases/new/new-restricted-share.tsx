@@ -1,10 +1,11 @@
 'use client';
 /** 新建申请: file a restricted-share request (Art. 17). One Idempotency-Key per form instance, so a double click files once. */
 import { useRouter, useSearchParams } from 'next/navigation';
-import { useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { checkDraft, emptyDraft, draftToPayload, errorsAfterEdit, RESTRICTED_SHARE_FIELDS, RestrictedShareFields, type RestrictedShareDraft } from '../../../../components/restricted-share-form';
 import { ArticleBadge, btn, Notice, PageHeader, Section } from '../../../../components/ui';
-import { api, ApiError, fieldsUnder, newIdempotencyKey } from '../../../../lib/api';
+import { ApiError } from '../../../../lib/api';
+import { useCaseFiling } from '../../../../lib/use-case-filing';
 import { useCatalog } from '../../../../lib/catalog';
 import { hasRole, useMe } from '../../../../lib/session';
 import { FormErrorSummary } from '../../../../components/form-error-summary';
@@ -18,47 +19,16 @@ export function NewRestrictedShare() {
       [...new Set((params.get('resources') ?? '').split(',').map((s) => s.trim()).filter(Boolean))],
     ),
   );
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const key = useRef<string>('');
-  if (!key.current) key.current = newIdempotencyKey();
-  const inFlight = useRef(false);
   const catalog = useCatalog();
-
-  function refuse(ae: ApiError) {
-    setError(ae);
-    setErrors(fieldsUnder(ae.fields, 'payload.'));
-    window.scrollTo({ top: 0, behavior: 'smooth' });
-  }
+  const { errors, setErrors, error, busy, file } = useCaseFiling('restricted-share');
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if (inFlight.current) return;
-    const local = checkDraft(draft, catalog.items);
-    if (local) {
-      refuse(new ApiError(422, 'validation_failed', local.message, local.fields, local.article || undefined));
-      return;
-    }
-    inFlight.current = true;
-    setBusy(true);
-    setError(null);
-    try {
-      const res = await api<{ id: string }>('/cases', {
-        method: 'POST',
-        body: { type: 'restricted-share', payload: draftToPayload(draft) },
-        headers: { 'Idempotency-Key': key.current },
-      });
-      router.push(`/cases/${encodeURIComponent(res.id)}`);
-    } catch (err) {
-      const ae = err instanceof ApiError ? err : new ApiError(0, 'unknown', String(err));
-      // A refused request created nothing: the corrected one is a new request with a new key.
-      // After a network failure the outcome is unknown, so the retry keeps the key.
-      if (ae.status >= 400 && ae.status < 500) key.current = newIdempotencyKey();
-      refuse(ae);
-      setBusy(false);
-      inFlight.current = false;
-    }
+    await file(() => {
+      const local = checkDraft(draft, catalog.items);
+      if (local) return new ApiError(422, 'validation_failed', local.message, local.fields, local.article || undefined);
+      return { payload: draftToPayload(draft) };
+    });
   }
 
   if (!hasRole(me, 'applicant')) {
