@@ -178,7 +178,7 @@ export async function startTemporalCluster(o: { sup: Supervisor; pg: PostgresEnd
   fs.writeFileSync(path.join(o.dir, 'config', 'dynamicconfig', 'cluster.yaml'), DYNAMIC_CONFIG_YAML);
   fs.writeFileSync(path.join(o.dir, 'config', 'cluster.yaml'), serverConfigYaml(o.pg, ports, 'config/dynamicconfig/cluster.yaml'));
 
-  o.sup.start('temporal-server', bin.server, ['--root', o.dir, '--config', 'config', '--env', 'cluster', 'start'], { cwd: o.dir });
+  o.sup.start('temporal-server', bin.server, ['--root', o.dir, '--config', 'config', '--env', 'cluster', '--allow-no-auth', 'start'], { cwd: o.dir });
   const address = `127.0.0.1:${ports.frontend}`;
   const died = o.sup.firstExit.then(({ name, code }) => {
     throw new Error(`${name} exited (code ${code}) during start-up`);
