@@ -31,7 +31,7 @@ import type { ItProjectPayload } from '../../domain/cases/it-project/payload';
 import { checkAcceptance, nextCompletionReminder, type CatalogFacts } from '../../domain/cases/it-project/completion';
 import { opinionNumber, shanghaiYear } from '../../domain/cases/it-project/opinion';
 import type { IssueOpinionRequest } from '../../activities/it-project.activities';
-import type { KernelLimits } from '../../workflows/kernel/types';
+import type { KernelLimits, KernelTask } from '../../workflows/kernel/types';
 
 export type RsHandle = WorkflowHandle<typeof restrictedShareWorkflow>;
 export type HistoryOp = Extract<ProjectionOp, { op: 'history' }>;
@@ -367,6 +367,14 @@ export async function openTask(handle: RsHandle, step: string, providerId?: stri
   const s = await state(handle);
   const found = s.tasks.filter((t) => t.status === 'open' && t.step === step && (providerId === undefined || t.orgId === providerId || t.track === providerId || (t.track !== null && RESOURCES[t.track]?.providerId === providerId)));
   assert.equal(found.length, 1, `expected one open ${step} task${providerId ? ` for ${providerId}` : ''}, got ${JSON.stringify(s.tasks)}`);
+  return found[0]!;
+}
+
+/** The one open task of a step, of any procedure (the kernel's task shape). */
+export async function openStep(handle: RsHandle, step: string): Promise<KernelTask> {
+  const s = (await handle.query(stateQuery)) as unknown as { tasks: KernelTask[] };
+  const found = s.tasks.filter((t) => t.status === 'open' && t.step === step);
+  assert.equal(found.length, 1, `one open ${step}: ${JSON.stringify(s.tasks.map((t) => [t.step, t.status]))}`);
   return found[0]!;
 }
 

@@ -10,7 +10,6 @@ import { test, before, after, afterEach, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { stateQuery } from '../../workflows/kernel/messages';
 import type { ItState } from '../../workflows/it-project.types';
-import type { KernelTask } from '../../workflows/kernel/types';
 import { completionReminderAt } from '../../domain/cases/it-project/completion';
 import { toShanghaiDate } from '../../domain/calendar';
 import {
@@ -24,6 +23,7 @@ import {
   fileItProject,
   historyOf,
   itPayload,
+  openStep,
   opsOfKind,
   sleepPast,
   startHarness,
@@ -46,12 +46,7 @@ after(async () => {
 });
 
 const itState = async (handle: RsHandle) => (await handle.query(stateQuery)) as unknown as ItState;
-async function open(handle: RsHandle, step: string): Promise<KernelTask> {
-  const s = await itState(handle);
-  const found = s.tasks.filter((t) => t.status === 'open' && t.step === step);
-  assert.equal(found.length, 1, `one open ${step}: ${JSON.stringify(s.tasks.map((t) => [t.step, t.status]))}`);
-  return found[0]!;
-}
+const open = openStep;
 const OWNER = ACTORS.applicant;
 const REVIEWER = ACTORS.reviewer;
 const NUMBER = /^甬数审〔\d{4}〕\d+号$/;
