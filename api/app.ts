@@ -22,6 +22,7 @@ import { grantRoutes } from './routes/grants.routes';
 import { agreementRoutes } from './routes/agreement.routes';
 import { healthRoutes } from './routes/health.routes';
 import { inboxRoutes } from './routes/inbox.routes';
+import { opinionCcRoutes } from './routes/opinion-cc.routes';
 import { sessionRoutes } from './routes/session.routes';
 import { stuckCasesRoutes } from './routes/stuck-cases.routes';
 import { supervisionRoutes } from './routes/supervision.routes';
@@ -60,6 +61,7 @@ export function createApi(deps: AppDeps): Express {
   app.use(calendarRoutes(api, (year) => replanRunningCases(api, year)));
   app.use(caseRoutes(api));
   app.use(inboxRoutes(api));
+  app.use(opinionCcRoutes(api));
   app.use(problemDataRoutes(api));
   app.use(grantRoutes(api));
   app.use(agreementRoutes(api));

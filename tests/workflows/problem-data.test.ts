@@ -8,7 +8,6 @@ import { test, before, after, afterEach, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ProblemDataPayload } from '../../domain/cases/problem-data/payload';
 import { extensionCap } from '../../domain/cases/problem-data/deadlines';
-import type { KernelTask } from '../../workflows/kernel/types';
 import { stateQuery } from '../../workflows/kernel/messages';
 import { setHandlingLimitUpdate, type PdState } from '../../workflows/problem-data.types';
 import {
@@ -20,6 +19,7 @@ import {
   decide,
   fileProblemData,
   historyOf,
+  openStep,
   opsOfKind,
   sleepPast,
   startHarness,
@@ -43,12 +43,7 @@ after(async () => {
 
 const fileReport = (label: string, over: Partial<ProblemDataPayload> = {}, by: 'amr' | 'bdb' = 'amr') => fileProblemData(h, label, over, by);
 const pdState = async (handle: RsHandle) => (await handle.query(stateQuery)) as unknown as PdState;
-async function open(handle: RsHandle, step: string): Promise<KernelTask> {
-  const s = await pdState(handle);
-  const found = s.tasks.filter((t) => t.status === 'open' && t.step === step);
-  assert.equal(found.length, 1, `one open ${step}: ${JSON.stringify(s.tasks.map((t) => [t.step, t.status]))}`);
-  return found[0]!;
-}
+const open = openStep;
 const workingDaysFrom = (from: string, n: number) => calendar(h).addWorkingDays(new Date(from), n).deadline.toISOString();
 
 describe('problem-data workflow', () => {
