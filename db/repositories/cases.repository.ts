@@ -126,8 +126,9 @@ const isPostgres = (db: Db) => (db as unknown as { _activeProvider?: string })._
  * correlated EXISTS per case, so a count would read every case of the city;
  * written as `id IN (tasks that match)` it reads the matching index entries
  * only — the organisation's tasks on Task(assigneeOrgId, caseId), the late
- * ones on Task(status, dueAt, …, caseId) and Task(status, overdueSince, …, caseId) —
- * and the visibility OR becomes a union of two index ranges (SQLite: MULTI-INDEX OR).
+ * ones on the partial indexes of open tasks — and "applied for, or holds a
+ * task on" is one `id IN (… UNION ALL …)` of two index ranges, which both
+ * databases drive from the subquery (an OR with a subquery made PostgreSQL read every case).
  */
 async function countCases(db: Db, viewer: CaseViewer, f: CaseListFilter, words: QueryWord[], now: Date): Promise<number> {
   const pg = isPostgres(db);
@@ -146,7 +147,7 @@ async function countCases(db: Db, viewer: CaseViewer, f: CaseListFilter, words: 
   const provider = !seesEveryCase(viewer);
   if (f.mine) where.push(`"applicantOrgId" = ${p(viewer.orgId)}`);
   // With overdue=true a provider's condition below already keeps to its own applications and tasks.
-  else if (provider && !f.overdue) where.push(`("applicantOrgId" = ${p(viewer.orgId)} OR "id" IN (SELECT "caseId" FROM "Task" WHERE "assigneeOrgId" = ${p(viewer.orgId)}))`);
+  else if (provider && !f.overdue) where.push(`"id" IN (SELECT "id" FROM "Case" WHERE "applicantOrgId" = ${p(viewer.orgId)} UNION ALL SELECT "caseId" FROM "Task" WHERE "assigneeOrgId" = ${p(viewer.orgId)})`);
   if (f.type) where.push(`"type" = ${p(f.type)}`);
   if (f.status) where.push(`"status" = ${p(f.status)}`);
   if (f.problemList) where.push(`"problemList" = ${p(true)}`);
@@ -154,7 +155,7 @@ async function countCases(db: Db, viewer: CaseViewer, f: CaseListFilter, words: 
     // A provider learns of its own late tasks only, not of another party's (as the page's filter).
     // Its own applications are few: each is checked for a late task by Task(caseId) rather than listing every late task of the city.
     const lateOf = (c: string) => `EXISTS (SELECT 1 FROM "Task" t WHERE t."caseId" = ${c} AND t."status" = 'open' AND (t."dueAt" <= ${p(now)} OR t."overdueSince" IS NOT NULL))`;
-    where.push(provider ? `(("applicantOrgId" = ${p(viewer.orgId)} AND ${lateOf('"Case"."id"')}) OR "id" IN (${late(viewer.orgId)}))` : `"id" IN (${late()})`);
+    where.push(provider ? `"id" IN (SELECT a."id" FROM "Case" a WHERE a."applicantOrgId" = ${p(viewer.orgId)} AND ${lateOf('a."id"')} UNION ALL ${late(viewer.orgId)})` : `"id" IN (${late()})`);
   }
   if (f.q) {
     if (words.length === 0) return 0;
