@@ -10,6 +10,7 @@ import type { AppDeps } from './deps';
 import { createRepositories } from '../db/repositories';
 import { signInPolicyOf } from './use-cases/sign-in';
 import { reconcileCaseStarts } from './use-cases/case-starts';
+import { refreshPlannerStatistics } from '../db/planner-statistics';
 
 export interface MaintenanceJob {
   name: string;
@@ -28,6 +29,8 @@ export function maintenanceJobs(deps: AppDeps): MaintenanceJob[] {
     { name: 'purgeOldSignInAttempts', run: (now) => repos.signIn.purgeBefore(new Date(now.getTime() - policy.attemptRetentionMs)) },
     // Cases whose workflow start was never confirmed (the filer died, Temporal was down): start them or mark them failed.
     { name: 'reconcileCaseStarts', run: () => reconcileCaseStarts({ repos, temporal: deps.temporal }) },
+    // SQLite's planner statistics follow the tables as they grow (a no-op until one has grown enough to matter).
+    { name: 'refreshPlannerStatistics', run: () => refreshPlannerStatistics(deps.db) },
   ];
 }
 

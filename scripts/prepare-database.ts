@@ -9,6 +9,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { createDb, isPostgresUrl } from '../db/client';
 import { migratePostgres } from '../db/migrate-postgres';
+import { OPEN_OPTIMIZE } from '../db/planner-statistics';
 import { prismaBin, prismaCliEnv } from './lib/prisma-cli';
 import { seedDemoData } from '../prisma/seed';
 import { loadEnv, projectRoot } from '../config/env';
@@ -31,6 +32,8 @@ export async function prepareDatabase(databaseUrl: string, opts: { seed: boolean
   if (!postgres) {
     const sqlite = new Database(path.resolve(projectRoot, file));
     sqlite.pragma('journal_mode = WAL');
+    // Planner statistics at every start; the API refreshes them as tables grow (db/planner-statistics.ts).
+    sqlite.pragma(OPEN_OPTIMIZE.replace(/^PRAGMA /, ''));
     sqlite.close();
   }
   if (opts.seed) {

@@ -125,6 +125,80 @@ const problemOutcome = (s: StoredOutcome): ProblemOutcomeView => ({
   rounds: s.rounds ?? [],
 });
 
+/** A word of `q` and the organisations whose name contains it. */
+interface QueryWord {
+  word: string;
+  orgIds: string[];
+}
+
+const isPostgres = (db: Db) => (db as unknown as { _activeProvider?: string })._activeProvider === 'postgresql';
+
+/**
+ * How many cases a list matches: the same conditions as its page, in SQL
+ * shaped for the count. Prisma writes "a task of the case matches" as a
+ * correlated EXISTS per case, so a count would read every case of the city;
+ * written as `id IN (tasks that match)` it reads the matching index entries
+ * only — the organisation's tasks on Task(assigneeOrgId, caseId), the late
+ * ones on the partial indexes of open tasks — and "applied for, or holds a
+ * task on" is one `id IN (… UNION ALL …)` of two index ranges, which both
+ * databases drive from the subquery (an OR with a subquery made PostgreSQL read every case).
+ */
+async function countCases(db: Db, viewer: CaseViewer, f: CaseListFilter, words: QueryWord[], now: Date): Promise<number> {
+  const pg = isPostgres(db);
+  const params: unknown[] = [];
+  const p = (v: unknown) => {
+    params.push(v);
+    return pg ? `$${params.length}` : '?';
+  };
+  // Placeholders are numbered (PostgreSQL) or positional (SQLite): `p` must be called in the order the SQL reads.
+  const late = (orgId?: string) => {
+    const own = () => (orgId === undefined ? '' : ` AND "assigneeOrgId" = ${p(orgId)}`);
+    const past = `SELECT "caseId" FROM "Task" WHERE "status" = 'open' AND "dueAt" <= ${p(now)}${own()}`;
+    return `${past} UNION ALL SELECT "caseId" FROM "Task" WHERE "status" = 'open' AND "overdueSince" IS NOT NULL${own()}`;
+  };
+  const where: string[] = [];
+  const provider = !seesEveryCase(viewer);
+  if (f.mine) where.push(`"applicantOrgId" = ${p(viewer.orgId)}`);
+  // With overdue=true a provider's condition below already keeps to its own applications and tasks.
+  else if (provider && !f.overdue) where.push(`"id" IN (SELECT "id" FROM "Case" WHERE "applicantOrgId" = ${p(viewer.orgId)} UNION ALL SELECT "caseId" FROM "Task" WHERE "assigneeOrgId" = ${p(viewer.orgId)})`);
+  if (f.type) where.push(`"type" = ${p(f.type)}`);
+  if (f.status) where.push(`"status" = ${p(f.status)}`);
+  if (f.problemList) where.push(`"problemList" = ${p(true)}`);
+  if (f.overdue) {
+    // A provider learns of its own late tasks only, not of another party's (as the page's filter).
+    // Its own applications are few: each is checked for a late task by Task(caseId) rather than listing every late task of the city.
+    const lateOf = (c: string) => `EXISTS (SELECT 1 FROM "Task" t WHERE t."caseId" = ${c} AND t."status" = 'open' AND (t."dueAt" <= ${p(now)} OR t."overdueSince" IS NOT NULL))`;
+    where.push(provider ? `"id" IN (SELECT a."id" FROM "Case" a WHERE a."applicantOrgId" = ${p(viewer.orgId)} AND ${lateOf('a."id"')} UNION ALL ${late(viewer.orgId)})` : `"id" IN (${late()})`);
+  }
+  if (f.q) {
+    if (words.length === 0) return 0;
+    for (const { word, orgIds } of words) {
+      const like = (w: string) => p(`%${w}%`);
+      const ids = `"id" LIKE ${like(word.toUpperCase())} OR "id" LIKE ${like(word)} OR "title" LIKE ${like(word)}`;
+      where.push(`(${ids}${orgIds.length ? ` OR "applicantOrgId" IN (${orgIds.map((id) => p(id)).join(', ')})` : ''})`);
+    }
+  }
+  const rows = await db.$queryRawUnsafe<{ n: number | bigint }[]>(`SELECT COUNT(*) AS "n" FROM "Case"${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`, ...params);
+  return Number(rows[0]?.n ?? 0);
+}
+
+/**
+ * The open tasks past their deadline or marked overdue (with a deadline), as
+ * the overdue view lists them: two disjoint ranges of the partial indexes on
+ * open tasks, counted from the index alone (Prisma's OR would read every open
+ * task with a deadline to test overdueSince).
+ */
+async function countLateTasks(db: Db, now: Date): Promise<number> {
+  const p = (n: number) => (isPostgres(db) ? `$${n}` : '?');
+  const rows = await db.$queryRawUnsafe<{ n: number | bigint }[]>(
+    `SELECT (SELECT COUNT(*) FROM "Task" WHERE "status" = 'open' AND "dueAt" <= ${p(1)}) + ` +
+      `(SELECT COUNT(*) FROM "Task" WHERE "status" = 'open' AND "overdueSince" IS NOT NULL AND "dueAt" > ${p(2)}) AS "n"`,
+    now,
+    now,
+  );
+  return Number(rows[0]?.n ?? 0);
+}
+
 export function createCasesRepository(db: Db) {
   const orgNames = async (): Promise<Map<string, string>> => new Map((await db.organisation.findMany()).map((o) => [o.id, o.name]));
   const calendar = createCalendarRepository(db);
@@ -214,7 +288,8 @@ export function createCasesRepository(db: Db) {
     async list(p: Principal, f: CaseListFilter, page: { limit: number; after: CaseCursor | null }): Promise<{ items: CaseSummaryView[]; total: number; next: CaseCursor | null }> {
       const now = new Date();
       const viewer = await viewerOf(p);
-      const filters: Prisma.CaseWhereInput[] = [f.mine ? { applicantOrgId: p.org.id } : visibleWhere(viewer)];
+      // A provider's overdue filter below keeps to its own applications and tasks: visible already, one test less per case.
+      const filters: Prisma.CaseWhereInput[] = [f.mine ? { applicantOrgId: p.org.id } : f.overdue && !seesEveryCase(viewer) ? {} : visibleWhere(viewer)];
       if (f.type) filters.push({ type: f.type });
       if (f.status) filters.push({ status: f.status });
       if (f.problemList) filters.push({ problemList: true });
@@ -223,12 +298,14 @@ export function createCasesRepository(db: Db) {
         // A provider learns of its own late tasks only, not of another party's.
         filters.push(seesEveryCase(viewer) ? { tasks: { some: late } } : { OR: [{ applicantOrgId: viewer.orgId, tasks: { some: late } }, { tasks: { some: { ...late, assigneeOrgId: viewer.orgId } } }] });
       }
+      let qOrgs: QueryWord[] = [];
       if (f.q) {
         // LIKE reads % and _ (and on PostgreSQL a backslash) as wildcards, and Prisma does not escape them:
         // they separate words instead, like spaces, and every word must match. No id, title or name contains them.
         const words = f.q.split(/[%_\\\s]+/).filter(Boolean);
         if (words.length === 0) filters.push({ id: { in: [] } });
         const orgsOf = await Promise.all(words.map((word) => db.organisation.findMany({ where: { name: { contains: word } }, select: { id: true } })));
+        qOrgs = words.map((word, n) => ({ word, orgIds: (orgsOf[n] ?? []).map((o) => o.id) }));
         for (const [n, word] of words.entries()) {
           const orgs = orgsOf[n] ?? [];
           // Case ids are upper case (RS-…); people type them either way.
@@ -242,11 +319,13 @@ export function createCasesRepository(db: Db) {
       const [rows, total] = await Promise.all([
         db.case.findMany({
           where: after && page.after ? { AND: [where, keysetAfter<Prisma.CaseWhereInput, 'createdAt' | 'id'>(['createdAt', 'id'], [after, page.after.i], 'desc')] } : where,
-          select: { ...caseSummaryFields, tasks: { where: { status: 'open' }, select: { step: true, status: true, assigneeOrgId: true } } },
+          // Every task of the page's cases, open ones kept below (toSummary): with `status` in the query a planner
+          // could read every open task by a status index instead of these few cases' tasks by Task(caseId).
+          select: { ...caseSummaryFields, tasks: { select: { step: true, status: true, assigneeOrgId: true } } },
           orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
           take: page.limit + 1,
         }),
-        db.case.count({ where }),
+        countCases(db, viewer, f, qOrgs, now),
       ]);
       const shown = rows.slice(0, page.limit);
       const last = shown.at(-1);
@@ -431,7 +510,7 @@ export function createCasesRepository(db: Db) {
           orderBy: [{ dueAt: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
           take: page.limit + 1,
         }),
-        db.task.count({ where }),
+        countLateTasks(db, now),
         orgNames(),
         countdowns(),
       ]);

@@ -2,10 +2,14 @@
  * Supervision (Art. 34–35): each organisation's figures over a period, read
  * from the Task and Case tables themselves. The definitions are in
  * domain/supervision/figures.ts; this file only reads the rows they need:
- * - the tasks answered in the period (one bounded read of four columns, by the
- *   index Task(status, completedAt)),
- * - counts per organisation of the tasks received in the period (Task(createdAt, assigneeOrgId))
- *   and of the open overdue tasks now (Task(status, dueAt, assigneeOrgId), Task(status, overdueSince, dueAt, assigneeOrgId)),
+ * - the tasks answered in the period, counted by the database per organisation
+ *   and Shanghai date of answer and of receipt (one index-only pass over
+ *   Task(status, completedAt, assigneeOrgId, createdAt, dueAt, overdueSince)):
+ *   at most one row per organisation and day comes back, however many tasks
+ *   were answered (domain answeredTallies turns them into working days),
+ * - the organisations that received a task in the period (one index seek per
+ *   organisation, Task(assigneeOrgId, createdAt)) and the open overdue tasks now per
+ *   organisation (Task(status, dueAt, assigneeOrgId), Task(status, overdueSince, dueAt, assigneeOrgId)),
  * - the problem-data cases filed in the period and the restricted-share cases
  *   escalated to the problem list in it (Case(type, status), Case(problemList, createdAt, id)),
  * and the tasks behind a figure, a page at a time.
@@ -16,7 +20,7 @@ import { createCountdowns, createWorkingDayCalendar, formatShanghai } from '../.
 import { stepLabelOf } from '../../domain/procedures';
 import type { CaseType } from '../../domain/cases/case-types';
 import type { CaseCursor, DoneTaskCursor, OverdueTaskCursor } from '../../domain/paging';
-import { answeredOnTime, createWorkingDaysToAnswer, supervisionReport, type SupervisionReport } from '../../domain/supervision/figures';
+import { answeredOnTime, answeredTallies, createWorkingDaysToAnswer, supervisionReport, type AnsweredOnDay, type ProblemReportCount, type ReceivedOnDay, type SupervisionReport } from '../../domain/supervision/figures';
 import type { SupervisionPeriod } from '../../domain/supervision/period';
 import type { SupervisionCaseFigure, SupervisionCaseView, SupervisionFigure, SupervisionTaskView } from '../../domain/supervision/drill-down';
 import { disputedConsentTask, ESCALATED_ACTION } from '../../domain/supervision/problem-list';
@@ -47,6 +51,102 @@ const problemListIn = (p: SupervisionPeriod): Prisma.CaseWhereInput => ({
   history: { some: { action: ESCALATED_ACTION, at: { gte: p.start, lt: p.end } } },
 });
 
+const isPostgres = (db: Db) => (db as unknown as { _activeProvider?: string })._activeProvider === 'postgresql';
+
+/** The n-th bound parameter of a raw query (each used once, in order). */
+const param = (db: Db, n: number) => (isPostgres(db) ? `$${n}` : '?');
+
+/**
+ * The Shanghai date (YYYY-MM-DD) of a timestamp column, in SQL: UTC+8 by fixed offset as
+ * domain/supervision/figures.ts reckons it (SQLite stores ISO text; PostgreSQL TIMESTAMP(3) in UTC).
+ */
+const shanghaiDateSql = (db: Db, column: string) =>
+  isPostgres(db) ? `to_char("${column}" + interval '8 hours', 'YYYY-MM-DD')` : `date("${column}", '+8 hours')`;
+
+/**
+ * Tasks answered in the period, per organisation and Shanghai date of answer
+ * (with how many on time: answeredOnTime in SQL) and of receipt. One pass over
+ * the covering index each; the rows come back per day, never per task.
+ */
+async function answeredPerDay(db: Db, period: SupervisionPeriod): Promise<{ byAnswer: AnsweredOnDay[]; byReceipt: ReceivedOnDay[] }> {
+  const inPeriod = `"status" = 'done' AND "completedAt" >= ${param(db, 1)} AND "completedAt" < ${param(db, 2)}`;
+  // SQLite would rather skip-scan the inbox index (no sort for the GROUP BY) and read every row it names.
+  const from = `"Task"${isPostgres(db) ? '' : ' INDEXED BY "Task_answered_idx"'}`;
+  const onTime = `CASE WHEN ("dueAt" IS NOT NULL AND "completedAt" <= "dueAt") OR ("dueAt" IS NULL AND "overdueSince" IS NULL) THEN 1 ELSE 0 END`;
+  const [byAnswer, byReceipt] = await Promise.all([
+    db.$queryRawUnsafe<{ orgId: string; date: string; answered: number | bigint; onTime: number | bigint }[]>(
+      `SELECT "assigneeOrgId" AS "orgId", ${shanghaiDateSql(db, 'completedAt')} AS "date", COUNT(*) AS "answered", SUM(${onTime}) AS "onTime" FROM ${from} WHERE ${inPeriod} GROUP BY 1, 2`,
+      period.start,
+      period.end,
+    ),
+    db.$queryRawUnsafe<{ orgId: string; date: string; answered: number | bigint }[]>(
+      `SELECT "assigneeOrgId" AS "orgId", ${shanghaiDateSql(db, 'createdAt')} AS "date", COUNT(*) AS "answered" FROM ${from} WHERE ${inPeriod} GROUP BY 1, 2`,
+      period.start,
+      period.end,
+    ),
+  ]);
+  return {
+    byAnswer: byAnswer.map((r) => ({ orgId: r.orgId, date: r.date, answered: Number(r.answered), onTime: Number(r.onTime) })),
+    byReceipt: byReceipt.map((r) => ({ orgId: r.orgId, date: r.date, answered: Number(r.answered) })),
+  };
+}
+
+/**
+ * The open overdue tasks now per organisation (overdueNow), as two disjoint
+ * index ranges — past the deadline on Task(status, dueAt, assigneeOrgId, …); marked by the workflow
+ * with the deadline still ahead on Task(status, overdueSince, dueAt, assigneeOrgId, …) — counted from the indexes alone.
+ */
+async function overduePerOrg(db: Db, now: Date): Promise<Map<string, number>> {
+  const rows = await db.$queryRawUnsafe<{ orgId: string; n: number | bigint }[]>(
+    `SELECT "orgId", COUNT(*) AS "n" FROM (` +
+      `SELECT "assigneeOrgId" AS "orgId" FROM "Task" WHERE "status" = 'open' AND "dueAt" <= ${param(db, 1)} ` +
+      `UNION ALL SELECT "assigneeOrgId" AS "orgId" FROM "Task" WHERE "status" = 'open' AND "overdueSince" IS NOT NULL AND "dueAt" > ${param(db, 2)}` +
+      `) AS late GROUP BY "orgId"`,
+    now,
+    now,
+  );
+  return new Map(rows.map((r) => [r.orgId, Number(r.n)]));
+}
+
+/**
+ * The problem-data cases filed in the period with a provider's task, each case
+ * once: per provider and in all, with how many are closed. Counted by the
+ * database over Case(type, createdAt, status) and Task(caseId, assigneeRole, assigneeOrgId),
+ * instead of loading every report of the period with its tasks.
+ */
+async function problemReportCounts(db: Db, period: SupervisionPeriod): Promise<{ perOrg: Map<string, ProblemReportCount>; total: ProblemReportCount }> {
+  const filed = (n: number) => `c."type" = 'problem-data' AND c."createdAt" >= ${param(db, n)} AND c."createdAt" < ${param(db, n + 1)}`;
+  const closed = `CASE WHEN c."status" = 'closed' THEN c."id" END`;
+  const [perOrg, total] = await Promise.all([
+    db.$queryRawUnsafe<{ orgId: string; received: number | bigint; closed: number | bigint }[]>(
+      `SELECT t."assigneeOrgId" AS "orgId", COUNT(DISTINCT c."id") AS "received", COUNT(DISTINCT ${closed}) AS "closed" ` +
+        `FROM "Case" c JOIN "Task" t ON t."caseId" = c."id" AND t."assigneeRole" = '${PROBLEM_PROVIDER_ROLE}' WHERE ${filed(1)} GROUP BY t."assigneeOrgId"`,
+      period.start,
+      period.end,
+    ),
+    db.$queryRawUnsafe<{ received: number | bigint; closed: number | bigint | null }[]>(
+      `SELECT COUNT(*) AS "received", SUM(CASE WHEN c."status" = 'closed' THEN 1 ELSE 0 END) AS "closed" FROM "Case" c ` +
+        `WHERE ${filed(1)} AND EXISTS (SELECT 1 FROM "Task" t WHERE t."caseId" = c."id" AND t."assigneeRole" = '${PROBLEM_PROVIDER_ROLE}')`,
+      period.start,
+      period.end,
+    ),
+  ]);
+  return {
+    perOrg: new Map(perOrg.map((r) => [r.orgId, { received: Number(r.received), closed: Number(r.closed) }])),
+    total: { received: Number(total[0]?.received ?? 0), closed: Number(total[0]?.closed ?? 0) },
+  };
+}
+
+/** The organisations that received a task in the period: one index seek each on Task(assigneeOrgId, createdAt), not a pass over the period's tasks. */
+async function receivedIn(db: Db, period: SupervisionPeriod): Promise<string[]> {
+  const rows = await db.$queryRawUnsafe<{ id: string }[]>(
+    `SELECT o."id" AS "id" FROM "Organisation" o WHERE EXISTS (SELECT 1 FROM "Task" t WHERE t."assigneeOrgId" = o."id" AND t."createdAt" >= ${param(db, 1)} AND t."createdAt" < ${param(db, 2)})`,
+    period.start,
+    period.end,
+  );
+  return rows.map((r) => r.id);
+}
+
 export function createSupervisionRepository(db: Db) {
   const calendar = createCalendarRepository(db);
   const workingDayCalendar = async () => createWorkingDayCalendar(await calendar.publishedYears());
@@ -54,13 +154,10 @@ export function createSupervisionRepository(db: Db) {
   return {
     async report(period: SupervisionPeriod, now: Date = new Date()): Promise<SupervisionReport> {
       const [answered, overdue, received, reports, listed, orgs, cal] = await Promise.all([
-        db.task.findMany({ where: answeredIn(period), select: { assigneeOrgId: true, createdAt: true, completedAt: true, dueAt: true, overdueSince: true } }),
-        db.task.groupBy({ by: ['assigneeOrgId'], where: overdueNow(now), _count: { _all: true } }),
-        db.task.groupBy({ by: ['assigneeOrgId'], where: { createdAt: { gte: period.start, lt: period.end } } }),
-        db.case.findMany({
-          where: problemReportsIn(period),
-          select: { id: true, status: true, tasks: { where: { assigneeRole: PROBLEM_PROVIDER_ROLE }, select: { assigneeOrgId: true } } },
-        }),
+        answeredPerDay(db, period),
+        overduePerOrg(db, now),
+        receivedIn(db, period),
+        problemReportCounts(db, period),
         db.case.findMany({
           where: problemListIn(period),
           select: { id: true, tasks: { where: disputedConsentTask, select: { assigneeOrgId: true } } },
@@ -71,10 +168,12 @@ export function createSupervisionRepository(db: Db) {
       return supervisionReport({
         from: period.from,
         to: period.to,
-        answered: answered.map((t) => ({ orgId: t.assigneeOrgId, createdAt: t.createdAt, completedAt: t.completedAt as Date, dueAt: t.dueAt, overdueSince: t.overdueSince })),
-        openOverdue: new Map(overdue.map((g) => [g.assigneeOrgId, g._count._all])),
-        receivedBy: received.map((g) => g.assigneeOrgId),
-        problemReports: reports.map((c) => ({ caseId: c.id, closed: c.status === 'closed', providerOrgIds: c.tasks.map((t) => t.assigneeOrgId) })),
+        answered: [],
+        answeredPerOrg: answeredTallies(answered.byAnswer, answered.byReceipt, cal),
+        openOverdue: overdue,
+        receivedBy: received,
+        problemReports: [],
+        problemReportCounts: reports,
         problemList: listed.map((c) => ({ caseId: c.id, disputedOrgIds: [...new Set(c.tasks.map((t) => t.assigneeOrgId))] })),
         orgNames: new Map(orgs.map((o) => [o.id, o.name])),
         workingDaysToAnswer: createWorkingDaysToAnswer(cal),

@@ -155,6 +155,63 @@ export function createWorkingDaysToAnswer(calendar: WorkingDayCalendar): (receiv
   };
 }
 
+/** Tasks answered in a period, counted by the database per organisation and Shanghai date of the answer. */
+export interface AnsweredOnDay {
+  orgId: string;
+  date: string;
+  answered: number;
+  onTime: number;
+}
+/** The same tasks counted per organisation and Shanghai date of their receipt. */
+export interface ReceivedOnDay {
+  orgId: string;
+  date: string;
+  answered: number;
+}
+/** Problem reports filed in the period with a provider, counted once per case (per organisation, or in all). */
+export interface ProblemReportCount {
+  received: number;
+  closed: number;
+}
+export interface AnsweredTally {
+  handled: number;
+  onTime: number;
+  /** The working days to answer, summed over the tasks. */
+  workingDays: number;
+}
+
+/**
+ * Each organisation's answered tasks from counts per date, so the database
+ * returns at most one row per organisation and day however many tasks a period
+ * holds: a task's working days to answer are W(answer date) − W(receipt date),
+ * W counting the working days from any fixed date, so their sum is
+ * Σ count × W(answer date) − Σ count × W(receipt date). Same figures as
+ * walking the tasks one by one (createWorkingDaysToAnswer), an answer never
+ * being dated before its receipt.
+ */
+export function answeredTallies(byAnswer: readonly AnsweredOnDay[], byReceipt: readonly ReceivedOnDay[], calendar: WorkingDayCalendar): Map<string, AnsweredTally> {
+  const tallies = new Map<string, AnsweredTally>();
+  const dates = [...byAnswer, ...byReceipt].map((r) => r.date).sort();
+  const origin = dates[0];
+  if (origin === undefined) return tallies;
+  const days = createWorkingDaysToAnswer(calendar);
+  const noon = (date: string) => new Date(`${date}T12:00:00+08:00`);
+  const W = (date: string) => days(noon(origin), noon(date));
+  const tallyOf = (orgId: string): AnsweredTally => {
+    let t = tallies.get(orgId);
+    if (!t) tallies.set(orgId, (t = { handled: 0, onTime: 0, workingDays: 0 }));
+    return t;
+  };
+  for (const r of byAnswer) {
+    const t = tallyOf(r.orgId);
+    t.handled += r.answered;
+    t.onTime += r.onTime;
+    t.workingDays += r.answered * W(r.date);
+  }
+  for (const r of byReceipt) tallyOf(r.orgId).workingDays -= r.answered * W(r.date);
+  return tallies;
+}
+
 interface Tally {
   handled: number;
   onTime: number;
@@ -163,8 +220,11 @@ interface Tally {
   reports: Set<string>;
   closed: Set<string>;
   listed: Set<string>;
+  /** Problem reports already counted by the database (ProblemReportCount), beside those listed one by one. */
+  reportsCounted: number;
+  closedCounted: number;
 }
-const emptyTally = (): Tally => ({ handled: 0, onTime: 0, workingDays: 0, overdue: 0, reports: new Set(), closed: new Set(), listed: new Set() });
+const emptyTally = (): Tally => ({ handled: 0, onTime: 0, workingDays: 0, overdue: 0, reports: new Set(), closed: new Set(), listed: new Set(), reportsCounted: 0, closedCounted: 0 });
 
 const figuresOf = (t: Tally): SupervisionFigures => ({
   tasksHandled: t.handled,
@@ -172,22 +232,26 @@ const figuresOf = (t: Tally): SupervisionFigures => ({
   onTimeRate: ratio(t.onTime, t.handled),
   avgWorkingDaysToAnswer: mean(t.workingDays, t.handled),
   openOverdue: t.overdue,
-  problemReportsReceived: t.reports.size,
-  problemReportsClosed: t.closed.size,
-  closureRate: ratio(t.closed.size, t.reports.size),
+  problemReportsReceived: t.reports.size + t.reportsCounted,
+  problemReportsClosed: t.closed.size + t.closedCounted,
+  closureRate: ratio(t.closed.size + t.closedCounted, t.reports.size + t.reportsCounted),
   problemListEntries: t.listed.size,
 });
 
 export interface SupervisionInput {
   from: string;
   to: string;
-  /** Tasks answered (status done) in the period. */
+  /** Tasks answered (status done) in the period, one by one … */
   answered: readonly AnsweredTask[];
+  /** … or already tallied per organisation (answeredTallies). */
+  answeredPerOrg?: ReadonlyMap<string, AnsweredTally>;
   /** Open overdue tasks now, per organisation. */
   openOverdue: ReadonlyMap<string, number>;
   /** Organisations that received a task in the period: listed even with nothing else to show. */
   receivedBy: Iterable<string>;
   problemReports: readonly ProblemReport[];
+  /** … or already counted per provider and in all, each case once. */
+  problemReportCounts?: { perOrg: ReadonlyMap<string, ProblemReportCount>; total: ProblemReportCount };
   problemList: readonly ProblemListEntry[];
   orgNames: ReadonlyMap<string, string>;
   workingDaysToAnswer: (receivedAt: Date, answeredAt: Date) => number;
@@ -214,6 +278,13 @@ export function supervisionReport(input: SupervisionInput): SupervisionReport {
       t.workingDays += days;
     }
   }
+  for (const [orgId, a] of input.answeredPerOrg ?? []) {
+    for (const t of [tallyOf(orgId), total]) {
+      t.handled += a.handled;
+      t.onTime += a.onTime;
+      t.workingDays += a.workingDays;
+    }
+  }
   for (const [orgId, n] of input.openOverdue) {
     if (n === 0) continue;
     tallyOf(orgId).overdue += n;
@@ -228,6 +299,14 @@ export function supervisionReport(input: SupervisionInput): SupervisionReport {
       total.reports.add(r.caseId);
       if (r.closed) total.closed.add(r.caseId);
     }
+  }
+  if (input.problemReportCounts) {
+    const add = (t: Tally, c: ProblemReportCount) => {
+      t.reportsCounted += c.received;
+      t.closedCounted += c.closed;
+    };
+    for (const [orgId, c] of input.problemReportCounts.perOrg) add(tallyOf(orgId), c);
+    add(total, input.problemReportCounts.total);
   }
   for (const e of input.problemList) {
     for (const orgId of e.disputedOrgIds) tallyOf(orgId).listed.add(e.caseId);

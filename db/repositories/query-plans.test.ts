@@ -1,0 +1,137 @@
+/**
+ * The query plans the inbox, the overdue view, the case lists and supervision
+ * rely on at a city's scale (README "Performance"; `npm run bench:inbox`
+ * measures them), on SQLite with the planner statistics the application keeps
+ * (db/planner-statistics.ts) over a few thousand tasks of the bench's data.
+ * Each read runs through its repository; every statement Prisma or the
+ * repository sends is captured and its EXPLAIN QUERY PLAN checked: the
+ * intended index, no full scan of Task or Case where an index answers, and no
+ * sort of the matching rows where the index gives the order. A change that
+ * loses one of them fails here, without timing anything.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import Database from 'better-sqlite3';
+import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaClient } from '../../generated/prisma';
+import type { Db } from '../client';
+import type { Principal } from '../../domain/auth/principal';
+import { seededThrowawayDatabase, type ThrowawayDatabase } from '../../scripts/lib/throwaway-database';
+import { loadInbox, SEARCH_WORD, sqliteWriter } from '../../tests/bench/inbox-data';
+import { createCasesRepository } from './cases.repository';
+import { createSupervisionRepository } from './supervision.repository';
+import { resolvePeriod } from '../../domain/supervision/period';
+
+let database: ThrowawayDatabase;
+let logged: PrismaClient;
+let sqlite: Database.Database;
+const statements: { sql: string; params: string }[] = [];
+
+const user = (org: string, roles: string[]): Principal => ({ kind: 'user', id: `${org}-user`, name: org, username: null, org: { id: org, name: org }, roles: roles as Principal['roles'] });
+const psb = user('psb', ['provider-reviewer', 'applicant']);
+const coordinator = user('bdb', ['bdb-coordinator']);
+
+before(async () => {
+  database = await seededThrowawayDatabase('query-plans');
+  const file = database.url.replace(/^file:/, '');
+  const w = sqliteWriter(file);
+  await loadInbox(w, { fromCase: 0, tasksSoFar: 0, taskTarget: 4000, now: new Date() });
+  await w.analyze();
+  await w.close();
+  logged = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: database.url }), log: [{ emit: 'event', level: 'query' }] });
+  const onQuery = logged.$on.bind(logged) as unknown as (event: 'query', cb: (e: { query: string; params: string }) => void) => void;
+  onQuery('query', (e) => statements.push({ sql: e.query, params: e.params }));
+  sqlite = new Database(file, { readonly: true });
+});
+
+after(async () => {
+  sqlite.close();
+  await logged.$disconnect();
+  await database.remove();
+});
+
+/** The statements a read sends, each with its query plan (one line per step). */
+async function plansOf(read: (db: Db) => Promise<unknown>): Promise<{ sql: string; plan: string }[]> {
+  statements.length = 0;
+  await read(logged as unknown as Db);
+  return statements
+    .filter((s) => /^\s*SELECT/i.test(s.sql))
+    .map((s) => {
+      const params = (JSON.parse(s.params) as unknown[]).map((v) => (typeof v === 'boolean' ? Number(v) : v));
+      const rows = sqlite.prepare(`EXPLAIN QUERY PLAN ${s.sql}`).all(...params) as { detail: string }[];
+      return { sql: s.sql, plan: rows.map((r) => r.detail).join('\n') };
+    });
+}
+
+const on = (plans: { sql: string; plan: string }[], pattern: RegExp) => {
+  const found = plans.filter((p) => pattern.test(p.sql));
+  assert.ok(found.length > 0, `no statement matching ${pattern} in:\n${plans.map((p) => p.sql).join('\n')}`);
+  return found;
+};
+const noFullScan = (p: { sql: string; plan: string }, table: 'Task' | 'Case') =>
+  assert.doesNotMatch(p.plan, new RegExp(`SCAN (main\\.)?${table}\\b(?! USING)`), `full scan of ${table}:\n${p.sql}\n${p.plan}`);
+const noSort = (p: { sql: string; plan: string }) => assert.doesNotMatch(p.plan, /TEMP B-TREE FOR (ORDER BY|.*TERMS OF ORDER BY)/, `sorts its rows:\n${p.sql}\n${p.plan}`);
+
+describe('query plans at scale (SQLite)', () => {
+  test('the inbox reads each role in the order of its index, and counts from the index', async () => {
+    const plans = await plansOf((db) => createCasesRepository(db).tasksFor(psb, { status: 'open' }, { limit: 50, after: null }));
+    for (const p of on(plans, /FROM `main`\.`Task` WHERE .*ORDER BY/)) {
+      assert.match(p.plan, /USING INDEX Task_assigneeOrgId_assigneeRole_status_dueAt_createdAt_id_idx/, p.plan);
+      noSort(p);
+    }
+    for (const p of on(plans, /COUNT\(\*\).*FROM `main`\.`Task`/)) assert.match(p.plan, /COVERING INDEX Task_assigneeOrgId_assigneeRole_status_/, p.plan);
+  });
+
+  test('the overdue view reads late tasks in (dueAt, createdAt, id) order and counts them from the indexes alone', async () => {
+    const plans = await plansOf((db) => createCasesRepository(db).overdueTasks({ limit: 50, after: null }));
+    const [page] = on(plans, /FROM `main`\.`Task` WHERE .*ORDER BY/);
+    assert.match(page!.plan, /USING INDEX Task_status_dueAt_createdAt_id_idx/, page!.plan);
+    noSort(page!);
+    const [count] = on(plans, /COUNT\(\*\) FROM "Task"/);
+    // Either the partial indexes or the ordinary (status, …) ones, as the statistics say: both answer from the index.
+    assert.equal(count!.plan.match(/SEARCH Task USING COVERING INDEX Task_\w+ \((status=\? AND )?(dueAt<\?|overdueSince>\?)\)/g)?.length, 2, count!.plan);
+  });
+
+  test('cases with a late task: counted from the late tasks, never by a task lookup per case; the page in index order', async () => {
+    for (const viewer of [coordinator, psb]) {
+      const plans = await plansOf((db) => createCasesRepository(db).list(viewer, { overdue: true }, { limit: 50, after: null }));
+      const [count] = on(plans, /COUNT\(\*\) AS "n" FROM "Case"/);
+      noFullScan(count!, 'Case');
+      noFullScan(count!, 'Task');
+      assert.match(count!.plan, /LIST SUBQUERY/, count!.plan);
+      for (const p of on(plans, /FROM `main`\.`Case` WHERE .*ORDER BY/)) {
+        assert.match(p.plan, /Case_createdAt_id_idx/, p.plan);
+        noSort(p);
+      }
+    }
+  });
+
+  test("a provider's cases: counted over its applications and its tasks' cases (two index ranges, no pass over every case); the page's tasks by Task(caseId)", async () => {
+    const plans = await plansOf((db) => createCasesRepository(db).list(psb, {}, { limit: 50, after: null }));
+    const [count] = on(plans, /COUNT\(\*\) AS "n" FROM "Case"/);
+    noFullScan(count!, 'Case');
+    assert.match(count!.plan, /Case_applicantOrgId_createdAt_id_idx/, count!.plan);
+    assert.match(count!.plan, /Task_assigneeOrgId_caseId_idx/, count!.plan);
+    for (const p of on(plans, /FROM `main`\.`Task` WHERE .*`caseId` IN/)) {
+      assert.match(p.plan, /SEARCH main\.Task USING (COVERING )?INDEX Task_caseId\w*_idx \(caseId=\?/, p.plan);
+    }
+  });
+
+  test('the case search walks the cases newest first and stops at the page (no sort of every match)', async () => {
+    const plans = await plansOf((db) => createCasesRepository(db).list(coordinator, { q: SEARCH_WORD }, { limit: 50, after: null }));
+    for (const p of on(plans, /FROM `main`\.`Case` WHERE .*ORDER BY/)) {
+      assert.match(p.plan, /SCAN main\.Case USING INDEX Case_createdAt_id_idx/, p.plan);
+      noSort(p);
+    }
+  });
+
+  test("supervision counts a period's answers per organisation and day from one covering index, and nothing reads every task", async () => {
+    const period = resolvePeriod({}, new Date());
+    assert.ok('start' in period);
+    const plans = await plansOf((db) => createSupervisionRepository(db).report(period));
+    for (const p of on(plans, /date\("(completedAt|createdAt)", '\+8 hours'\)/)) assert.match(p.plan, /SEARCH Task USING COVERING INDEX Task_answered_idx/, p.plan);
+    for (const p of on(plans, /"Task"|`Task`/)) noFullScan(p, 'Task');
+    const [received] = on(plans, /FROM "Organisation" o WHERE EXISTS/);
+    assert.match(received!.plan, /COVERING INDEX Task_assigneeOrgId_createdAt_idx/, received!.plan);
+  });
+});
