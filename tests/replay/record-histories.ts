@@ -283,6 +283,10 @@ export const SCENARIOS: Record<string, Scenario> = {
   'problem-data-urgent-extended-lapsed': problemDataLapse,
   'problem-data-disputed-reopened': problemDataReopened,
   'problem-data-withdrawn': problemDataWithdrawn,
+  // Recorded after the 'local-activities' patch: projection batches and calendar lookups as local activities.
+  'local-activities-restricted-share-granted': granted,
+  'local-activities-restricted-share-parked-retried': parkedRetried,
+  'local-activities-problem-data-urgent-extended-lapsed': problemDataLapse,
 };
 
 async function main() {
