@@ -108,9 +108,10 @@ async function main() {
     for (const c of LEVELS) {
       const appSide: Side<AppLifecycleTimes> = { wall: 0, runs: [] };
       const bareSide: Side<LifecycleTimes> = { wall: 0, runs: [] };
-      // Halves in turn (bare, app, bare, app): a slow spell of the shared machine weighs on both sides.
-      const half = Math.ceil(CASES / 2);
-      for (const n of [half, CASES - half]) {
+      // Short rounds in turn (bare, app, bare, app, …): a slow spell of the shared machine weighs on both sides.
+      const round = Math.max(c, Math.ceil(CASES / 5));
+      for (let done = 0; done < CASES; done += round) {
+        const n = Math.min(round, CASES - done);
         add(bareSide, await batch(n, c, runBare));
         add(appSide, await batch(n, c, runApp));
       }
