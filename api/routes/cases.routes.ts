@@ -14,6 +14,7 @@ import { requestIdOf } from '../idempotency';
 import type { ApiDeps } from '../deps';
 import { fileCase } from '../use-cases/file-case';
 import { decideTask } from '../use-cases/decide-task';
+import { serverTiming } from '../server-timing';
 import { revokeGrant, withdrawCase } from '../use-cases/case-actions';
 
 const orgRef = z.object({ id: z.string(), name: z.string() });
@@ -226,7 +227,12 @@ export function caseRoutes(deps: ApiDeps): Router {
       409: { description: '任务已处理或已关闭' },
       422: { description: '规则不允许（如不同意共享未提供法律依据；非共享类数据未脱敏即同意）' },
     },
-    handler: async ({ params, principal, req }) => ({ body: { case: await decideTask(deps, principal, params.id, req.body, requestIdOf(req)) } }),
+    handler: async ({ params, principal, req, res }) => {
+      const timing = serverTiming();
+      const view = await decideTask(deps, principal, params.id, req.body, requestIdOf(req), timing.mark);
+      res.setHeader('Server-Timing', timing.header());
+      return { body: { case: view } };
+    },
   });
 
   // reminders and escalations for the caller's organisation and roles

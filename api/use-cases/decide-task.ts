@@ -24,8 +24,12 @@ import { actorOf } from './case-actor';
 import { filerOf } from './filers';
 import { assertMayDecide, claimOnDecision } from './inbox-actions';
 
-export async function decideTask(deps: ApiDeps, p: Principal, taskId: string, rawBody: unknown, requestId: string): Promise<CaseDetailView> {
+/** Marks the end of a stage of the decision (the route reports them as Server-Timing: where a decision's time goes). */
+export type StageMark = (stage: 'task' | 'checked' | 'update' | 'readback') => void;
+
+export async function decideTask(deps: ApiDeps, p: Principal, taskId: string, rawBody: unknown, requestId: string, mark: StageMark = () => undefined): Promise<CaseDetailView> {
   const task = await deps.repos.cases.task(taskId);
+  mark('task');
   // Only the caller's organisation and roles see a task: anyone else is told it does not exist.
   if (!task || task.assigneeOrgId !== p.org.id || !p.roles.includes(task.assigneeRole as never)) throw new AppError('not_found', '没有这个待办任务');
   const detail = async () => (await deps.repos.cases.detail(task.caseId, p))!;
@@ -58,6 +62,7 @@ export async function decideTask(deps: ApiDeps, p: Principal, taskId: string, ra
 
   await claimOnDecision(deps, p, task, requestId); // deciding an unclaimed task claims it (and the claim stays if the workflow refuses)
   const handle = deps.temporal.client.workflow.getHandle(task.case.workflowId);
+  mark('checked');
   failpoint('decision:before-update');
   try {
     // The Update id is the request's: a retry of this request joins (or reads) the same Update; another request is refused by the workflow.
@@ -70,8 +75,11 @@ export async function decideTask(deps: ApiDeps, p: Principal, taskId: string, ra
     if (mapped) await refuse(mapped);
     throw e;
   }
+  mark('update');
   failpoint('decision:after-update');
-  return detail();
+  const view = await detail();
+  mark('readback');
+  return view;
 }
 
 /** What a decision carries besides its body: a resubmit's checked payload, a signature's text hash. */

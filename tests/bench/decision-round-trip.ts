@@ -1,68 +1,142 @@
 /**
- * `npm run bench`: how long people wait on the restricted-share procedure —
- * filing, the first task reaching the inbox, and a decision's round trip
- * (POST → the workflow's Update accepted → projection written → answer).
- * Starts a throwaway stack unless BASE_URL points at a running one.
- *   npm run bench -- 50      (cases; default 30)
+ * `npm run bench`: the app against bare Temporal, in one run on the same server
+ * (issue #11). The app: the restricted-share lifecycle through HTTP (file →
+ * BDB approves → provider agrees → granted). The baseline (tests/bench/bare):
+ * a workflow of the same shape with no-op bodies, its own worker process and
+ * task queue, driven by a plain Temporal client. Prints, at concurrency 1 and 10:
+ *   (a) lifecycle cost app/bare — wall time for the same number of lifecycles;
+ *   (c) decision round trip p95 app / bare Update p95.
+ * Targets (a) ≤ 1.5 and (c) ≤ 1.3 are printed, never asserted: timings on a
+ * shared machine prove nothing in a test.
+ *
+ * Embedded by default: a throwaway dev server, API and worker, fresh SQLite.
+ * With TEMPORAL_ADDRESS and DATABASE_URL set it uses that server and database
+ * (migrated and seeded with the demo accounts), starting its own API and workers.
+ *   npm run bench -- 40          (lifecycles per concurrency level and side; default 40)
  */
-import path from 'node:path';
 import fs from 'node:fs';
-import { startStack, type Stack } from '../../scripts/lib/stack';
-import { prepareDatabase } from '../../scripts/prepare-database';
+import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
 import { projectRoot } from '../../config/env';
+import { prepareDatabase } from '../../scripts/prepare-database';
+import { freePort } from '../../scripts/lib/free-port';
+import { createSupervisor } from '../../scripts/lib/processes';
+import { startStack, type Stack } from '../../scripts/lib/stack';
+import { signIn, type Instance, type Sessions } from '../cluster/lifecycle-load';
+import { appLifecycle, INBOX_POLL_MS, type AppLifecycleTimes } from './app-driver';
+import { bareLifecycle, type LifecycleTimes } from './bare/driver';
 
-const n = Number(process.argv[2] ?? 30);
+const CASES = Number(process.argv[2] ?? 40);
+const LEVELS = [1, 10];
+const BARE_QUEUE = 'bench-bare';
+const TARGET = { a: 1.5, c: 1.3 };
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
 };
-const report = (name: string, xs: number[]) =>
-  console.log(`${name.padEnd(38)} p50 ${pct(xs, 50).toFixed(0).padStart(5)} ms   p95 ${pct(xs, 95).toFixed(0).padStart(5)} ms   max ${Math.max(...xs).toFixed(0).padStart(5)} ms`);
+const ms = (x: number) => `${x.toFixed(0).padStart(5)} ms`;
+const dist = (xs: number[]) => `p50 ${ms(pct(xs, 50))}  p95 ${ms(pct(xs, 95))}  max ${ms(Math.max(...xs))}`;
+const verdict = (ratio: number, target: number) => `${ratio.toFixed(2)}  (target ≤ ${target}: ${ratio <= target ? 'met' : 'NOT met'})`;
+
+/** Runs `n` lifecycles, `c` at a time; returns each one's times and the wall time of the whole batch. */
+async function batch<T extends LifecycleTimes>(n: number, c: number, one: () => Promise<T>): Promise<{ runs: T[]; wall: number }> {
+  const runs: T[] = [];
+  let next = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: Math.min(c, n) }, async () => {
+      while (next < n) {
+        next++;
+        runs.push(await one());
+      }
+    }),
+  );
+  return { runs, wall: performance.now() - t0 };
+}
+
+interface Side<T extends LifecycleTimes> {
+  wall: number;
+  runs: T[];
+}
+const add = <T extends LifecycleTimes>(s: Side<T>, b: { runs: T[]; wall: number }) => {
+  s.wall += b.wall;
+  s.runs.push(...b.runs);
+};
 
 async function main() {
+  const external = process.env.TEMPORAL_ADDRESS && process.env.DATABASE_URL ? { temporalAddress: process.env.TEMPORAL_ADDRESS, databaseUrl: process.env.DATABASE_URL } : null;
+  const dir = path.join(projectRoot, 'tests', '.tmp', `bench-${Date.now()}`);
+  fs.mkdirSync(dir, { recursive: true });
+  const databaseUrl = external?.databaseUrl ?? `file:${path.join(dir, 'bench.db')}`;
+  await prepareDatabase(databaseUrl, { seed: true });
+  const namespace = process.env.TEMPORAL_NAMESPACE ?? 'default';
+  const tail: string[] = [];
+  const log = (line: string) => void (tail.push(line), tail.length > 40 && tail.shift());
   let stack: Stack | undefined;
-  let base = process.env.BASE_URL;
-  if (!base) {
-    const dir = path.join(projectRoot, 'tests', '.tmp', `bench-${Date.now()}`);
-    fs.mkdirSync(dir, { recursive: true });
-    const databaseUrl = `file:${path.join(dir, 'bench.db')}`;
-    await prepareDatabase(databaseUrl, { seed: true });
-    stack = await startStack({ port: 3990, databaseUrl, dataDir: dir, temporalPort: 7990, uiPort: null, temporalDbFile: null, taskQueue: 'yongshu-bench', web: 'none', log: () => undefined });
-    base = stack.baseUrl;
-  }
-  process.env.BASE_URL = base;
-  const { as, rsPayload, openTask } = await import('../integration/client');
+  const bare = createSupervisor(log);
+  let connection: Connection | undefined;
   try {
-    const [amr, reviewer, psb] = await Promise.all([as('amr.applicant'), as('bdb.reviewer'), as('psb.provider')]);
-    const filing: number[] = [];
-    const toInbox: number[] = [];
-    const approve: number[] = [];
-    const agree: number[] = [];
-    for (let i = 0; i < n; i++) {
-      let t = performance.now();
-      const filed = await amr.post('/cases', { type: 'restricted-share', payload: rsPayload() });
-      filing.push(performance.now() - t);
-      if (filed.status !== 201) throw new Error(`filing failed: ${filed.text}`);
-      t = performance.now();
-      const review = await openTask(reviewer, filed.body.id, 'bdb-review');
-      toInbox.push(performance.now() - t);
-      t = performance.now();
-      const a = await reviewer.post(`/tasks/${review.id}/decision`, { decision: 'approve' });
-      approve.push(performance.now() - t);
-      if (a.status !== 200) throw new Error(`approve failed: ${a.text}`);
-      const consent = await openTask(psb, filed.body.id, 'provider-consent');
-      t = performance.now();
-      const g = await psb.post(`/tasks/${consent.id}/decision`, { decision: 'agree' });
-      agree.push(performance.now() - t);
-      if (g.body?.case?.status !== 'granted') throw new Error(`agree did not grant: ${g.text}`);
+    stack = await startStack({
+      port: await freePort(),
+      databaseUrl,
+      dataDir: dir,
+      temporalAddress: external?.temporalAddress,
+      temporalPort: await freePort(),
+      uiPort: null,
+      temporalDbFile: null,
+      taskQueue: 'yongshu-bench',
+      web: 'none',
+      log,
+    });
+    const tsx = path.join(projectRoot, 'node_modules', '.bin', 'tsx');
+    bare.start('bare-worker', tsx, [path.join(__dirname, 'bare', 'worker.ts')], { env: { ...process.env, TEMPORAL_ADDRESS: stack.temporalAddress, TEMPORAL_NAMESPACE: namespace, BARE_TASK_QUEUE: BARE_QUEUE } });
+    connection = await Connection.connect({ address: stack.temporalAddress });
+    const client = new Client({ connection, namespace });
+    const api: Instance = { name: 'app', baseUrl: stack.baseUrl };
+    const [applicant, reviewer, provider] = await Promise.all(['amr.applicant', 'bdb.reviewer', 'psb.provider'].map((u) => signIn(api, u)));
+    const sessions: Sessions = { applicant: applicant!, reviewer: reviewer!, provider: provider! };
+    const runApp = () => appLifecycle(api, sessions);
+    const runBare = () => bareLifecycle(client, BARE_QUEUE);
+
+    // Warm both sides (workflow bundles, connections, JIT) before anything is counted.
+    await batch(3, 1, runBare);
+    await batch(3, 1, runApp);
+
+    console.log(`\nbench: ${CASES} restricted-share lifecycles per side and level, on ${external ? `${external.temporalAddress} + ${databaseUrl.replace(/\/\/[^@]*@/, '//…@')}` : 'the embedded dev server + SQLite'}; inbox polled every ${INBOX_POLL_MS} ms`);
+    const summary: string[] = [];
+    for (const c of LEVELS) {
+      const appSide: Side<AppLifecycleTimes> = { wall: 0, runs: [] };
+      const bareSide: Side<LifecycleTimes> = { wall: 0, runs: [] };
+      // Short rounds in turn (bare, app, bare, app, …): a slow spell of the shared machine weighs on both sides.
+      const round = Math.max(c, Math.ceil(CASES / 5));
+      for (let done = 0; done < CASES; done += round) {
+        const n = Math.min(round, CASES - done);
+        add(bareSide, await batch(n, c, runBare));
+        add(appSide, await batch(n, c, runApp));
+      }
+      const a = appSide.wall / bareSide.wall;
+      const appDecisions = appSide.runs.flatMap((r) => r.decisions);
+      const bareDecisions = bareSide.runs.flatMap((r) => r.decisions);
+      const cr = pct(appDecisions, 95) / pct(bareDecisions, 95);
+      console.log(`\nconcurrency ${c}`);
+      console.log(`  lifecycle        app  ${dist(appSide.runs.map((r) => r.lifecycle))}   wall ${(appSide.wall / 1000).toFixed(1)} s`);
+      console.log(`                   bare ${dist(bareSide.runs.map((r) => r.lifecycle))}   wall ${(bareSide.wall / 1000).toFixed(1)} s`);
+      console.log(`  decision         app  ${dist(appDecisions)}`);
+      console.log(`  (Update)         bare ${dist(bareDecisions)}`);
+      console.log(`  app filing (201)      ${dist(appSide.runs.map((r) => r.filing))}`);
+      console.log(`  app filed → inbox     ${dist(appSide.runs.map((r) => r.toInbox))}`);
+      console.log(`  (a) lifecycle cost app/bare      ${verdict(a, TARGET.a)}`);
+      console.log(`  (c) decision p95 app/bare Update ${verdict(cr, TARGET.c)}`);
+      summary.push(`C=${c}: (a) ${a.toFixed(2)}  (c) ${cr.toFixed(2)}`);
     }
-    console.log(`\nrestricted-share, ${n} cases, against ${base}`);
-    report('POST /cases (201)', filing);
-    report('filed → bdb-review task in the inbox', toInbox);
-    report('decision approve (Update + projection)', approve);
-    report('decision agree → granted', agree);
+    console.log(`\nsummary  ${summary.join('   ')}`);
+  } catch (e) {
+    if (tail.length) console.error(tail.join('\n'));
+    throw e;
   } finally {
+    await connection?.close();
+    await bare.stopAll();
     await stack?.stop();
   }
 }
