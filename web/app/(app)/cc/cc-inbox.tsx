@@ -8,10 +8,11 @@ import Link from 'next/link';
 import { useEffect } from 'react';
 import { ArticleBadge, btn, cx, Empty, ErrorAlert, Loading, PageHeader, table } from '../../../components/ui';
 import { Pager } from '../../../components/pager';
-import { api, qs } from '../../../lib/api';
+import { MarkReadButton } from '../../../components/mark-read-button';
+import { qs } from '../../../lib/api';
 import { opinionHref, type CcItemView } from '../../../lib/it-project';
 import { fmtDateTime } from '../../../lib/time';
-import { useAction, useApi } from '../../../lib/use-api';
+import { useApi } from '../../../lib/use-api';
 import { PAGE_SIZE, useCursorPages, type PageOf } from '../../../lib/use-cursor-pages';
 
 type Tab = 'open' | 'done';
@@ -132,27 +133,4 @@ function readerName(v: unknown): string {
     return String(o.displayName ?? o.name ?? '');
   }
   return '';
-}
-
-export function MarkReadButton({ item, onDone }: { item: Pick<CcItemView, 'id' | 'title'>; onDone: () => void }) {
-  const { busy, error, run } = useAction();
-  return (
-    <span className="flex flex-col items-end">
-      <button
-        type="button"
-        className={`${btn.primary} whitespace-nowrap`}
-        disabled={busy}
-        aria-label={`标记已读：${item.title}`}
-        onClick={() =>
-          void run(async () => {
-            await api(`/tasks/${encodeURIComponent(item.id)}/read`, { method: 'POST', body: {} });
-            onDone();
-          })
-        }
-      >
-        {busy ? '正在标记…' : '标记已读'}
-      </button>
-      {error && <span className="mt-1 text-xs text-red-700">{error.message}</span>}
-    </span>
-  );
 }

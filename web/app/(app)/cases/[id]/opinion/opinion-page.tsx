@@ -8,8 +8,12 @@
 import type { CaseDetailView } from '../../../../../../domain/views';
 import { opinionDocument } from '../../../../../../domain/opinion/opinion-document';
 import { ArticleBadge, btn, ErrorAlert, Loading, Notice, PageHeader } from '../../../../../components/ui';
-import { itProjectOutcome, opinionPdfHref } from '../../../../../lib/it-project';
+import { MarkReadButton } from '../../../../../components/mark-read-button';
+import { qs } from '../../../../../lib/api';
+import { itProjectOutcome, opinionPdfHref, type CcItemView } from '../../../../../lib/it-project';
+import { hasRole, useMe } from '../../../../../lib/session';
 import { useApi } from '../../../../../lib/use-api';
+import type { PageOf } from '../../../../../lib/use-cursor-pages';
 
 export function OpinionPage({ caseId }: { caseId: string }) {
   const c = useApi<CaseDetailView>(`/cases/${encodeURIComponent(caseId)}`);
@@ -61,6 +65,7 @@ export function OpinionPage({ caseId }: { caseId: string }) {
   return (
     <div className="space-y-4">
       {header}
+      <UnreadCc caseId={caseId} />
       <article aria-label="审核意见书" className="mx-auto max-w-3xl rounded-md border border-slate-200 bg-white px-10 py-10 shadow-sm">
         <header className="border-b-2 border-red-700 pb-3 text-center">
           <p className="text-2xl font-bold tracking-widest text-red-700">{d.issuer}</p>
@@ -100,6 +105,21 @@ export function OpinionPage({ caseId }: { caseId: string }) {
           <p className="border-t border-slate-300 pt-2 text-sm">{d.cc}</p>
         </div>
       </article>
+    </div>
+  );
+}
+
+/** An authority the opinion was sent to (抄送) marks it read here too. */
+function UnreadCc({ caseId }: { caseId: string }) {
+  const me = useMe();
+  const recipient = hasRole(me, 'opinion-recipient');
+  const cc = useApi<PageOf<CcItemView>>(recipient ? `/tasks${qs({ kind: 'cc', status: 'open', caseId })}` : null);
+  const item = cc.data?.items.find((i) => i.caseId === caseId);
+  if (!item) return null;
+  return (
+    <div className="mx-auto flex max-w-3xl items-center justify-between gap-3 rounded-md border border-blue-200 bg-blue-50 px-4 py-2 text-sm text-blue-900" role="status">
+      <span>本审核意见已抄送{me.org.name}，尚未标记已读。</span>
+      <MarkReadButton item={item} onDone={() => void cc.reload()} />
     </div>
   );
 }
