@@ -82,7 +82,7 @@ export function ItProjectFields({
           ))}
         </div>
         <FieldError id={id('buildsOwnCloudOrDataCenter')} error={cloudError} />
-        {!cloudError && <p className="mt-1 text-xs text-slate-500">除国家另有规定外，各部门不再新建、扩建、改建独立的政务云和数据中心，依托市大数据中心统一平台建设。</p>}
+        {!cloudError && <p className="mt-1 text-xs text-slate-500">市级行政机关和区县（市）政府、开发园区管委会不得单独建设政务云平台和独立的数据中心，依托市大数据中心平台建设。</p>}
       </fieldset>
 
       <fieldset className="space-y-3" aria-describedby={errors.dataCatalog ? errorId(id('dataCatalog')) : undefined}>
