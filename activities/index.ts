@@ -6,6 +6,7 @@ import type { Db } from '../db/client';
 import { createCalendarRepository } from '../db/repositories/calendar.repository';
 import { createDeadlineActivities } from './deadline.activities';
 import { createProjectionActivities } from './projection.activities';
+import { createItProjectActivities } from './it-project.activities';
 
 /** What the activities need besides the database. */
 export interface ActivityDeps {
@@ -21,6 +22,7 @@ export function createActivities(db: Db, deps: ActivityDeps) {
   return {
     ...createProjectionActivities(db, deps.auditKey),
     ...createDeadlineActivities(() => calendar.publishedYears()),
+    ...createItProjectActivities(db),
   };
 }
 

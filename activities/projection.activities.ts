@@ -133,6 +133,13 @@ async function apply(tx: Tx, op: ProjectionOp, auditKey: Buffer): Promise<void> 
         update: {},
       });
       return;
+    case 'cc-issue':
+      await tx.opinionCc.upsert({
+        where: { id: op.id },
+        create: { id: op.id, caseId: op.caseId, orgId: op.orgId, opinionNumber: op.opinionNumber, title: op.title, createdAt: new Date(op.at) },
+        update: {}, // a read item stays read
+      });
+      return;
     case 'audit':
       await appendAuditEntryWithin(tx, auditKey, { key: op.key, actor: op.actor, actorOrg: op.actorOrg, action: op.action, target: op.target, detail: op.detail });
       return;

@@ -23,6 +23,7 @@ import { agreementRoutes } from './routes/agreement.routes';
 import { opinionRoutes } from './routes/opinion.routes';
 import { healthRoutes } from './routes/health.routes';
 import { inboxRoutes } from './routes/inbox.routes';
+import { opinionCcRoutes } from './routes/opinion-cc.routes';
 import { sessionRoutes } from './routes/session.routes';
 import { stuckCasesRoutes } from './routes/stuck-cases.routes';
 import { supervisionRoutes } from './routes/supervision.routes';
@@ -61,6 +62,7 @@ export function createApi(deps: AppDeps): Express {
   app.use(calendarRoutes(api, (year) => replanRunningCases(api, year)));
   app.use(caseRoutes(api));
   app.use(inboxRoutes(api));
+  app.use(opinionCcRoutes(api));
   app.use(problemDataRoutes(api));
   app.use(grantRoutes(api));
   app.use(agreementRoutes(api));

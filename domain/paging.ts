@@ -30,6 +30,8 @@ export const openTaskCursorSchema = z.strictObject({ k: z.literal('task-open'), 
 export const doneTaskCursorSchema = z.strictObject({ k: z.literal('task-done'), d: ms.nullable(), i: id });
 /** The BDB's overdue view, most late first: (dueAt, createdAt, id) ascending. */
 export const overdueTaskCursorSchema = z.strictObject({ k: z.literal('task-overdue'), d: ms, t: ms, i: id });
+/** 抄送 items, newest first: (createdAt desc, id desc). */
+export const ccCursorSchema = z.strictObject({ k: z.literal('cc'), t: ms, i: id });
 /** The audit log, newest first: seq desc. */
 export const auditCursorSchema = z.strictObject({ k: z.literal('audit'), s: z.number().int() });
 
@@ -38,6 +40,7 @@ export type OpenTaskCursor = z.infer<typeof openTaskCursorSchema>;
 export type DoneTaskCursor = z.infer<typeof doneTaskCursorSchema>;
 export type OverdueTaskCursor = z.infer<typeof overdueTaskCursorSchema>;
 export type AuditCursor = z.infer<typeof auditCursorSchema>;
+export type CcCursor = z.infer<typeof ccCursorSchema>;
 
 /**
  * The first `n` of several lists each already sorted by `cmp`: one index-ordered

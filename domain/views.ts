@@ -137,6 +137,22 @@ export interface ResourceOutcomeView {
   note: string | null;
 }
 
+/** An IT project's review opinion 审核意见 (Art. 9); `issuedAt` with the +08:00 offset. */
+export interface OpinionView {
+  number: string;
+  decision: 'approve' | 'approve-with-conditions' | 'reject';
+  conditions?: string;
+  comment?: string;
+  issuedAt: string;
+}
+
+/** The automatic acceptance check (Art. 11, 26), per project catalog entry. */
+export interface AcceptanceCheckView {
+  passed: boolean;
+  checkedAt: string;
+  entries: { name: string; resourceCode: string; inCatalog: boolean; ownedByOwner: boolean; collected: boolean }[];
+}
+
 /** The three ways a provider resolves a problem report (Art. 27 ¶4). */
 export type ResolutionMode = 'corrected' | 'verified-correct' | 'communicated';
 
@@ -185,7 +201,18 @@ export interface CaseDetailView extends CaseSummaryView {
   openTasks: TaskView[];
   tasks: TaskView[];
   deadlines: { step: string; org: OrgRef; dueAt: string; provisional: boolean; overdue: boolean; light: TrafficLight | null; workingDaysLeft: number | null }[];
-  outcome: { resources: ResourceOutcomeView[]; grants: GrantView[]; problemList: boolean; problem?: ProblemOutcomeView } | null;
+  outcome: {
+    resources: ResourceOutcomeView[];
+    grants: GrantView[];
+    problemList: boolean;
+    problem?: ProblemOutcomeView;
+    /** IT project cases (Art. 9, 11): the opinion once issued, the acceptance check once run. */
+    opinion?: OpinionView | null;
+    acceptanceCheck?: AcceptanceCheckView | null;
+    registeredResources?: string[] | null;
+    /** While the owner has not reported completion: when the next reminder goes out. */
+    nextReminderAt?: string | null;
+  } | null;
   history: HistoryEntryView[];
   canWithdraw: boolean;
 }

@@ -6,7 +6,8 @@ import { OVERDUE_SUPERVISOR_ROLES } from '../../domain/auth/roles';
 import { restrictedSharePayloadSchema } from '../../domain/cases/restricted-share/payload';
 import { ALL_STEPS, decisionBodySchema } from '../../domain/procedures';
 import { conditionalOpenPayloadSchema } from '../../domain/cases/conditional-open/payload';
-import { caseCursorSchema, doneTaskCursorSchema, openTaskCursorSchema, overdueTaskCursorSchema } from '../../domain/paging';
+import { itProjectPayloadSchema } from '../../domain/cases/it-project/payload';
+import { caseCursorSchema, ccCursorSchema, doneTaskCursorSchema, openTaskCursorSchema, overdueTaskCursorSchema } from '../../domain/paging';
 import { defineRoute } from '../define-route';
 import { listPage, pageQuery, pageSchema } from '../paging';
 import { requestIdOf } from '../idempotency';
@@ -42,6 +43,33 @@ export const taskSchema = z
     claimedBy: z.object({ id: z.string(), name: z.string() }).nullable().describe('签收人；未签收为 null'),
   })
   .openapi('Task');
+/** 抄送: a read-only copy of an IT project's opinion for the investment and finance authorities (Art. 9). */
+export const ccItemSchema = z
+  .object({
+    id: z.string(),
+    kind: z.literal('cc'),
+    caseId: z.string(),
+    caseType: z.literal('it-project'),
+    step: z.literal('opinion-cc'),
+    title: z.string(),
+    opinionNumber: z.string().describe('如 甬数审〔2026〕3号'),
+    createdAt: z.string(),
+    readAt: z.string().nullable().describe('已读时间；未读为 null'),
+    readBy: z.object({ id: z.string(), name: z.string() }).nullable(),
+  })
+  .openapi('CcItem');
+const opinionSchema = z.object({
+  number: z.string(),
+  decision: z.enum(['approve', 'approve-with-conditions', 'reject']),
+  conditions: z.string().optional(),
+  comment: z.string().optional(),
+  issuedAt: z.string(),
+});
+const acceptanceCheckSchema = z.object({
+  passed: z.boolean(),
+  checkedAt: z.string(),
+  entries: z.array(z.object({ name: z.string(), resourceCode: z.string(), inCatalog: z.boolean(), ownedByOwner: z.boolean(), collected: z.boolean() })),
+});
 const caseSummarySchema = z
   .object({
     id: z.string(),
@@ -69,6 +97,10 @@ const caseDetailSchema = caseSummarySchema
           z.object({ id: z.string(), resourceCode: z.string(), resourceName: z.string(), scope: z.array(z.string()), method: z.string(), status: z.enum(['active', 'expired', 'revoked']), grantedAt: z.string(), expiresAt: z.string(), resource: z.string(), accessCount: z.number().int(), lastAccessAt: z.string().nullable() }),
         ),
         problemList: z.boolean(),
+        opinion: opinionSchema.nullable().optional().describe('信息化项目：审核意见（第9条）'),
+        acceptanceCheck: acceptanceCheckSchema.nullable().optional().describe('信息化项目：验收前的自动核验（第11条）'),
+        registeredResources: z.array(z.string()).nullable().optional(),
+        nextReminderAt: z.string().nullable().optional().describe('信息化项目：下一次报告完成提醒的时间'),
       })
       .nullable(),
     history: z.array(
@@ -83,13 +115,14 @@ const fileCaseBody = z
     type: z.enum(CASE_TYPES, { error: '办件类型须为 restricted-share、conditional-open、problem-data 或 it-project' }),
     payload: z.looseObject({}, { error: '请提供 payload（申请内容，对象）' }),
   })
-  .openapi('FileCase', { description: 'payload 随 type 而定：restricted-share 见 RestrictedSharePayload，conditional-open 见 ConditionalOpenPayload' });
+  .openapi('FileCase', { description: 'payload 随 type 而定：restricted-share 见 RestrictedSharePayload，conditional-open 见 ConditionalOpenPayload，it-project 见 ItProjectPayload' });
 
 export function caseRoutes(deps: ApiDeps): Router {
   const { registry, repos } = deps;
   const router = Router();
   registry.register('RestrictedSharePayload', restrictedSharePayloadSchema);
   registry.register('ConditionalOpenPayload', conditionalOpenPayloadSchema);
+  registry.register('ItProjectPayload', itProjectPayloadSchema);
 
   // file a case; each procedure's filer checks its payload (api/use-cases/filers)
   defineRoute(router, registry, 'POST /cases', {
@@ -146,10 +179,11 @@ export function caseRoutes(deps: ApiDeps): Router {
     handler: async ({ params, body, principal, req }) => ({ body: await withdrawCase(deps, principal, params.id, body.reason, requestIdOf(req)) }),
   });
 
-  // the inbox: tasks addressed to the caller's organisation and roles, a page at a time
+  // the inbox: tasks addressed to the caller's organisation and roles, a page at a time; kind=cc: 抄送 items
   defineRoute(router, registry, 'GET /tasks', {
-    summary: '待办（仅本单位、本角色的任务；分页，待办最紧急的在前）', tags: ['待办'], access: 'signed-in',
+    summary: '待办（仅本单位、本角色的任务；分页，待办最紧急的在前）；kind=cc：抄送本单位的审核意见（open 未读、done 已读，新到旧）', tags: ['待办'], access: 'signed-in',
     query: z.strictObject({
+      kind: z.enum(['task', 'cc'], { error: 'kind 须为 task 或 cc' }).default('task').describe('task：待办（默认）；cc：抄送（审核意见，仅 opinion-recipient）'),
       status: z.enum(['open', 'done']).default('open'),
       caseId: z.string().trim().max(80).optional(),
       type: z.enum(CASE_TYPES).optional().describe('办件类型'),
@@ -157,8 +191,9 @@ export function caseRoutes(deps: ApiDeps): Router {
       step: z.enum(ALL_STEPS as [string, ...string[]]).optional(),
       ...pageQuery,
     }),
-    responses: { 200: { description: '任务（一页）', schema: pageSchema(taskSchema) } },
+    responses: { 200: { description: '任务（一页）；kind=cc 时为抄送件（CcItem）', schema: z.union([pageSchema(taskSchema), pageSchema(ccItemSchema)]) } },
     handler: async ({ query, principal }) => {
+      if (query.kind === 'cc') return listPage(ccCursorSchema, query, (page) => repos.opinions.ccFor(principal, { status: query.status }, page));
       if (query.type && query.caseType && query.type !== query.caseType) throw new AppError('bad_request', 'type 与 caseType 不一致', { caseType: '与 type 不一致' });
       const filter = { status: query.status, caseId: query.caseId || undefined, caseType: query.type ?? query.caseType, step: query.step };
       return listPage(query.status === 'open' ? openTaskCursorSchema : doneTaskCursorSchema, query, (page) => repos.cases.tasksFor(principal, filter, page));

@@ -14,6 +14,7 @@ import type { CaseDetailView } from '../../domain/views';
 import { decideUpdate } from '../../workflows/kernel/messages';
 import type { DecideInput } from '../../workflows/kernel/types';
 import { extensionRefusal } from '../../domain/cases/problem-data/deadlines';
+import { registeredResourcesRefusal, type ItProjectPayload } from '../../domain/cases/it-project/payload';
 import { fromJson } from '../../db/json';
 import { parseOrThrow } from '../validate';
 import type { ApiDeps } from '../deps';
@@ -46,6 +47,11 @@ export async function decideTask(deps: ApiDeps, p: Principal, taskId: string, ra
   // Art. 27 ¶3: an extension past receipt + 60 natural days is refused here, before the BDB is asked (the workflow checks again).
   if (body.decision === 'request-extension' && body.newDueAt) {
     const bad = extensionRefusal({ receivedAt: task.case.createdAt.toISOString(), newDueAt: body.newDueAt, currentDueAt: task.dueAt?.toISOString() });
+    if (bad) await refuse(new AppError('rule_refused', bad.message, bad.fields, bad.article));
+  }
+  // Art. 11: one registered resource per project catalog entry, refused here before the workflow is asked (it checks again).
+  if (body.decision === 'complete' && type === 'it-project') {
+    const bad = registeredResourcesRefusal(fromJson<Pick<ItProjectPayload, 'dataCatalog'>>(task.case.payload), body.registeredResources);
     if (bad) await refuse(new AppError('rule_refused', bad.message, bad.fields, bad.article));
   }
   const extra = await decisionExtras(deps, type, task.caseId, body).catch(refuse);

@@ -25,7 +25,7 @@ function newCaseId(prefix: string, idempotencyScope?: string): string {
 
 export async function fileCase(deps: ApiDeps, p: Principal, type: string, rawPayload: unknown, idempotencyKey?: string): Promise<{ id: string; workflowId: string; status: string }> {
   const filer = filerOf(type);
-  if (!filer) throw new AppError('rule_refused', `${type} 流程尚未开通`, { type: '可提交：restricted-share、conditional-open、problem-data' });
+  if (!filer) throw new AppError('rule_refused', `${type} 流程尚未开通`, { type: '可提交：restricted-share、conditional-open、problem-data、it-project' });
   const refusal = filer.refuse(p);
   if (refusal) throw refusal;
   const id = newCaseId(filer.idPrefix, idempotencyKey ? `${p.kind}:${p.id}:${idempotencyKey}` : undefined);

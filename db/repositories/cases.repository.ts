@@ -12,7 +12,7 @@ import { grantStatusAt } from '../../domain/grants/grant-access';
 import { actionLabel } from '../../domain/cases/labels';
 import { stepLabelOf } from '../../domain/procedures';
 import { caseAudience, seesEveryCase, visibleCaseParts, type CaseViewer } from '../../domain/cases/case-visibility';
-import type { CaseDetailView, CaseSummaryView, GrantView, HistoryEntryView, OverdueTaskView, ProblemOutcomeView, ResourceOutcomeView, TaskView } from '../../domain/views';
+import type { AcceptanceCheckView, OpinionView, CaseDetailView, CaseSummaryView, GrantView, HistoryEntryView, OverdueTaskView, ProblemOutcomeView, ResourceOutcomeView, TaskView } from '../../domain/views';
 import type { CaseStatus, CaseType } from '../../domain/cases/case-types';
 import { mergeSorted, type CaseCursor, type DoneTaskCursor, type OpenTaskCursor, type OverdueTaskCursor } from '../../domain/paging';
 import type { Prisma } from '../../generated/prisma';
@@ -101,8 +101,21 @@ interface StoredOutcome {
   urgent?: boolean;
   handlingWorkingDays?: number;
   rounds?: ProblemOutcomeView['rounds'];
+  /** IT project cases: as the workflow wrote them (instants in UTC ISO). */
+  opinion?: OpinionView | null;
+  acceptanceCheck?: AcceptanceCheckView | null;
+  registeredResources?: string[] | null;
+  nextReminderAt?: string | null;
   resources: { code: string; name: string; providerId: string; providerName: string; outcome: ResourceOutcomeView['outcome']; note: string | null }[];
 }
+
+/** An IT project's outcome, its instants shown in Shanghai time like every other. */
+const itProjectOutcome = (s: StoredOutcome) => ({
+  opinion: s.opinion ? { ...s.opinion, issuedAt: formatShanghai(new Date(s.opinion.issuedAt)) } : null,
+  acceptanceCheck: s.acceptanceCheck ? { ...s.acceptanceCheck, checkedAt: formatShanghai(new Date(s.acceptanceCheck.checkedAt)) } : null,
+  registeredResources: s.registeredResources ?? null,
+  nextReminderAt: s.nextReminderAt ? formatShanghai(new Date(s.nextReminderAt)) : null,
+});
 
 const problemOutcome = (s: StoredOutcome): ProblemOutcomeView => ({
   resolution: s.resolution ?? null,
@@ -165,7 +178,8 @@ export function createCasesRepository(db: Db) {
   };
 
   /** A case is visible to its applicant organisation, organisations with a task on it, and the BDB (PROCEDURES §1). */
-  const visibleWhere = (v: CaseViewer) => (seesEveryCase(v) ? {} : { OR: [{ applicantOrgId: v.orgId }, { tasks: { some: { assigneeOrgId: v.orgId } } }] });
+  const visibleWhere = (v: CaseViewer) =>
+    seesEveryCase(v) ? {} : { OR: [{ applicantOrgId: v.orgId }, { tasks: { some: { assigneeOrgId: v.orgId } } }, { ccItems: { some: { orgId: v.orgId } } }] };
 
   /**
    * The organisation that wrote each history entry. Rows written before the
@@ -259,10 +273,15 @@ export function createCasesRepository(db: Db) {
       const viewer = await viewerOf(p);
       const c = await db.case.findFirst({
         where: { id, ...visibleWhere(viewer) },
-        include: { tasks: { orderBy: { createdAt: 'asc' } }, history: { orderBy: [{ at: 'asc' }, { key: 'asc' }] }, grants: { orderBy: { grantedAt: 'asc' } } },
+        include: {
+          tasks: { orderBy: { createdAt: 'asc' } },
+          history: { orderBy: [{ at: 'asc' }, { key: 'asc' }] },
+          grants: { orderBy: { grantedAt: 'asc' } },
+          ccItems: { select: { orgId: true } },
+        },
       });
       if (!c) return null;
-      const audience = caseAudience(viewer, { applicantOrgId: c.applicantOrgId, taskOrgIds: c.tasks.map((t) => t.assigneeOrgId), type: c.type });
+      const audience = caseAudience(viewer, { applicantOrgId: c.applicantOrgId, taskOrgIds: c.tasks.map((t) => t.assigneeOrgId), type: c.type, ccOrgIds: c.ccItems.map((x) => x.orgId) });
       if (!audience) return null;
       const stored = c.outcome ? fromJson<StoredOutcome>(c.outcome) : null;
       const catalog = await db.resource.findMany({
@@ -326,10 +345,12 @@ export function createCasesRepository(db: Db) {
               grants,
               problemList: c.problemList,
               ...(c.type === 'problem-data' ? { problem: problemOutcome(stored) } : {}),
+              ...(c.type === 'it-project' ? itProjectOutcome(stored) : {}),
             }
           : null,
         history,
-        canWithdraw: c.status === 'in-progress' && c.applicantOrgId === p.org.id && (p.roles.includes('applicant') || p.roles.includes('public-applicant')),
+        // An IT project may be withdrawn only until its opinion is issued (Art. 9).
+        canWithdraw: c.status === 'in-progress' && c.applicantOrgId === p.org.id && (p.roles.includes('applicant') || p.roles.includes('public-applicant')) && !stored?.opinion,
       };
     },
 
@@ -451,6 +472,11 @@ export function createCasesRepository(db: Db) {
     async orgNamesOf(ids: string[]): Promise<Record<string, string>> {
       const rows = await db.organisation.findMany({ where: { id: { in: [...new Set(ids)] } } });
       return Object.fromEntries(rows.map((o) => [o.id, o.name]));
+    },
+
+    /** The organisation's kind (domain/auth/roles ORG_KINDS), or null when unknown. */
+    async orgKindOf(id: string): Promise<string | null> {
+      return (await db.organisation.findUnique({ where: { id }, select: { kind: true } }))?.kind ?? null;
     },
 
     /** A person files as 自然人, everyone else as 法人或者其他组织 (the agreement's party). */

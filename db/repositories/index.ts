@@ -7,6 +7,7 @@ import { createCaseStartRepository } from './case-start.repository';
 import { createCatalogRepository } from './catalog.repository';
 import { createGrantAccessRepository } from './grant-access.repository';
 import { createIdempotencyRepository } from './idempotency.repository';
+import { createOpinionsRepository } from './opinions.repository';
 import { createRequestEffectsRepository } from './request-effects.repository';
 import { createStuckCasesRepository } from './stuck-cases.repository';
 import { createSignInRepository } from './sign-in.repository';
@@ -35,6 +36,7 @@ export function createRepositories(db: Db, opts: RepositoryOptions) {
     agreements: createAgreementsRepository(db),
     taskClaims: createTaskClaimsRepository(db, { auditKey: opts.auditKey }),
     supervision: createSupervisionRepository(db),
+    opinions: createOpinionsRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

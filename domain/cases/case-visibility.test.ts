@@ -37,6 +37,29 @@ describe('caseAudience', () => {
   });
 });
 
+describe('a copy of an IT project opinion (抄送, Art. 9)', () => {
+  const project = { applicantOrgId: 'amr', taskOrgIds: ['bdb', 'amr'], type: 'it-project', ccOrgIds: ['ndrc', 'finance'] };
+  test('a recipient organisation reads the case, holding no task; others still see nothing', () => {
+    assert.equal(caseAudience(viewer('ndrc', 'agency'), project), 'copied');
+    assert.equal(caseAudience(viewer('finance', 'agency'), project), 'copied');
+    assert.equal(caseAudience(viewer('psb', 'agency'), project), null);
+    assert.equal(caseAudience(viewer('ndrc', 'agency'), { ...project, ccOrgIds: [] }), null, 'before the opinion is issued it has no copy');
+  });
+
+  test('it sees the outcome and the history, but no task (nothing to act on) and no grant', () => {
+    const seen = visibleCaseParts('copied', 'ndrc', new Map(), {
+      tasks: [{ id: 't1', assigneeOrgId: 'bdb' }, { id: 't2', assigneeOrgId: 'amr' }],
+      outcomes: [{ code: 'X' }],
+      grants: [{ resourceCode: 'X' }],
+      history: [{ action: 'decided', actorOrgId: 'bdb', taskId: 't1', data: null }, { action: 'opinion-issued', actorOrgId: null, taskId: 't1', data: null }],
+    });
+    assert.deepEqual(seen.tasks, []);
+    assert.deepEqual(seen.grants, []);
+    assert.equal(seen.outcomes.length, 1);
+    assert.deepEqual(seen.history.map((h) => h.action), ['decided', 'opinion-issued']);
+  });
+});
+
 const TASKS = [
   { id: 't1', assigneeOrgId: 'bdb' },
   { id: 't2', assigneeOrgId: 'psb' },

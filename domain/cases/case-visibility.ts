@@ -12,10 +12,13 @@
  * - In a problem-data case (Art. 27) the only parties are the reporter, the
  *   provider and the BDB, and each answer is addressed to the other: the provider
  *   sees the whole case (the dispute it must answer, the BDB's reasons to reopen).
+ * - An organisation that received a copy (抄送) of an IT project's opinion (the
+ *   investment and finance authorities, Art. 9) reads the case it acts on — its
+ *   payload, outcome and history — but holds no task on it and sees none.
  * - Everyone else sees nothing (the API answers 404).
  */
 
-export type CaseAudience = 'whole' | 'own-part';
+export type CaseAudience = 'whole' | 'own-part' | 'copied';
 
 export interface CaseViewer {
   orgId: string;
@@ -34,9 +37,9 @@ const EVERY_PARTY_SEES_WHOLE: readonly string[] = ['problem-data'];
 export const seesEveryCase = (v: CaseViewer): boolean => v.admin || (v.orgKind !== null && SEES_EVERY_CASE.includes(v.orgKind));
 
 /** How much of the case the viewer sees; null when it is no party to it. */
-export function caseAudience(v: CaseViewer, c: { applicantOrgId: string; taskOrgIds: readonly string[]; type?: string }): CaseAudience | null {
+export function caseAudience(v: CaseViewer, c: { applicantOrgId: string; taskOrgIds: readonly string[]; type?: string; ccOrgIds?: readonly string[] }): CaseAudience | null {
   if (seesEveryCase(v) || c.applicantOrgId === v.orgId) return 'whole';
-  if (!c.taskOrgIds.includes(v.orgId)) return null;
+  if (!c.taskOrgIds.includes(v.orgId)) return c.ccOrgIds?.includes(v.orgId) ? 'copied' : null;
   return v.orgKind === 'leadership-office' || (c.type !== undefined && EVERY_PARTY_SEES_WHOLE.includes(c.type)) ? 'whole' : 'own-part';
 }
 
@@ -106,6 +109,7 @@ export function visibleCaseParts<
   parts: CaseParts<T, O, G, H>,
 ): { tasks: T[]; outcomes: O[]; grants: G[]; history: H[] } {
   if (audience === 'whole') return { tasks: [...parts.tasks], outcomes: [...parts.outcomes], grants: [...parts.grants], history: [...parts.history] };
+  if (audience === 'copied') return { tasks: [], outcomes: [...parts.outcomes], grants: [], history: [...parts.history] };
   const tasks = parts.tasks.filter((t) => t.assigneeOrgId === viewerOrgId);
   const own: OwnPart = { orgId: viewerOrgId, ownTaskIds: new Set(tasks.map((t) => t.id)), resourceProvider };
   return {

@@ -33,6 +33,11 @@ export const ACTION_LABELS: Record<string, string> = {
   'deadline-moved': '期限调整',
   reopened: '退回重新处理',
   'case-closed': '办结',
+  // IT project review (Art. 9, 11).
+  'opinion-issued': '出具审核意见',
+  'acceptance-checked': '验收自动核验',
+  'acceptance-failed': '验收不通过',
+  'case-accepted': '办结：验收通过',
 };
 
 export const actionLabel = (a: string): string => ACTION_LABELS[a] ?? a;

@@ -73,6 +73,8 @@ export type ProjectionOp =
   | { op: 'agreement-draft'; caseId: string; templateVersion: string; text: string; at: string }
   /** One signature of the agreement: signer, user, time and the SHA-256 of the text signed. */
   | { op: 'agreement-sign'; key: string; caseId: string; step: string; signerName: string; userId: string | null; at: string; sha256: string }
+  /** 抄送: a read-only copy of an IT project's opinion for one recipient organisation (Art. 9); keyed, written once. */
+  | { op: 'cc-issue'; id: string; caseId: string; orgId: string; opinionNumber: string; title: string; at: string }
   /**
    * An audit entry written in the same transaction as the fact it records, so
    * it exists if and only if the fact does; `key` makes a retried batch append it once.

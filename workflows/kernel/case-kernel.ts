@@ -46,6 +46,14 @@ export interface Procedure {
   checkWithdraw?(): void;
   /** What the case row shows besides its status. */
   outcome(): { outcome: unknown; problemList?: boolean };
+  /**
+   * A timer of the procedure's own besides task deadlines and grant expiries
+   * (e.g. reminders of a wait without a deadline): the instant, or null. An
+   * instant computed by an activity; the kernel only compares it.
+   */
+  nextInstant?(): number | null;
+  /** A timer fired (the procedure's own, or the kernel's): act on what is due. */
+  onTimer?(): Promise<void>;
 }
 
 export function createCaseKernel<D extends object, I extends KernelInput>(input: I & { carried?: CarriedCase<D> }, spec: ProcedureSpec, initial: () => D) {
@@ -130,6 +138,8 @@ export function createCaseKernel<D extends object, I extends KernelInput>(input:
       });
       changed();
     },
+    /** The procedure changed something its timers depend on: the run loop looks again. */
+    wake: changed,
     /** Runs a procedure's own message handler in turn with every other. */
     serially: <T>(fn: () => Promise<T>) => serially(fn),
     /** Writes what the handler queued; fails an Update whose batch was parked. */
@@ -274,7 +284,9 @@ export function createCaseKernel<D extends object, I extends KernelInput>(input:
     const running = () => status === 'in-progress' || grantBook.anyActive();
     while (running()) {
       if (continueAsNewDue()) await continueAsNewNow();
-      const next = nextDueInstant(book.open(), grantBook.grants);
+      const due = nextDueInstant(book.open(), grantBook.grants);
+      const own = p.nextInstant?.() ?? null; // procedures without timers of their own leave `next` as it always was
+      const next = own === null ? due : due === null ? own : Math.min(due, own);
       wake = false;
       const woke = next === null ? await condition(() => wake).then(() => true) : await condition(() => wake, Math.max(next - Date.now(), 1));
       if (!woke) await serially(() => fireDueTimers(timers));

@@ -48,6 +48,7 @@ export async function fireDueTimers(c: DueTimerContext): Promise<void> {
     }
   }
   for (const g of c.grantBook.grants) if (g.status === 'active' && Date.parse(g.expiresAt) <= at) c.endGrant(g, 'expired', '系统');
+  if (c.procedure.onTimer) await c.procedure.onTimer();
   if (c.status() === 'in-progress') record.push(c.caseRow(false));
   await record.flush();
 }
