@@ -6,15 +6,6 @@ import { defineRoute } from '../define-route';
 import { renderOpinionPdf } from '../opinion-pdf';
 import type { ApiDeps } from '../deps';
 
-/** The opinion as the case's outcome carries it (API.md "IT project review: the opinion"). */
-interface StoredOpinion {
-  number: string;
-  decision: string;
-  conditions?: string | null;
-  comment?: string | null;
-  issuedAt: string;
-}
-
 export function opinionRoutes(deps: ApiDeps): Router {
   const { registry, repos } = deps;
   const router = Router();
@@ -27,7 +18,7 @@ export function opinionRoutes(deps: ApiDeps): Router {
     handler: async ({ params, principal, res }) => {
       // The case as the caller may see it: visibility is the case's own (domain/cases/case-visibility).
       const c = await repos.cases.detail(params.id, principal);
-      const opinion = c?.type === 'it-project' ? (c.outcome as { opinion?: StoredOpinion | null } | null)?.opinion : null;
+      const opinion = c?.type === 'it-project' ? c.outcome?.opinion : null;
       if (!c || !opinion) throw new AppError('not_found', '没有这份审核意见（大数据局审核后出具）');
       // Every download is logged (Art. 24).
       await repos.audit.appendView({ actor: principal.name, actorOrg: principal.org.name, action: 'opinion-download', target: `case:${c.id}` });

@@ -178,6 +178,7 @@ test.describe('信息化项目审核', () => {
     await decide(reviewer, '不予通过', async (p) => {
       await p.getByLabel('办理意见说明').fill('与一体化政务服务平台功能重复');
     });
+    await owner.goto(`/cases/${caseId}`);
     await reloadUntil(owner, () => expect(status(owner)).toContainText('未通过', { timeout: 2_000 }));
     await owner.getByRole('link', { name: '查看审核意见' }).click();
     const doc = owner.getByRole('article', { name: '审核意见书' });

@@ -16,7 +16,7 @@ import { ArticleBadge, Badge, btn, Dl, Empty, Section, table } from './ui';
 const num = (v: unknown) => (typeof v === 'number' ? v.toLocaleString('zh-CN', { maximumFractionDigits: 2 }) : String(v ?? '—'));
 
 export function ItProjectPanel({ detail: c }: { detail: CaseDetailView }) {
-  const { opinion, acceptanceCheck } = itProjectOutcome(c.outcome);
+  const { opinion, acceptanceCheck, nextReminderAt } = itProjectOutcome(c.outcome);
   const p = c.payload;
   const entries = Array.isArray(p.dataCatalog) ? (p.dataCatalog as Record<string, unknown>[]) : [];
   return (
@@ -28,10 +28,13 @@ export function ItProjectPanel({ detail: c }: { detail: CaseDetailView }) {
             { label: '建设单位', value: c.applicant.org.name },
             { label: '总投资', value: `${num(p.investmentWan)} 万元` },
             { label: '计划完成日期', value: typeof p.plannedCompletion === 'string' ? fmtDate(p.plannedCompletion) : '—' },
+            ...(nextReminderAt && c.status === 'in-progress' ? [{ label: '下次完成提醒', value: fmtDateTime(nextReminderAt) }] : []),
             {
               label: '自建政务云或数据中心',
               value: p.buildsOwnCloudOrDataCenter === true ? <span className="text-red-700">是</span> : '否（依托市大数据中心统一平台）',
             },
+            { label: '建设内容', value: <span className="whitespace-pre-wrap">{String(p.content ?? '—')}</span>, wide: true },
+            { label: '数据共享计划', value: <span className="whitespace-pre-wrap">{String(p.sharingPlan ?? '—')}</span>, wide: true },
           ]}
         />
         <h3 className="mb-1 mt-3 text-sm font-semibold text-slate-800">

@@ -5,7 +5,7 @@
  * check read from a case's outcome ("IT project review: the opinion"), and the
  * 抄送 items of GET /tasks?kind=cc.
  */
-import type { OpenClass, ShareClass } from '../../domain/views';
+import type { AcceptanceCheckView, CaseDetailView, OpenClass, OpinionView, ShareClass } from '../../domain/views';
 
 export interface CatalogEntryDraft {
   /** Stable key for React while entries are added and removed. */
@@ -100,36 +100,14 @@ export function itProjectErrorsAfterEdit(errors: Record<string, string>, prev: I
   return Object.keys(out).length === Object.keys(errors).length ? errors : out;
 }
 
-/** outcome.opinion (API.md): issued on approve, approve-with-conditions and reject. */
-export interface OpinionView {
-  number: string;
-  decision: 'approve' | 'approve-with-conditions' | 'reject' | string;
-  conditions?: string | null;
-  comment?: string | null;
-  issuedAt: string;
-}
-
-export interface AcceptanceEntryView {
-  name: string;
-  resourceCode: string;
-  inCatalog: boolean;
-  ownedByOwner: boolean;
-  collected: boolean;
-}
-
-/** outcome.acceptanceCheck (API.md): computed before bdb-acceptance opens. */
-export interface AcceptanceCheckView {
-  passed: boolean;
-  checkedAt?: string;
-  entries: AcceptanceEntryView[];
-}
+export type { AcceptanceCheckView, OpinionView };
+export type AcceptanceEntryView = AcceptanceCheckView['entries'][number];
 
 export const entryPassed = (e: AcceptanceEntryView): boolean => e.inCatalog && e.ownedByOwner && e.collected;
 
-/** The IT-project parts of a case outcome, whatever else it carries. */
-export function itProjectOutcome(outcome: unknown): { opinion: OpinionView | null; acceptanceCheck: AcceptanceCheckView | null } {
-  const o = (outcome && typeof outcome === 'object' ? outcome : {}) as { opinion?: OpinionView | null; acceptanceCheck?: AcceptanceCheckView | null };
-  return { opinion: o.opinion ?? null, acceptanceCheck: o.acceptanceCheck ?? null };
+/** The IT-project parts of a case outcome (null before each exists). */
+export function itProjectOutcome(outcome: CaseDetailView['outcome']): { opinion: OpinionView | null; acceptanceCheck: AcceptanceCheckView | null; nextReminderAt: string | null } {
+  return { opinion: outcome?.opinion ?? null, acceptanceCheck: outcome?.acceptanceCheck ?? null, nextReminderAt: outcome?.nextReminderAt ?? null };
 }
 
 /** The opinion in a sentence's words. */
@@ -150,7 +128,7 @@ export interface CcItemView {
   opinionNumber: string;
   createdAt: string;
   readAt: string | null;
-  readBy: string | null;
+  readBy: { id: string; name: string } | null;
 }
 
 export const opinionHref = (caseId: string): string => `/cases/${encodeURIComponent(caseId)}/opinion`;

@@ -102,7 +102,7 @@ export function CcInbox() {
                   {tab === 'done' && (
                     <td className={`${table.td} text-xs`}>
                       {fmtDateTime(item.readAt)}
-                      {item.readBy && <div className="text-slate-500">{readerName(item.readBy)}</div>}
+                      {item.readBy && <div className="text-slate-500">{item.readBy.name}</div>}
                     </td>
                   )}
                   <td className={`${table.td} text-right`}>
@@ -123,14 +123,4 @@ export function CcInbox() {
       {data && <Pager pages={pages} nextCursor={data.nextCursor} total={data.total} shown={items.length} pageSize={PAGE_SIZE} label={tab === 'open' ? '未读抄送' : '已读抄送'} busy={loading} />}
     </div>
   );
-}
-
-/** `readBy` names the reader; older answers may carry an object with a display name. */
-function readerName(v: unknown): string {
-  if (typeof v === 'string') return v;
-  if (v && typeof v === 'object') {
-    const o = v as { displayName?: unknown; name?: unknown };
-    return String(o.displayName ?? o.name ?? '');
-  }
-  return '';
 }

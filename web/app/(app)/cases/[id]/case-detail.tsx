@@ -261,10 +261,13 @@ export function CaseDetail({ id }: { id: string }) {
         </Section>
       )}
 
-      <div className="grid gap-4 lg:grid-cols-[3fr_2fr]">
-        <Section title="申请内容">
-          <PayloadView type={c.type} payload={c.payload} />
-        </Section>
+      {/* The IT project's filing is shown whole in its panel above (项目概况). */}
+      <div className={c.type === 'it-project' ? 'grid gap-4' : 'grid gap-4 lg:grid-cols-[3fr_2fr]'}>
+        {c.type !== 'it-project' && (
+          <Section title="申请内容">
+            <PayloadView type={c.type} payload={c.payload} />
+          </Section>
+        )}
         <Section title="办理历史">
           <HistoryTimeline type={c.type} entries={c.history} />
         </Section>
