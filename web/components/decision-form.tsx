@@ -20,7 +20,7 @@ import {
   conditionalOpenErrorsAfterEdit,
   type ConditionalOpenDraft,
 } from '../lib/conditional-open-draft';
-import { itProjectDraftFromPayload, itProjectDraftToPayload, itProjectErrorsAfterEdit, projectCatalogEntries, type ItProjectDraft } from '../lib/it-project';
+import { checkItProjectDraft, itProjectDraftFromPayload, itProjectDraftToPayload, itProjectErrorsAfterEdit, projectCatalogEntries, type ItProjectDraft } from '../lib/it-project';
 import { decisionMetaFor, procedureOf, stepLabelFor, type DecisionMeta } from '../lib/procedures';
 import { fmtDateTime, isoToLocalInput, localInputToIso } from '../lib/time';
 import { useApi } from '../lib/use-api';
@@ -159,8 +159,15 @@ export function DecisionForm({
         return null;
       }
     }
-    // The IT project's rules (Art. 8, 11) are checked by the API, which names the field.
-    if (payloadDraft.kind === 'it-project') return itProjectDraftToPayload(payloadDraft.draft);
+    if (payloadDraft.kind === 'it-project') {
+      // Its shape here; its rules (Art. 8, 11, the date) by the API, which names the field.
+      const fields = checkItProjectDraft(payloadDraft.draft);
+      if (fields) {
+        refuse('修改后的申请内容有误，请修改标出的内容', {}, undefined, fields);
+        return null;
+      }
+      return itProjectDraftToPayload(payloadDraft.draft);
+    }
     const local = payloadDraft.kind === 'restricted-share' ? checkDraft(payloadDraft.draft, catalog.items) : checkConditionalOpenDraft(payloadDraft.draft, catalog.items);
     if (local) {
       refuse(local.message, {}, local.article || undefined, local.fields);

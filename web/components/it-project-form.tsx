@@ -13,6 +13,7 @@ import { useState, type FormEvent } from 'react';
 import { OPEN_CLASSES, SHARE_CLASSES } from '../../domain/catalog/resource';
 import { ApiError } from '../lib/api';
 import {
+  checkItProjectDraft,
   emptyCatalogEntry,
   emptyItProjectDraft,
   IT_PROJECT_FIELDS,
@@ -200,8 +201,8 @@ export function ItProjectForm() {
   async function submit(e: FormEvent) {
     e.preventDefault();
     await file(() => {
-      // The question has no default: an unanswered one is named here rather than sent.
-      if (draft.buildsOwnCloudOrDataCenter === null) return new ApiError(422, 'validation_failed', '请回答是否自建政务云或数据中心', { buildsOwnCloudOrDataCenter: '请选择是或否' });
+      const fields = checkItProjectDraft(draft);
+      if (fields) return new ApiError(422, 'validation_failed', '申请内容有误，请修改标出的内容', fields);
       return { payload: itProjectDraftToPayload(draft) };
     });
   }

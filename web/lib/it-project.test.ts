@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { emptyCatalogEntry, emptyItProjectDraft, itProjectDraftFromPayload, itProjectDraftToPayload, itProjectErrorsAfterEdit, type ItProjectDraft } from './it-project';
+import { checkItProjectDraft, emptyCatalogEntry, emptyItProjectDraft, itProjectDraftFromPayload, itProjectDraftToPayload, itProjectErrorsAfterEdit, type ItProjectDraft } from './it-project';
 
 const filled = (): ItProjectDraft => ({
   ...emptyItProjectDraft(),
@@ -46,4 +46,17 @@ test('editing a field clears its error; adding or removing an entry clears every
   assert.deepEqual(itProjectErrorsAfterEdit(errors, before, renamed), { projectName: 'x', buildsOwnCloudOrDataCenter: '第8条' });
   const added = { ...before, dataCatalog: [...before.dataCatalog, emptyCatalogEntry()] };
   assert.deepEqual(itProjectErrorsAfterEdit({ ...errors, dataCatalog: '第11条' }, before, added), { projectName: 'x', buildsOwnCloudOrDataCenter: '第8条' });
+});
+
+test('the form’s own check names unchosen selects and shape errors, and leaves the regulation’s refusals to the API', () => {
+  assert.equal(checkItProjectDraft(filled()), null);
+  // Own cloud (Art. 8) and an empty catalog (Art. 11) are the API's to refuse, with their articles.
+  assert.equal(checkItProjectDraft({ ...filled(), buildsOwnCloudOrDataCenter: true, dataCatalog: [] }), null);
+  const fields = checkItProjectDraft({ ...filled(), investmentWan: 'abc', buildsOwnCloudOrDataCenter: null, dataCatalog: [emptyCatalogEntry()] })!;
+  assert.equal(fields.buildsOwnCloudOrDataCenter, '请选择是否自建政务云或数据中心');
+  assert.equal(fields['dataCatalog.0.shareClass'], '请选择共享属性');
+  assert.equal(fields['dataCatalog.0.openClass'], '请选择开放属性');
+  assert.ok(fields['dataCatalog.0.name']);
+  assert.ok(fields['dataCatalog.0.dataItems']);
+  assert.ok(fields.investmentWan);
 });

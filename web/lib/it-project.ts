@@ -5,6 +5,7 @@
  * check read from a case's outcome ("IT project review: the opinion"), and the
  * 抄送 items of GET /tasks?kind=cc.
  */
+import { itProjectPayloadSchema } from '../../domain/cases/it-project/payload';
 import type { AcceptanceCheckView, CaseDetailView, OpenClass, OpinionView, ShareClass } from '../../domain/views';
 
 export interface CatalogEntryDraft {
@@ -76,6 +77,24 @@ export function itProjectDraftToPayload(d: ItProjectDraft): Record<string, unkno
     sharingPlan: d.sharingPlan.trim(),
     plannedCompletion: d.plannedCompletion,
   };
+}
+
+/**
+ * The filing's shape, checked with the API's own schema before sending (field
+ * errors keyed as the API keys them, an unchosen select said as a form says
+ * it); null when only the API's rules are left to check — own cloud (Art. 8),
+ * an empty catalog (Art. 11), a past completion date — which it names itself.
+ */
+export function checkItProjectDraft(d: ItProjectDraft): Record<string, string> | null {
+  const fields: Record<string, string> = {};
+  if (d.buildsOwnCloudOrDataCenter === null) fields.buildsOwnCloudOrDataCenter = '请选择是否自建政务云或数据中心';
+  d.dataCatalog.forEach((e, i) => {
+    if (!e.shareClass) fields[`dataCatalog.${i}.shareClass`] = '请选择共享属性';
+    if (!e.openClass) fields[`dataCatalog.${i}.openClass`] = '请选择开放属性';
+  });
+  const r = itProjectPayloadSchema.safeParse(itProjectDraftToPayload(d));
+  if (!r.success) for (const i of r.error.issues) fields[i.path.join('.') || 'projectName'] ??= i.message;
+  return Object.keys(fields).length > 0 ? fields : null;
 }
 
 /**
