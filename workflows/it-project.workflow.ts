@@ -101,7 +101,9 @@ export async function itProjectWorkflow(input: ItCaseInput): Promise<ItState> {
         case 'bdb-review:reject':
           await issue(task, b.decision, b);
           k.history({ actor: SYSTEM, action: 'case-rejected', article: '第9条', comment: `审核不予通过，审核意见 ${d.opinion!.number}` });
-          return k.endCase('rejected');
+          k.endCase('rejected');
+          // The run loop went back to waiting while the number was allocated, and no open task is left to wake it.
+          return k.wake();
         case 'bdb-review:return':
           await k.openTask('owner-amend', applicant.orgId, null);
           return;

@@ -11,6 +11,12 @@ export const IT_REVIEW_WORKING_DAYS = 10;
 /** Working days the BDB has to accept or fail a completed project (policy). */
 export const IT_ACCEPTANCE_WORKING_DAYS = 10;
 
+const ACCEPTANCE = {
+  accept: { label: '验收通过', tone: 'green', hint: '自动核验全部通过后方可验收通过（第11条）。' },
+  fail: { label: '验收不通过', tone: 'red', requires: ['comment'], requiredMessage: '验收不通过须说明理由（第11条）', hint: '退回建设单位整改后重新报告完成。' },
+} as const;
+const ACCEPTANCE_DEADLINE = { workingDays: IT_ACCEPTANCE_WORKING_DAYS, article: '第11条', source: 'policy', lapseNote: '验收逾期未完成，已通知大数据局督办' } as const;
+
 export const IT_PROJECT_SPEC = {
   type: 'it-project',
   label: '信息化项目审核',
@@ -50,17 +56,7 @@ export const IT_PROJECT_SPEC = {
         hint: '每个项目数据目录条目对应一个已在公共数据资源目录登记的资源编码；提交后自动核验并转大数据局验收（第11条）。',
       },
     }),
-    'bdb-acceptance': step(
-      '大数据局验收',
-      'bdb-reviewer',
-      'bdb',
-      '第11条',
-      {
-        accept: { label: '验收通过', tone: 'green', hint: '自动核验全部通过后方可验收通过（第11条）。' },
-        fail: { label: '验收不通过', tone: 'red', requires: ['comment'], requiredMessage: '验收不通过须说明理由（第11条）', hint: '退回建设单位整改后重新报告完成。' },
-      },
-      { workingDays: IT_ACCEPTANCE_WORKING_DAYS, article: '第11条', source: 'policy', lapseNote: '验收逾期未完成，已通知大数据局督办' },
-    ),
+    'bdb-acceptance': step('大数据局验收', 'bdb-reviewer', 'bdb', '第11条', ACCEPTANCE, ACCEPTANCE_DEADLINE),
   },
   flow: [
     { main: [FILED] },

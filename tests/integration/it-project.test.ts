@@ -146,6 +146,9 @@ describe('IT project: review and the opinion', () => {
     assert.ok(done.some((x) => x.id === item.id));
     assert.equal(((await ndrc.get('/tasks?status=open')).body.items as Json[]).length, 0, 'the normal inbox holds no cc item');
     assert.deepEqual((await amr.get('/tasks?kind=cc')).body, { items: [], nextCursor: null, total: 0 }, 'no cc for an organisation without the role');
+    const supervision = await reviewer.get('/stats/supervision');
+    assert.equal(supervision.status, 200, supervision.text);
+    assert.ok(!(supervision.body.items as Json[]).some((x) => x.org.id === 'ndrc' || x.org.id === 'finance'), 'cc items count in no supervision figure');
     const audit = await (await as('admin')).get(`/admin/audit?target=${encodeURIComponent(`case:${id}`)}`);
     assert.ok((audit.body.items as Json[]).filter((e) => e.action === 'opinion-cc-read').length === 1, 'the read is audited once');
   });

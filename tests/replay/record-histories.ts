@@ -27,6 +27,8 @@ import {
   coPayload,
   fileConditionalOpen,
   fileProblemData,
+  fileItProject,
+  itPayload,
   type CoHandle,
   RESOURCES,
   calendar,
@@ -267,6 +269,52 @@ const problemDataWithdrawn: Scenario = async (h) => {
   return handle;
 };
 
+const itTask = async (handle: RsHandle, step: string) => (await state(handle)).tasks.find((t) => t.status === 'open' && t.step === step)!;
+
+/**
+ * IT project: return → resubmit → approve-with-conditions (numbered opinion,
+ * 抄送); two completion reminders; a failed acceptance check and `fail`; a
+ * re-report that passes; accepted.
+ */
+const itProjectAccepted: Scenario = async (h) => {
+  const planned = new Date((await h.env.currentTimeMs()) + 20 * 86_400_000).toISOString().slice(0, 10);
+  const { handle } = await fileItProject(h, 'replay-accepted', { plannedCompletion: planned });
+  await decide(handle, (await itTask(handle, 'bdb-review')).id, ACTORS.reviewer, { decision: 'return', comment: '请补充共享方案' });
+  const amended = itPayload({ plannedCompletion: planned, sharingPlan: '按目录共享并开放企业信用评价' });
+  await decide(handle, (await itTask(handle, 'owner-amend')).id, ACTORS.applicant, { decision: 'resubmit', payload: amended }, { amended: { payload: amended } });
+  await decide(handle, (await itTask(handle, 'bdb-review')).id, ACTORS.reviewer, { decision: 'approve-with-conditions', conditions: '须部署在市大数据中心' });
+  const reminders = async (n: number) => waitFor(() => opsOfKind(h, handle.workflowId, 'notify').filter((x) => x.id.includes('completion-remind')).length === n, `${n} reminders`);
+  await sleepPast(h, (await state(handle) as unknown as { reminder: { at: string } }).reminder.at);
+  await reminders(1);
+  await sleepPast(h, (await state(handle) as unknown as { reminder: { at: string } }).reminder.at);
+  await reminders(2);
+  const now = new Date(await h.env.currentTimeMs());
+  h.catalog.push({ code: 'NB-AMR-P1', providerId: 'amr', updateCycle: 'monthly', lastUpdatedAt: now }, { code: 'NB-AMR-P2', providerId: 'amr', updateCycle: 'monthly', lastUpdatedAt: now });
+  await decide(handle, (await itTask(handle, 'owner-report-completion')).id, ACTORS.applicant, { decision: 'complete', registeredResources: ['NB-AMR-P1', 'NB-PSB-0001'] });
+  await decide(handle, (await itTask(handle, 'bdb-acceptance')).id, ACTORS.reviewer, { decision: 'fail', comment: '执法记录未编目' });
+  await decide(handle, (await itTask(handle, 'owner-report-completion')).id, ACTORS.applicant, { decision: 'complete', registeredResources: ['NB-AMR-P1', 'NB-AMR-P2'] });
+  await decide(handle, (await itTask(handle, 'bdb-acceptance')).id, ACTORS.reviewer, { decision: 'accept' });
+  return endsAs(handle, 'accepted');
+};
+
+/** IT project: the review lapses (reminder, overdue, supervised), then reject: a numbered opinion, rejected. */
+const itProjectRejected: Scenario = async (h) => {
+  const { handle } = await fileItProject(h, 'replay-rejected');
+  const review = await itTask(handle, 'bdb-review');
+  await sleepPast(h, review.dueAt!);
+  await waitFor(() => opsOfKind(h, handle.workflowId, 'task-overdue').length === 1, 'overdue');
+  await decide(handle, review.id, ACTORS.reviewer, { decision: 'reject', comment: '与已建系统重复' });
+  return endsAs(handle, 'rejected');
+};
+
+/** IT project: returned, then withdrawn by the owner at owner-amend. */
+const itProjectWithdrawn: Scenario = async (h) => {
+  const { handle } = await fileItProject(h, 'replay-withdrawn');
+  await decide(handle, (await itTask(handle, 'bdb-review')).id, ACTORS.reviewer, { decision: 'return', comment: '请修改' });
+  await decide(handle, (await itTask(handle, 'owner-amend')).id, ACTORS.applicant, { decision: 'withdraw' });
+  return endsAs(handle, 'withdrawn');
+};
+
 export const SCENARIOS: Record<string, Scenario> = {
   'restricted-share-granted': granted,
   'restricted-share-overdue-escalated': overdueEscalated,
@@ -283,6 +331,9 @@ export const SCENARIOS: Record<string, Scenario> = {
   'problem-data-urgent-extended-lapsed': problemDataLapse,
   'problem-data-disputed-reopened': problemDataReopened,
   'problem-data-withdrawn': problemDataWithdrawn,
+  'it-project-accepted': itProjectAccepted,
+  'it-project-rejected': itProjectRejected,
+  'it-project-withdrawn': itProjectWithdrawn,
 };
 
 async function main() {

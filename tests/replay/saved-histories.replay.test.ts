@@ -23,13 +23,17 @@ describe('saved histories replay', () => {
     assert.ok(files.includes('restricted-share-granted.json'), `histories: ${files.join(', ') || 'none'} — run tests/replay/record-histories.ts`);
   });
 
+  test('every end of the IT project review is saved', () => {
+    for (const end of ['accepted', 'rejected', 'withdrawn']) assert.ok(files.includes(`it-project-${end}.json`), `it-project-${end}.json: run tests/replay/record-histories.ts it-project-${end}`);
+  });
+
   for (const file of files) {
     test(`replays ${file} without nondeterminism`, async () => {
       const history = historyFromJSON(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')));
       const events = history.events ?? [];
       assert.ok(events.length > 0, 'history has events');
       const type = events[0]?.workflowExecutionStartedEventAttributes?.workflowType?.name;
-      assert.ok(type === 'restrictedShareWorkflow' || type === 'conditionalOpenWorkflow' || type === 'problemDataWorkflow', `workflow type ${type}`);
+      assert.ok(['restrictedShareWorkflow', 'conditionalOpenWorkflow', 'problemDataWorkflow', 'itProjectWorkflow'].includes(type ?? ''), `workflow type ${type}`);
       assert.ok(
         events.some((e) => e.workflowExecutionCompletedEventAttributes),
         'the saved case ran to completion, so every code path it took is replayed',

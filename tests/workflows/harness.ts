@@ -25,6 +25,13 @@ import type { CoCaseInput } from '../../workflows/conditional-open.types';
 import { decideUpdate, revokeGrantUpdate, stateQuery, withdrawUpdate } from '../../workflows/kernel/messages';
 import type { restrictedShareWorkflow } from '../../workflows/restricted-share.workflow';
 import type { DecideInput, DecideResult, RsActor, RsCaseInput, RsResourceFacts, RsState, RsTaskState } from '../../workflows/restricted-share.types';
+import type { itProjectWorkflow } from '../../workflows/it-project.workflow';
+import type { ItCaseInput } from '../../workflows/it-project.types';
+import type { ItProjectPayload } from '../../domain/cases/it-project/payload';
+import { checkAcceptance, nextCompletionReminder, type CatalogFacts } from '../../domain/cases/it-project/completion';
+import { opinionNumber, shanghaiYear } from '../../domain/cases/it-project/opinion';
+import type { IssueOpinionRequest } from '../../activities/it-project.activities';
+import type { KernelLimits } from '../../workflows/kernel/types';
 
 export type RsHandle = WorkflowHandle<typeof restrictedShareWorkflow>;
 export type HistoryOp = Extract<ProjectionOp, { op: 'history' }>;
@@ -156,6 +163,46 @@ export async function fileProblemData(h: Harness, label: string, over: Partial<P
   return { handle, id, input };
 }
 
+// ---- IT project
+
+export const itPayload = (over: Partial<ItProjectPayload> = {}): ItProjectPayload => ({
+  projectName: '智慧市场监管平台',
+  investmentWan: 1280.5,
+  content: '建设市场主体信用监管、移动执法和数据分析模块',
+  buildsOwnCloudOrDataCenter: false,
+  dataCatalog: [
+    { name: '企业信用评价', dataItems: ['统一社会信用代码', '信用等级'], shareClass: 'unconditional', openClass: 'conditional' },
+    { name: '移动执法记录', dataItems: ['检查编号'], shareClass: 'restricted', openClass: 'none' },
+  ],
+  sharingPlan: '通过市公共数据平台按目录共享',
+  plannedCompletion: '2027-06-30',
+  ...over,
+});
+
+export const IT_RECIPIENTS = [
+  { orgId: 'finance', orgName: '宁波市财政局' },
+  { orgId: 'ndrc', orgName: '宁波市发展和改革委员会' },
+];
+
+/** Starts an IT project filed by amr and waits until its filing has been projected. */
+export async function fileItProject(h: Harness, label: string, over: Partial<ItProjectPayload> = {}, limits?: KernelLimits): Promise<{ handle: RsHandle; id: string; input: ItCaseInput }> {
+  const id = newId(`it-${label}`);
+  const input: ItCaseInput = {
+    caseId: id,
+    filedAt: new Date(await h.env.currentTimeMs()).toISOString(),
+    applicant: { orgId: ACTORS.applicant.orgId, orgName: ACTORS.applicant.orgName, actor: ACTORS.applicant },
+    payload: itPayload(over),
+    resources: [],
+    parties: { bdbOrgId: 'bdb', bdbName: '宁波市大数据发展管理局' },
+    recipients: IT_RECIPIENTS,
+    ...(limits ? { limits } : {}),
+  };
+  const handle = (await h.env.client.workflow.start<typeof itProjectWorkflow>('itProjectWorkflow', { taskQueue: h.taskQueue, workflowId: id, args: [input] })) as unknown as RsHandle;
+  h.handles.push(handle);
+  await waitFor(() => historyOf(h, id).some((e) => e.action === 'filed'), 'filed');
+  return { handle, id, input };
+}
+
 // ---- environment
 
 export interface Harness {
@@ -172,6 +219,10 @@ export interface Harness {
   projectFault: ((batch: ProjectionOp[], opts: ProjectOptions) => Error | null) | null;
   /** What the workflows reported to the stuck-cases view, per case: reports and resolutions in order. */
   stuck: Map<string, StuckEvent[]>;
+  /** The public catalog the acceptance check reads; tests set it. */
+  catalog: CatalogFacts[];
+  /** Opinions numbered so far, by deciding task (the database's allocator, in memory), and how often each task asked. */
+  opinions: Map<string, { number: string; issuedAt: string; calls: number }>;
 }
 
 export type StuckEvent = ({ event: 'report' } & StuckReport) | { event: 'resolve'; by: string };
@@ -218,6 +269,20 @@ export async function startHarness(name: string): Promise<Harness> {
     async resolveStuck(r: { caseId: string; by: string }): Promise<void> {
       record(r.caseId, { event: 'resolve', by: r.by });
     },
+    async issueOpinion(r: IssueOpinionRequest) {
+      const known = h.opinions.get(r.taskId);
+      const year = shanghaiYear(new Date(r.decidedAt));
+      const seq = known ? Number(/〕(\d+)号/.exec(known.number)![1]) : [...h.opinions.values()].filter((o) => o.number.includes(`〔${year}〕`)).length + 1;
+      const o = { number: opinionNumber(year, seq), issuedAt: r.decidedAt, calls: (known?.calls ?? 0) + 1 };
+      h.opinions.set(r.taskId, o);
+      return { number: o.number, year, seq, decision: r.decision, conditions: r.conditions, comment: r.comment, issuedAt: o.issuedAt };
+    },
+    async nextCompletionReminder(r: { plannedCompletion: string; after: string }) {
+      return nextCompletionReminder(r.plannedCompletion, new Date(r.after));
+    },
+    async checkAcceptance(r: { ownerOrgId: string; entries: { name: string; resourceCode: string }[] }) {
+      return checkAcceptance({ ...r, catalog: h.catalog, now: new Date(Context.current().info.currentAttemptScheduledTimestampMs) });
+    },
   };
   const taskQueue = `rs-${name}-${process.pid}`;
   const worker = await Worker.create({
@@ -226,7 +291,7 @@ export async function startHarness(name: string): Promise<Harness> {
     workflowsPath: require.resolve('../../workflows'),
     activities: mocks,
   });
-  h = { env, worker, taskQueue, ops, published, handles: [], running: Promise.resolve(), projectFault: null, stuck };
+  h = { env, worker, taskQueue, ops, published, handles: [], running: Promise.resolve(), projectFault: null, stuck, catalog: [], opinions: new Map() };
   h.running = worker.run();
   return h;
 }
@@ -243,6 +308,7 @@ export async function cleanupCases(h: Harness): Promise<void> {
   }
   h.published.splice(0);
   h.projectFault = null;
+  h.catalog.splice(0);
 }
 
 export async function stopHarness(h: Harness | undefined): Promise<void> {
