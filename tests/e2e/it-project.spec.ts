@@ -184,6 +184,12 @@ test.describe('信息化项目审核', () => {
     const doc = owner.getByRole('article', { name: '审核意见书' });
     await expect(doc).toContainText('审核结论为：不予通过');
     await expect(doc.getByRole('region', { name: '不予通过的理由' })).toContainText('与一体化政务服务平台功能重复');
+
+    // The PDF has the case's visibility: its owner reads it, an unrelated unit gets 404.
+    const pdfPath = `/api/v1/cases/${encodeURIComponent(caseId)}/opinion.pdf`;
+    expect((await owner.request.get(pdfPath)).status()).toBe(200);
+    const unrelated = await signedIn(browser, 'water.provider');
+    expect((await unrelated.request.get(pdfPath)).status()).toBe(404);
   });
 
   test('退回修改, and the owner withdraws: 已撤回', async ({ browser }) => {
