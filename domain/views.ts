@@ -144,6 +144,8 @@ export interface OpinionView {
   conditions?: string;
   comment?: string;
   issuedAt: string;
+  /** 抄送: the investment and finance authorities it went to. */
+  copiedTo?: { id: string; name: string }[];
 }
 
 /** The automatic acceptance check (Art. 11, 26), per project catalog entry. */

@@ -44,7 +44,8 @@ export async function itProjectWorkflow(input: ItCaseInput): Promise<ItState> {
   async function issue(task: KernelTask, decision: string, b: { conditions?: string; comment?: string }) {
     if (!isOpinionDecision(decision)) return;
     const o = await issueOpinion({ taskId: task.id, caseId, decision, conditions: b.conditions, comment: b.comment, decidedAt: now() });
-    d.opinion = { number: o.number, decision, ...(b.conditions ? { conditions: b.conditions } : {}), ...(b.comment ? { comment: b.comment } : {}), issuedAt: o.issuedAt };
+    const copiedTo = recipients.map((r) => ({ id: r.orgId, name: r.orgName }));
+    d.opinion = { number: o.number, decision, ...(b.conditions ? { conditions: b.conditions } : {}), ...(b.comment ? { comment: b.comment } : {}), issuedAt: o.issuedAt, copiedTo };
     const to = recipients.map((r) => r.orgName).join('、');
     k.history({ actor: SYSTEM, action: 'opinion-issued', step: task.step, taskId: task.id, article: '第9条', comment: `出具审核意见 ${o.number}（${OPINION_DECISION_LABELS[decision]}）${to ? `，抄送${to}` : ''}`, data: { taskId: task.id, number: o.number } });
     for (const r of recipients) {

@@ -64,6 +64,7 @@ const opinionSchema = z.object({
   conditions: z.string().optional(),
   comment: z.string().optional(),
   issuedAt: z.string(),
+  copiedTo: z.array(z.object({ id: z.string(), name: z.string() })).optional().describe('抄送单位'),
 });
 const acceptanceCheckSchema = z.object({
   passed: z.boolean(),

@@ -174,12 +174,14 @@ export function createCasesRepository(db: Db) {
 
   const viewerOf = async (p: Principal): Promise<CaseViewer> => {
     const org = await db.organisation.findUnique({ where: { id: p.org.id }, select: { kind: true } });
-    return { orgId: p.org.id, orgKind: org?.kind ?? null, admin: p.roles.includes('admin') };
+    return { orgId: p.org.id, orgKind: org?.kind ?? null, admin: p.roles.includes('admin'), opinionRecipient: p.roles.includes('opinion-recipient') };
   };
 
   /** A case is visible to its applicant organisation, organisations with a task on it, and the BDB (PROCEDURES §1). */
   const visibleWhere = (v: CaseViewer) =>
-    seesEveryCase(v) ? {} : { OR: [{ applicantOrgId: v.orgId }, { tasks: { some: { assigneeOrgId: v.orgId } } }, { ccItems: { some: { orgId: v.orgId } } }] };
+    seesEveryCase(v)
+      ? {}
+      : { OR: [{ applicantOrgId: v.orgId }, { tasks: { some: { assigneeOrgId: v.orgId } } }, ...(v.opinionRecipient ? [{ ccItems: { some: { orgId: v.orgId } } }] : [])] };
 
   /**
    * The organisation that wrote each history entry. Rows written before the

@@ -39,11 +39,13 @@ describe('caseAudience', () => {
 
 describe('a copy of an IT project opinion (抄送, Art. 9)', () => {
   const project = { applicantOrgId: 'amr', taskOrgIds: ['bdb', 'amr'], type: 'it-project', ccOrgIds: ['ndrc', 'finance'] };
-  test('a recipient organisation reads the case, holding no task; others still see nothing', () => {
-    assert.equal(caseAudience(viewer('ndrc', 'agency'), project), 'copied');
-    assert.equal(caseAudience(viewer('finance', 'agency'), project), 'copied');
-    assert.equal(caseAudience(viewer('psb', 'agency'), project), null);
-    assert.equal(caseAudience(viewer('ndrc', 'agency'), { ...project, ccOrgIds: [] }), null, 'before the opinion is issued it has no copy');
+  const recipient = (orgId: string) => ({ ...viewer(orgId, 'agency'), opinionRecipient: true });
+  test('a recipient reads the case, holding no task; others — and its colleagues without the role — see nothing', () => {
+    assert.equal(caseAudience(recipient('ndrc'), project), 'copied');
+    assert.equal(caseAudience(recipient('finance'), project), 'copied');
+    assert.equal(caseAudience(viewer('ndrc', 'agency'), project), null, 'the copy is for the role, not everyone of the organisation');
+    assert.equal(caseAudience(recipient('psb'), project), null);
+    assert.equal(caseAudience(recipient('ndrc'), { ...project, ccOrgIds: [] }), null, 'before the opinion is issued it has no copy');
   });
 
   test('it sees the outcome and the history, but no task (nothing to act on) and no grant', () => {

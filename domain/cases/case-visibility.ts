@@ -25,6 +25,8 @@ export interface CaseViewer {
   /** The organisation's kind (domain/auth/roles ORG_KINDS); null when unknown. */
   orgKind: string | null;
   admin: boolean;
+  /** Holds `opinion-recipient`: reads the IT projects whose opinion was copied to its organisation (Art. 9). */
+  opinionRecipient?: boolean;
 }
 
 /** Organisation kinds that see every case whole, whether or not they hold a task on it. */
@@ -39,7 +41,7 @@ export const seesEveryCase = (v: CaseViewer): boolean => v.admin || (v.orgKind !
 /** How much of the case the viewer sees; null when it is no party to it. */
 export function caseAudience(v: CaseViewer, c: { applicantOrgId: string; taskOrgIds: readonly string[]; type?: string; ccOrgIds?: readonly string[] }): CaseAudience | null {
   if (seesEveryCase(v) || c.applicantOrgId === v.orgId) return 'whole';
-  if (!c.taskOrgIds.includes(v.orgId)) return c.ccOrgIds?.includes(v.orgId) ? 'copied' : null;
+  if (!c.taskOrgIds.includes(v.orgId)) return v.opinionRecipient && c.ccOrgIds?.includes(v.orgId) ? 'copied' : null;
   return v.orgKind === 'leadership-office' || (c.type !== undefined && EVERY_PARTY_SEES_WHOLE.includes(c.type)) ? 'whole' : 'own-part';
 }
 

@@ -109,6 +109,7 @@ describe('IT project: review and the opinion', () => {
     assert.equal(OPINION_NUMBER.exec(opinion.number)![1], toShanghaiDate(new Date(opinion.issuedAt)).slice(0, 4), 'the year of the decision in Asia/Shanghai');
     assert.equal(opinion.decision, 'approve');
     assert.match(opinion.issuedAt, /\+08:00$/);
+    assert.deepEqual(opinion.copiedTo.map((o: Json) => o.id).sort(), ['finance', 'ndrc'], 'copied to every organisation holding opinion-recipient');
     const entry = c.history.find((h: Json) => h.action === 'opinion-issued');
     assert.equal(entry.article, '第9条');
     assert.ok(entry.comment.includes(opinion.number));

@@ -25,6 +25,8 @@ export interface Opinion {
   comment?: string;
   /** ISO instant. */
   issuedAt: string;
+  /** The organisations it was copied to (抄送), as named when issued. */
+  copiedTo?: { id: string; name: string }[];
 }
 
 /** The cc item's title in the recipients' inbox. */
