@@ -14,6 +14,7 @@ const facts = (over: Partial<OpinionFacts> = {}): OpinionFacts => ({
   ownerName: '宁波市市场监督管理局',
   investmentWan: 1280.5,
   plannedCompletion: '2027-06-30',
+  copiedTo: [{ name: '宁波市发展和改革委员会' }, { name: '宁波市财政局' }],
   ...over,
 });
 
@@ -38,7 +39,7 @@ test('the opinion PDF is an official letter in embedded Chinese glyphs: issuer, 
     '第9条',
     // The date is Ningbo's, not UTC's.
     '2027年1月1日',
-    '抄送：市投资主管部门、市财政主管部门。',
+    '抄送：宁波市发展和改革委员会、宁波市财政局。',
   ]) {
     assert.ok(body.includes(compact(phrase)), phrase);
   }
@@ -47,8 +48,10 @@ test('the opinion PDF is an official letter in embedded Chinese glyphs: issuer, 
 });
 
 test('不予通过 carries its reasons and no building requirements; characters without a glyph are named', async () => {
-  const pages = await readPdf(await renderOpinionPdf(facts({ decision: 'reject', conditions: null, comment: '与一体化平台功能重复😀', projectName: '重复建设项目' })));
+  const pages = await readPdf(await renderOpinionPdf(facts({ decision: 'reject', conditions: null, comment: '与一体化平台功能重复😀', projectName: '重复建设项目', copiedTo: null })));
   const body = compact(pages.map((p) => p.body).join(''));
+  // Recipients not known: the authorities by their role.
+  assert.ok(body.includes(compact('抄送：市投资主管部门、市财政主管部门。')));
   assert.ok(body.includes('审核结论为：不予通过'));
   assert.ok(body.includes('一、不予通过的理由与一体化平台功能重复'));
   assert.ok(!body.includes('项目建设要求'));

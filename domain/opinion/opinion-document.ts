@@ -19,6 +19,8 @@ export interface OpinionFacts {
   ownerName: string;
   investmentWan: number | string;
   plannedCompletion?: string | null;
+  /** The organisations the opinion was copied to (抄送); the authorities by their role when not known. */
+  copiedTo?: { name: string }[] | null;
 }
 
 export interface OpinionDocument {
@@ -84,7 +86,7 @@ export function opinionDocument(f: OpinionFacts): OpinionDocument {
     conclusion: `你单位报送的“${f.projectName}”信息化项目审核申请收悉。经审核，审核结论为：${conclusion}。`,
     sections,
     basis: `依据《宁波市公共数据管理办法》（甬政办发〔2019〕72号）${OPINION_BASIS_ARTICLE}：政府投资建设信息化和电子政务项目，由同级大数据主管部门出具审核意见；审核意见作为政府投资主管部门审批立项、财政主管部门编制预算的依据。`,
-    cc: '抄送：市投资主管部门、市财政主管部门。',
+    cc: `抄送：${f.copiedTo?.length ? f.copiedTo.map((o) => o.name).join('、') : '市投资主管部门、市财政主管部门'}。`,
     date: chineseDate(f.issuedAt),
   };
 }

@@ -130,6 +130,7 @@ test.describe('信息化项目审核', () => {
     await expect(doc).toContainText('审核结论为：有条件通过');
     await expect(doc.getByRole('region', { name: '通过条件' })).toContainText('上线前完成项目数据目录编目');
     await expect(doc).toContainText('第9条');
+    await expect(doc).toContainText(/抄送：.*宁波市发展和改革委员会/);
     const pdf = await ndrc.request.get(`/api/v1/cases/${encodeURIComponent(caseId)}/opinion.pdf`);
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()['content-type']).toContain('application/pdf');
