@@ -63,6 +63,8 @@ async function openAcceptance(reviewer: Page, caseId: string, code: string, mark
 
 test.describe('信息化项目审核', () => {
   test('filed from the form, approved with conditions, read by the investment authority, completed and accepted', async ({ browser }) => {
+    // Three users and the whole procedure: longer than one step's journey on a loaded machine.
+    test.slow();
     const owner = await signedIn(browser, 'amr.applicant');
     await owner.goto('/cases/new');
     await owner.getByRole('link', { name: /信息化项目审核/ }).click();
@@ -150,6 +152,7 @@ test.describe('信息化项目审核', () => {
   });
 
   test('a failed acceptance fixed: another unit’s resource fails the check, the owner re-reports with its own', async ({ browser }) => {
+    test.slow();
     const owner = await signedIn(browser, 'amr.applicant');
     const caseId = await fileByApi(owner, `市场监管数据中台 ${Date.now().toString(36)}`);
     const reviewer = await signedIn(browser, 'bdb.reviewer');
