@@ -20,6 +20,7 @@ import { catalogRoutes } from './routes/catalog.routes';
 import { docsRoutes } from './routes/docs.routes';
 import { grantRoutes } from './routes/grants.routes';
 import { agreementRoutes } from './routes/agreement.routes';
+import { opinionRoutes } from './routes/opinion.routes';
 import { healthRoutes } from './routes/health.routes';
 import { inboxRoutes } from './routes/inbox.routes';
 import { opinionCcRoutes } from './routes/opinion-cc.routes';
@@ -65,6 +66,7 @@ export function createApi(deps: AppDeps): Express {
   app.use(problemDataRoutes(api));
   app.use(grantRoutes(api));
   app.use(agreementRoutes(api));
+  app.use(opinionRoutes(api));
   app.use(adminRoutes(api));
   app.use(stuckCasesRoutes(api));
   app.use(supervisionRoutes(api));

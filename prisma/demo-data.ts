@@ -50,7 +50,11 @@ export interface DemoResource {
   updateCycle: string;
   sharePeriodDays: number;
   providerId: string;
-  lastUpdatedAt: string;
+  /**
+   * A fixed instant, or hours before seeding: a resource the demo means to be
+   * current stays within its update cycle (Art. 26) on whatever day it is seeded.
+   */
+  lastUpdatedAt: string | { hoursBeforeSeed: number };
 }
 
 export const demoResources: DemoResource[] = [
@@ -61,13 +65,13 @@ export const demoResources: DemoResource[] = [
     shareReason: '含公民个人身份信息，仅可提供给有相关履职需要的行政机关',
     shareLegalBasis: '《中华人民共和国居民身份证法》第六条、第十九条；《中华人民共和国个人信息保护法》第三十四条',
     openReason: '涉及个人隐私，依第三十二条不得向社会开放',
-    provisionMethod: '接口', updateCycle: 'daily', sharePeriodDays: 365, providerId: 'psb', lastUpdatedAt: '2026-11-25T02:00:00+08:00',
+    provisionMethod: '接口', updateCycle: 'daily', sharePeriodDays: 365, providerId: 'psb', lastUpdatedAt: { hoursBeforeSeed: 5 },
   },
   {
     code: 'NB-AMR-0001', name: '企业登记信息', system: '浙江省市场主体登记系统（宁波）',
     dataItems: ['统一社会信用代码', '企业名称', '法定代表人', '注册资本', '成立日期', '登记状态'], storageFormat: '数据库表',
     shareClass: 'unconditional', openClass: 'unconditional', shareReason: null, shareLegalBasis: null, openReason: null,
-    provisionMethod: '接口', updateCycle: 'daily', sharePeriodDays: 365, providerId: 'amr', lastUpdatedAt: '2026-11-25T03:00:00+08:00',
+    provisionMethod: '接口', updateCycle: 'daily', sharePeriodDays: 365, providerId: 'amr', lastUpdatedAt: { hoursBeforeSeed: 4 },
   },
   {
     code: 'NB-WATER-0001', name: '用水户信息', system: '水务营业收费系统',
@@ -85,7 +89,7 @@ export const demoResources: DemoResource[] = [
     shareReason: '涉及个人户籍变动细节，不宜提供给其他行政机关共享使用',
     shareLegalBasis: '《中华人民共和国户口登记条例》第四条；《公安机关信息安全管理规定》',
     openReason: '涉及个人隐私，依第三十二条不得向社会开放',
-    provisionMethod: '脱敏后接口', updateCycle: 'daily', sharePeriodDays: 90, providerId: 'psb', lastUpdatedAt: '2026-11-25T01:00:00+08:00',
+    provisionMethod: '脱敏后接口', updateCycle: 'daily', sharePeriodDays: 90, providerId: 'psb', lastUpdatedAt: { hoursBeforeSeed: 6 },
   },
   {
     code: 'NB-AMR-0002', name: '行政处罚信息', system: '市场监管行政执法系统',
@@ -100,6 +104,6 @@ export const demoResources: DemoResource[] = [
     code: 'NB-WATER-0002', name: '供水管网水质监测数据', system: '供水水质在线监测平台',
     dataItems: ['监测点编号', '监测时间', '浊度', '余氯', 'pH值'], storageFormat: 'CSV',
     shareClass: 'unconditional', openClass: 'unconditional', shareReason: null, shareLegalBasis: null, openReason: null,
-    provisionMethod: '文件下载', updateCycle: 'daily', sharePeriodDays: 365, providerId: 'water', lastUpdatedAt: '2026-11-25T06:00:00+08:00',
+    provisionMethod: '文件下载', updateCycle: 'daily', sharePeriodDays: 365, providerId: 'water', lastUpdatedAt: { hoursBeforeSeed: 3 },
   },
 ];

@@ -32,7 +32,8 @@ export async function seedDemoData(db: Db): Promise<{ created: number }> {
   for (const r of demoResources) {
     const exists = await db.resource.findUnique({ where: { code: r.code } });
     if (exists) continue;
-    await db.resource.create({ data: { ...r, lastUpdatedAt: new Date(r.lastUpdatedAt) } });
+    const lastUpdatedAt = typeof r.lastUpdatedAt === 'string' ? new Date(r.lastUpdatedAt) : new Date(Date.now() - r.lastUpdatedAt.hoursBeforeSeed * 3_600_000);
+    await db.resource.create({ data: { ...r, lastUpdatedAt } });
     created++;
   }
   return { created };

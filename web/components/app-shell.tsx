@@ -21,7 +21,9 @@ interface NavItem {
 
 export function navFor(me: MeView): NavItem[] {
   const items: NavItem[] = [];
-  if (can.haveInbox(me.roles)) items.push({ href: '/inbox', label: '待办' });
+  // The investment and finance authorities receive review opinions to read (Art. 9), not tasks to act on.
+  if (me.roles.includes('opinion-recipient')) items.push({ href: '/cc', label: '抄送' });
+  if (can.haveInbox(me.roles.filter((r) => r !== 'opinion-recipient'))) items.push({ href: '/inbox', label: '待办' });
   if (can.fileCases(me.roles)) items.push({ href: '/cases', label: '我的办件' });
   if (superviseOverdue(me.roles)) items.push({ href: '/overdue', label: '逾期督办' });
   if (superviseOverdue(me.roles)) items.push({ href: '/supervision', label: '监督考核' });

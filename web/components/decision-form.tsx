@@ -20,6 +20,7 @@ import {
   conditionalOpenErrorsAfterEdit,
   type ConditionalOpenDraft,
 } from '../lib/conditional-open-draft';
+import { checkItProjectDraft, itProjectDraftFromPayload, itProjectDraftToPayload, itProjectErrorsAfterEdit, projectCatalogEntries, type ItProjectDraft } from '../lib/it-project';
 import { decisionMetaFor, procedureOf, stepLabelFor, type DecisionMeta } from '../lib/procedures';
 import { fmtDateTime, isoToLocalInput, localInputToIso } from '../lib/time';
 import { useApi } from '../lib/use-api';
@@ -28,6 +29,8 @@ import { ConditionalOpenFields } from './conditional-open-form';
 import { Countdown, DueAt, useNow } from './countdown';
 import { FormErrorSummary } from './form-error-summary';
 import { checkDraft, draftFromPayload, draftToPayload, errorsAfterEdit, RestrictedShareFields, type RestrictedShareDraft } from './restricted-share-form';
+import { ItProjectFields } from './it-project-form';
+import { ResourceSlots } from './resource-picker';
 import { TagInput } from './tag-input';
 import { ArticleBadge, btn, cx, ErrorAlert, errorId, Field, input, Loading, Notice } from './ui';
 
@@ -56,11 +59,16 @@ const FIELD_LABELS: Record<DecisionField, string> = {
 };
 
 /** The procedures whose filing form serves a resubmit; others amend the payload as JSON. */
-type PayloadDraft = { kind: 'restricted-share'; draft: RestrictedShareDraft } | { kind: 'conditional-open'; draft: ConditionalOpenDraft } | { kind: 'json'; text: string };
+type PayloadDraft =
+  | { kind: 'restricted-share'; draft: RestrictedShareDraft }
+  | { kind: 'conditional-open'; draft: ConditionalOpenDraft }
+  | { kind: 'it-project'; draft: ItProjectDraft }
+  | { kind: 'json'; text: string };
 
 function initialPayloadDraft(detail: CaseDetailView): PayloadDraft {
   if (detail.type === 'restricted-share') return { kind: 'restricted-share', draft: draftFromPayload(detail.payload) };
   if (detail.type === 'conditional-open') return { kind: 'conditional-open', draft: conditionalOpenDraftFromPayload(detail.payload) };
+  if (detail.type === 'it-project') return { kind: 'it-project', draft: itProjectDraftFromPayload(detail.payload) };
   return { kind: 'json', text: JSON.stringify(detail.payload, null, 2) };
 }
 
@@ -106,6 +114,8 @@ export function DecisionForm({
   const signing = task.decisions.some((d) => decisionMetaFor(detail.type, task.step, d).requires.includes('signerName'));
   const agreement = useApi<AgreementView>(signing ? agreementPath(detail.id) : null);
   const p = `t-${task.id}`;
+  // A case that names what must be registered (the IT project's catalog entries) gets one resource per entry, in order.
+  const resourceSlots = useMemo(() => registeredResourceSlots(detail), [detail]);
 
   // An applicant amending the request (a step that takes the amended payload) needs the reviewer's words beside
   // the form: the latest send-back (退回修改, 要求补充材料 — the amber decisions of the specs) with its comment.
@@ -149,6 +159,15 @@ export function DecisionForm({
         return null;
       }
     }
+    if (payloadDraft.kind === 'it-project') {
+      // Its shape here; its rules (Art. 8, 11, the date) by the API, which names the field.
+      const fields = checkItProjectDraft(payloadDraft.draft);
+      if (fields) {
+        refuse('修改后的申请内容有误，请修改标出的内容', {}, undefined, fields);
+        return null;
+      }
+      return itProjectDraftToPayload(payloadDraft.draft);
+    }
     const local = payloadDraft.kind === 'restricted-share' ? checkDraft(payloadDraft.draft, catalog.items) : checkConditionalOpenDraft(payloadDraft.draft, catalog.items);
     if (local) {
       refuse(local.message, {}, local.article || undefined, local.fields);
@@ -164,7 +183,16 @@ export function DecisionForm({
     if (needs.has('desensitization')) b.desensitization = { fields: desFields, rule: desRule.trim() };
     if (needs.has('newDueAt')) b.newDueAt = localInputToIso(newDueAt) ?? newDueAt;
     if (needs.has('conditions')) b.conditions = conditions.trim();
-    if (needs.has('registeredResources')) b.registeredResources = registered;
+    if (needs.has('registeredResources')) {
+      if (resourceSlots) {
+        const fields = Object.fromEntries(resourceSlots.flatMap((s, i) => (registered[i] ? [] : [[`registeredResources.${i}`, `请为“${s.name}”选择已编目的资源`]])));
+        if (Object.keys(fields).length > 0) {
+          refuse('请为每个项目数据目录条目选择一项已编目的资源', fields, '第11条');
+          return null;
+        }
+      }
+      b.registeredResources = registered;
+    }
     if (needs.has('dataVersion')) b.dataVersion = dataVersion.trim();
     if (needs.has('agreedWith')) b.agreedWith = agreedWith.trim();
     if (needs.has('signerName')) {
@@ -402,10 +430,47 @@ export function DecisionForm({
         </div>
       )}
 
-      {decision && needs.has('registeredResources') && (
+      {decision && needs.has('registeredResources') && !resourceSlots && (
         <Field id={`${p}-registered`} label={FIELD_LABELS.registeredResources} required error={errors.registeredResources}>
           <TagInput id={`${p}-registered`} values={registered} onChange={setRegistered} placeholder="如 NB-AMR-0003" invalid={Boolean(errors.registeredResources)} />
         </Field>
+      )}
+
+      {decision && needs.has('registeredResources') && resourceSlots && (
+        <fieldset aria-describedby={errors.registeredResources ? errorId(`${p}-registered`) : undefined}>
+          <legend className="mb-1 text-sm font-medium text-slate-800">
+            {FIELD_LABELS.registeredResources}
+            <span className="ml-0.5 text-red-600" aria-hidden="true">
+              *
+            </span>{' '}
+            <ArticleBadge article="第11条" />
+          </legend>
+          <p className="mb-2 text-xs text-slate-600">每个项目数据目录条目选择一项已编入公共数据资源目录的资源。提交后系统自动核对：已编目、由本单位提供、数据已归集（更新周期未超期）。</p>
+          {catalog.error ? (
+            <ErrorAlert error={catalog.error} onRetry={catalog.reload} />
+          ) : !catalog.items ? (
+            <Loading label="正在加载数据目录…" />
+          ) : (
+            <ResourceSlots
+              id={`${p}-registered`}
+              field="registeredResources"
+              slots={resourceSlots}
+              all={catalog.items}
+              values={registered}
+              onChange={(codes) => {
+                setRegistered(codes);
+                setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !k.startsWith('registeredResources'))));
+              }}
+              errors={errors}
+              preferredProviderId={detail.applicant.org.id}
+            />
+          )}
+          {errors.registeredResources && (
+            <p id={errorId(`${p}-registered`)} className="mt-1 text-xs font-medium text-red-700">
+              {errors.registeredResources}
+            </p>
+          )}
+        </fieldset>
       )}
 
       {decision && needs.has('payload') && (
@@ -433,6 +498,17 @@ export function DecisionForm({
               errors={payloadErrors}
               idPrefix={`${p}-co`}
               lockResources
+            />
+          )}
+          {payloadDraft.kind === 'it-project' && (
+            <ItProjectFields
+              value={payloadDraft.draft}
+              onChange={(d) => {
+                setPayloadErrors((e) => itProjectErrorsAfterEdit(e, payloadDraft.draft, d));
+                setPayloadDraft({ kind: 'it-project', draft: d });
+              }}
+              errors={payloadErrors}
+              idPrefix={`${p}-itp`}
             />
           )}
           {payloadDraft.kind === 'json' && (
@@ -479,4 +555,11 @@ function AgreementToSign({ state }: { state: { data: AgreementView | undefined; 
       </div>
     </section>
   );
+}
+
+/** The named slots a `registeredResources` list fills, one resource each in order, when the case names them (the IT project's catalog entries). */
+function registeredResourceSlots(detail: CaseDetailView): { name: string; detail?: string }[] | null {
+  if (!Array.isArray(detail.payload.dataCatalog)) return null;
+  const entries = projectCatalogEntries(detail.payload);
+  return entries.length > 0 ? entries.map((e) => ({ name: e.name, detail: e.dataItems.length ? `数据项：${e.dataItems.join('、')}` : undefined })) : null;
 }

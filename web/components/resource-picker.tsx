@@ -83,3 +83,78 @@ export function ResourcePicker({ id, all, selected, onChange, invalid, label, pl
     </div>
   );
 }
+
+/**
+ * One catalog resource for each of a list of named slots, in the slots' order
+ * (e.g. the IT project's completion report: the resource registered for each
+ * project catalog entry, Art. 11). Each slot is a select labelled with its
+ * name; resources of `preferredProviderId` are offered first. Errors come keyed
+ * `<field>.<index>` as the API sends them, or on the whole field.
+ */
+export function ResourceSlots({
+  id,
+  field,
+  slots,
+  all,
+  values,
+  onChange,
+  errors,
+  preferredProviderId,
+}: {
+  id: string;
+  /** The API's name of the list (errors are keyed by it). */
+  field: string;
+  slots: { name: string; detail?: string }[];
+  all: ResourceView[];
+  values: string[];
+  onChange: (codes: string[]) => void;
+  errors: Record<string, string>;
+  preferredProviderId?: string;
+}) {
+  const ordered = [...all].sort((a, b) => Number(b.provider.id === preferredProviderId) - Number(a.provider.id === preferredProviderId));
+  const set = (i: number, code: string) => onChange(slots.map((_, j) => (j === i ? code : (values[j] ?? ''))));
+  return (
+    <ol className="space-y-2" aria-label="逐项选择目录资源">
+      {slots.map((s, i) => {
+        const error = errors[`${field}.${i}`];
+        const sid = `${id}-${i}`;
+        const chosen = all.find((r) => r.code === values[i]);
+        return (
+          <li key={i} className={cx('grid gap-2 rounded border px-3 py-2 md:grid-cols-[2fr_3fr]', error ? 'border-red-300 bg-red-50/50' : 'border-slate-200')}>
+            <label htmlFor={sid} className="text-sm">
+              <span className="font-medium text-slate-900">
+                {i + 1}. {s.name}
+              </span>
+              {s.detail && <span className="block text-xs text-slate-500">{s.detail}</span>}
+            </label>
+            <div>
+              <select
+                id={sid}
+                className={input}
+                value={values[i] ?? ''}
+                onChange={(e) => set(i, e.target.value)}
+                aria-invalid={error ? true : undefined}
+                aria-describedby={error ? errorId(sid) : undefined}
+              >
+                <option value="">请选择目录资源…</option>
+                {ordered.map((r) => (
+                  <option key={r.code} value={r.code}>
+                    {r.name}（{r.code}）— {r.provider.name}
+                  </option>
+                ))}
+              </select>
+              {chosen && preferredProviderId && chosen.provider.id !== preferredProviderId && !error && (
+                <p className="mt-1 text-xs text-amber-800">该资源由{chosen.provider.name}提供，不是本单位提供的资源：验收核对将不通过。</p>
+              )}
+              {error && (
+                <p id={errorId(sid)} className="mt-1 text-xs font-medium text-red-700">
+                  {error}
+                </p>
+              )}
+            </div>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

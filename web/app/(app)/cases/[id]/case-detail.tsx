@@ -24,6 +24,8 @@ import { CASE_TYPE_LABELS, GRANT_STATUS, GRANT_TERMS, methodLabel, outcomeOf, TA
 import { decisionMetaFor, procedureOf, signingSteps, stepLabelFor } from '../../../../lib/procedures';
 import { AgreementSection } from '../../../../components/agreement-section';
 import { ProblemDataPanel } from '../../../../components/problem-data-panel';
+import { AcceptanceCheckTable, ItProjectPanel } from '../../../../components/it-project-panel';
+import { itProjectOutcome } from '../../../../lib/it-project';
 import { hasRole, useMe } from '../../../../lib/session';
 import { fmtDate, fmtDateTime } from '../../../../lib/time';
 import { useAction, useApi } from '../../../../lib/use-api';
@@ -104,6 +106,7 @@ export function CaseDetail({ id }: { id: string }) {
       {myTasks.map((t) => (
         <Section key={t.id} title={`我的待办：${t.stepLabel || stepLabel(t.step)}${t.subject ? ` — ${t.subject}` : ''}`} className="border-blue-300 ring-1 ring-blue-200">
           <TaskClaimBar task={t} me={me} onChanged={() => void reload()} />
+          {c.type === 'it-project' && t.step === 'bdb-acceptance' && <AcceptanceForTask detail={c} />}
           {claimedByOther(t, me) ? (
             <Notice tone="amber">该任务已由 {t.claimedBy?.name} 签收，由其办理。</Notice>
           ) : (
@@ -161,6 +164,8 @@ export function CaseDetail({ id }: { id: string }) {
       </div>
 
       {c.type === 'problem-data' && <ProblemDataPanel detail={c} onChanged={setData} />}
+
+      {c.type === 'it-project' && <ItProjectPanel detail={c} />}
 
       {c.outcome && (c.outcome.resources.length > 0 || c.outcome.grants.length > 0) && (
         <Section title="办理结果">
@@ -256,10 +261,13 @@ export function CaseDetail({ id }: { id: string }) {
         </Section>
       )}
 
-      <div className="grid gap-4 lg:grid-cols-[3fr_2fr]">
-        <Section title="申请内容">
-          <PayloadView type={c.type} payload={c.payload} />
-        </Section>
+      {/* The IT project's filing is shown whole in its panel above (项目概况). */}
+      <div className={c.type === 'it-project' ? 'grid gap-4' : 'grid gap-4 lg:grid-cols-[3fr_2fr]'}>
+        {c.type !== 'it-project' && (
+          <Section title="申请内容">
+            <PayloadView type={c.type} payload={c.payload} />
+          </Section>
+        )}
         <Section title="办理历史">
           <HistoryTimeline type={c.type} entries={c.history} />
         </Section>
@@ -284,6 +292,18 @@ export function CaseDetail({ id }: { id: string }) {
       )}
 
       {isAdmin && <WorkflowPanel caseId={c.id} workflowId={c.workflowId} />}
+    </div>
+  );
+}
+
+/** The reviewer decides the acceptance with the automatic check in view (Art. 11). */
+function AcceptanceForTask({ detail }: { detail: CaseDetailView }) {
+  const check = itProjectOutcome(detail.outcome).acceptanceCheck;
+  return (
+    <div className="mb-4 rounded-md border border-slate-200 p-3">
+      <h3 className="mb-2 text-sm font-semibold text-slate-900">自动核对结果</h3>
+      {check ? <AcceptanceCheckTable check={check} /> : <Notice tone="amber">自动核对结果尚未生成，请稍后刷新。</Notice>}
+      {check && !check.passed && <p className="mt-2 text-xs text-red-700">核对未通过的，不能验收通过：请选择“验收不通过”并说明理由，退回建设单位重新报告。</p>}
     </div>
   );
 }

@@ -13,18 +13,21 @@ import { useMe } from '../../../../lib/session';
 import { NewConditionalOpen } from './new-conditional-open';
 import { NewRestrictedShare } from './new-restricted-share';
 import { ProblemReportForm } from '../../../../components/problem-report-form';
+import { ItProjectForm } from '../../../../components/it-project-form';
 
 /** The procedures the web has a filing form for. */
 const FORMS: Partial<Record<CaseType, () => ReactNode>> = {
   'restricted-share': () => <NewRestrictedShare />,
   'conditional-open': () => <NewConditionalOpen />,
   'problem-data': () => <ProblemReportForm />,
+  'it-project': () => <ItProjectForm />,
 };
 
 const INTRO: Partial<Record<CaseType, string>> = {
   'restricted-share': '行政机关为履行职责申请使用受限共享类公共数据，经大数据局审核并征得数据提供单位同意。',
   'conditional-open': '公民、法人和其他组织申请使用有条件开放类公共数据，经综合评估并签订数据利用协议。',
   'problem-data': '使用中发现数据错误、遗漏或侵犯商业秘密、个人隐私的，反馈数据提供单位在5个工作日内校核处理。',
+  'it-project': '政务信息化项目报市大数据主管部门审核，出具审核意见；建成后项目数据编目、归集、共享，验收通过。',
 };
 
 export function NewCase() {
@@ -33,7 +36,7 @@ export function NewCase() {
   const offered = fileableBy(me.roles).filter((p) => FORMS[p.type]);
   const asked = params.get('type');
   // Resources named without a type (the catalog's 申请共享/申请开放) ask for an application, not a problem report.
-  const candidates = params.get('resources') ? offered.filter((p) => p.type !== 'problem-data') : offered;
+  const candidates = params.get('resources') ? offered.filter((p) => p.type !== 'problem-data' && p.type !== 'it-project') : offered;
   const chosen = offered.find((p) => p.type === asked) ?? (candidates.length === 1 ? candidates[0] : undefined);
 
   if (chosen) return <>{FORMS[chosen.type]?.()}</>;
