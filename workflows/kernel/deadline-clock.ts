@@ -4,20 +4,18 @@
  * a clock paused for the applicant carries its remaining working days into the
  * task that resumes it. Instants come from activities: workflows never read the calendar.
  */
-import { proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
+import { proxyActivities } from '@temporalio/workflow';
 import type { WorkflowActivities } from '../../activities';
-import type { DeadlineRequest, PlannedDeadline } from '../../domain/cases/projection';
+import type { PlannedDeadline } from '../../domain/cases/projection';
 import type { StepSpec } from '../../domain/procedures';
 import type { ClockRule, GrantState, KernelTask } from './types';
-import { localActivities } from './local-activities';
 
-const calendarOptions = { startToCloseTimeout: '1 minute', retry: { initialInterval: '1 second', maximumInterval: '1 minute' } } as const;
-const remote = proxyActivities<WorkflowActivities>(calendarOptions);
-// A calendar lookup takes milliseconds: run in the workflow task, it costs no round trip through the server.
-const local = proxyLocalActivities<WorkflowActivities>(calendarOptions);
+const { planDeadline, workingDaysLeft } = proxyActivities<WorkflowActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+});
 
-export const planDeadline = (req: DeadlineRequest): Promise<PlannedDeadline> => (localActivities() ? local : remote).planDeadline(req);
-const workingDaysLeft = (req: { at: string; dueAt: string }): Promise<number> => (localActivities() ? local : remote).workingDaysLeft(req);
+export { planDeadline };
 
 /** The step's rule, counted from a given instant; undefined for a step without a deadline. */
 export function stepRule(step: StepSpec | undefined, from: string): ClockRule | undefined {

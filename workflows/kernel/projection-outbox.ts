@@ -7,18 +7,15 @@
  * answering; its waiting batches are written when an administrator retries
  * (optionally cleaned), or, after exhausted retries, by itself a while later.
  */
-import { ActivityFailure, ApplicationFailure, proxyActivities, proxyLocalActivities, sleep } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, proxyActivities, sleep } from '@temporalio/workflow';
 import type { WorkflowActivities } from '../../activities';
-import { UNWRITABLE_PROJECTION, type ProjectOptions, type ProjectionFailureKind, type ProjectionOp } from '../../domain/cases/projection';
-import { localActivities } from './local-activities';
+import { UNWRITABLE_PROJECTION, type ProjectionFailureKind, type ProjectionOp } from '../../domain/cases/projection';
 
 // Retries are bounded: an activity retried without limit on data it can never write blocks its case for good.
-const projectOptions = { startToCloseTimeout: '1 minute', retry: { initialInterval: '1 second', maximumInterval: '1 minute', maximumAttempts: 30 } } as const;
-const remote = proxyActivities<WorkflowActivities>(projectOptions);
-// A batch is one short transaction: written from the workflow task itself, it costs no round trip through the server.
-// Retried or replayed, it writes nothing twice all the same (activities/projection.activities.ts keys every row).
-const local = proxyLocalActivities<WorkflowActivities>(projectOptions);
-const project = (ops: ProjectionOp[], opts?: ProjectOptions): Promise<void> => (localActivities() ? local : remote).project(ops, opts);
+const { project } = proxyActivities<WorkflowActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute', maximumAttempts: 30 },
+});
 // Reporting always succeeds in the end: it writes a small, cleaned row.
 const { reportStuck, resolveStuck } = proxyActivities<WorkflowActivities>({
   startToCloseTimeout: '30 seconds',
