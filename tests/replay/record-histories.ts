@@ -334,10 +334,6 @@ export const SCENARIOS: Record<string, Scenario> = {
   'it-project-accepted': itProjectAccepted,
   'it-project-rejected': itProjectRejected,
   'it-project-withdrawn': itProjectWithdrawn,
-  // Recorded after the 'local-activities' patch: projection batches and calendar lookups as local activities.
-  'local-activities-restricted-share-granted': granted,
-  'local-activities-restricted-share-parked-retried': parkedRetried,
-  'local-activities-problem-data-urgent-extended-lapsed': problemDataLapse,
 };
 
 async function main() {
