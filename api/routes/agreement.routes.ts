@@ -5,6 +5,7 @@ import type { Principal } from '../../domain/auth/principal';
 import { agreementTitle } from '../../domain/agreement/agreement-template';
 import { stepLabelOf } from '../../domain/procedures';
 import { defineRoute } from '../define-route';
+import { sendInlinePdf } from '../send-pdf';
 import { renderAgreementPdf } from '../agreement-pdf';
 import type { ApiDeps } from '../deps';
 
@@ -52,12 +53,7 @@ export function agreementRoutes(deps: ApiDeps): Router {
         sha256: a.sha256,
         signatures: a.signatures.map((s) => ({ stepLabel: stepLabelOf('conditional-open', s.step), signerName: s.signerName, at: s.at, sha256: s.sha256 })),
       });
-      res
-        .status(200)
-        .type('application/pdf')
-        .set('Content-Disposition', `inline; filename="agreement-${encodeURIComponent(params.id)}.pdf"`)
-        .send(pdf);
-      return { body: undefined };
+      return sendInlinePdf(res, `agreement-${params.id}.pdf`, pdf);
     },
   });
 

@@ -3,6 +3,7 @@ import { z } from '../../domain/zod-locale';
 import { AppError } from '../../domain/errors';
 import type { OpinionFacts } from '../../domain/opinion/opinion-document';
 import { defineRoute } from '../define-route';
+import { sendInlinePdf } from '../send-pdf';
 import { renderOpinionPdf } from '../opinion-pdf';
 import type { ApiDeps } from '../deps';
 
@@ -31,12 +32,7 @@ export function opinionRoutes(deps: ApiDeps): Router {
         plannedCompletion: typeof p.plannedCompletion === 'string' ? p.plannedCompletion : null,
       };
       const pdf = await renderOpinionPdf(facts);
-      res
-        .status(200)
-        .type('application/pdf')
-        .set('Content-Disposition', `inline; filename="opinion-${encodeURIComponent(params.id)}.pdf"`)
-        .send(pdf);
-      return { body: undefined };
+      return sendInlinePdf(res, `opinion-${params.id}.pdf`, pdf);
     },
   });
 

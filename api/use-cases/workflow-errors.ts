@@ -1,8 +1,9 @@
 /**
  * Temporal's refusals in the API's words: an Update the workflow's validator
- * rejected becomes 409 (state conflict) or 422 (a rule, with article and fields).
+ * rejected becomes 409 (state conflict) or 422 (a rule, with article and fields);
+ * an engine that cannot answer now becomes 503, never 500.
  */
-import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError, isGrpcServiceError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { AppError } from '../../domain/errors';
 
@@ -22,9 +23,22 @@ export function fromWorkflowError(e: unknown): AppError | null {
     // The workflow took it but could not write its record: an administrator's stuck-cases view has it.
     if (cause.type === 'stuck') return new AppError('unavailable', cause.message);
   }
+  if (engineCannotAnswerNow(e)) {
+    return new AppError('unavailable', '流程引擎暂时无法应答，本次操作未确认；请稍后用同一 Idempotency-Key 重试');
+  }
   const name = (e as { name?: string })?.name;
   if (name === 'WorkflowExecutionAlreadyCompletedError' || /already completed/i.test((e as Error)?.message ?? '')) {
     return new AppError('conflict', '该办件的流程已结束');
   }
   return null;
+}
+
+// gRPC DEADLINE_EXCEEDED and UNAVAILABLE: what a busy or restarting server (or an aborted Update) answers.
+const RETRY_LATER = new Set([4, 14]);
+
+/** The server aborted or timed out the call: the workflow may or may not have taken it; a retry with the same key finds out. */
+function engineCannotAnswerNow(e: unknown): boolean {
+  if (e instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return true;
+  const inner = e instanceof ServiceError ? e.cause : e;
+  return isGrpcServiceError(inner) && RETRY_LATER.has(inner.code);
 }

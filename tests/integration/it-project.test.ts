@@ -228,12 +228,12 @@ describe('IT project: completion and acceptance', () => {
     assertError(await amr.post(`/tasks/${report.id}/decision`, { decision: 'complete', registeredResources: [FRESH[0]] }), 422, 'rule_refused', { fields: ['registeredResources'], article: '第11条' });
     assertError(await amr.post(`/tasks/${report.id}/decision`, { decision: 'complete' }), 422, 'rule_refused', { fields: ['registeredResources'] });
 
-    // One entry points at a lapsed resource, the other at psb's: the check fails on both.
+    // One entry points at a lapsed resource, the other at psb's (collected, but not the owner's): the check fails on both.
     await decide(amr, report.id, { decision: 'complete', registeredResources: [STALE, 'NB-PSB-0001'] });
     const acceptance = await openTask(reviewer, id, 'bdb-acceptance');
     const check = (await caseOf(reviewer, id)).outcome.acceptanceCheck;
     assert.equal(check.passed, false);
-    assert.deepEqual(check.entries.map((e: Json) => [e.resourceCode, e.inCatalog, e.ownedByOwner, e.collected]), [[STALE, true, true, false], ['NB-PSB-0001', true, false, false]]);
+    assert.deepEqual(check.entries.map((e: Json) => [e.resourceCode, e.inCatalog, e.ownedByOwner, e.collected]), [[STALE, true, true, false], ['NB-PSB-0001', true, false, true]]);
     assertError(await reviewer.post(`/tasks/${acceptance.id}/decision`, { decision: 'accept' }), 422, 'rule_refused', { article: '第11条' });
     assertError(await reviewer.post(`/tasks/${acceptance.id}/decision`, { decision: 'fail' }), 422, 'rule_refused', { fields: ['comment'] });
     await decide(reviewer, acceptance.id, { decision: 'fail', comment: '数据未归集' });

@@ -95,7 +95,7 @@ describe('procedure kernel', () => {
 
   test('continue-as-new: handlers and outbox drained, state and every counter carried, keys never reused', async () => {
     const id = newId('continue');
-    const input = { ...caseInput(id, ['NB-PSB-0001', 'NB-WATER-0001'], {}, new Date(await h.env.currentTimeMs()).toISOString()), limits: { continueAsNewAtHistoryLength: 5 } }; // past the filing's first workflow task (3 events), so the approve reaches it (local activities keep histories short)
+    const input = { ...caseInput(id, ['NB-PSB-0001', 'NB-WATER-0001'], {}, new Date(await h.env.currentTimeMs()).toISOString()), limits: { continueAsNewAtHistoryLength: 20 } };
     const handle = await h.env.client.workflow.start<typeof restrictedShareWorkflow>('restrictedShareWorkflow', { taskQueue: h.taskQueue, workflowId: id, args: [input] });
     h.handles.push(handle);
     const firstRun = handle.firstExecutionRunId;

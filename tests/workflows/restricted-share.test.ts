@@ -503,7 +503,8 @@ describe('restricted-share workflow', () => {
     assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1, JSON.stringify(results.map((r) => r.status)));
     const loser = results.find((r) => r.status === 'rejected')!;
     await assertRefused(Promise.reject(loser.reason), 'conflict');
-    assert.equal(historyOf(h, id).filter((e) => e.action === 'decided').length, 1);
+    const decided = historyOf(h, id).filter((e) => e.action === 'decided');
+    assert.equal(decided.length, 1, JSON.stringify(decided));
   });
 
   test('12. an admin revokes the grant: grant-end revoked, case revoked, workflow completes; others refused', async () => {

@@ -1,0 +1,17 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ServiceError } from '@temporalio/client';
+import { fromWorkflowError } from './workflow-errors';
+
+const grpc = (code: number, details: string) => Object.assign(new Error(`${code} ${details}`), { code, details, metadata: {} });
+
+test('an Update the server aborted (gRPC UNAVAILABLE) or timed out is 503 unavailable, never a 500', () => {
+  const aborted = new ServiceError('Failed to update workflow', { cause: grpc(14, 'workflow update was aborted') });
+  assert.equal(fromWorkflowError(aborted)?.code, 'unavailable');
+  assert.equal(fromWorkflowError(grpc(4, 'deadline exceeded'))?.code, 'unavailable');
+});
+
+test('other gRPC failures and plain errors stay unmapped (a bug is a 500 with a log, not a retry hint)', () => {
+  assert.equal(fromWorkflowError(new ServiceError('bad', { cause: grpc(3, 'invalid argument') })), null);
+  assert.equal(fromWorkflowError(new Error('boom')), null);
+});
