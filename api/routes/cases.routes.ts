@@ -195,7 +195,7 @@ export function caseRoutes(deps: ApiDeps): Router {
     }),
     responses: { 200: { description: '任务（一页）；kind=cc 时为抄送件（CcItem）', schema: z.union([pageSchema(taskSchema), pageSchema(ccItemSchema)]) } },
     handler: async ({ query, principal }) => {
-      if (query.kind === 'cc') return listPage(ccCursorSchema, query, (page) => repos.opinions.ccFor(principal, { status: query.status }, page));
+      if (query.kind === 'cc') return listPage(ccCursorSchema, query, (page) => repos.opinions.ccFor(principal, { status: query.status, caseId: query.caseId || undefined }, page));
       if (query.type && query.caseType && query.type !== query.caseType) throw new AppError('bad_request', 'type 与 caseType 不一致', { caseType: '与 type 不一致' });
       const filter = { status: query.status, caseId: query.caseId || undefined, caseType: query.type ?? query.caseType, step: query.step };
       return listPage(query.status === 'open' ? openTaskCursorSchema : doneTaskCursorSchema, query, (page) => repos.cases.tasksFor(principal, filter, page));

@@ -72,6 +72,8 @@ export async function decideTask(deps: ApiDeps, p: Principal, taskId: string, ra
     const mapped = e instanceof AppError ? e : fromWorkflowError(e);
     // The workflow ended with this very decision (its Update can no longer be read): the projection knows.
     if (mapped?.code === 'conflict' && (await decidedByThisRequest())) return detail();
+    // 503: the workflow may have taken it (stuck record, aborted Update) — not a refusal; a retry with the key finds out.
+    if (mapped?.code === 'unavailable') throw mapped;
     if (mapped) await refuse(mapped);
     throw e;
   }

@@ -114,9 +114,9 @@ export function createOpinionsRepository(db: Db) {
     },
 
     /** One page of the caller's organisation's 抄送 items (open = unread), newest first; none for a caller without the role. */
-    async ccFor(p: Principal, f: { status: 'open' | 'done' }, page: { limit: number; after: CcCursor | null }): Promise<{ items: CcItemView[]; total: number; next: CcCursor | null }> {
+    async ccFor(p: Principal, f: { status: 'open' | 'done'; caseId?: string }, page: { limit: number; after: CcCursor | null }): Promise<{ items: CcItemView[]; total: number; next: CcCursor | null }> {
       if (!p.roles.includes(OPINION_RECIPIENT_ROLE)) return { items: [], total: 0, next: null };
-      const where: Prisma.OpinionCcWhereInput = { orgId: p.org.id, readAt: f.status === 'open' ? null : { not: null } };
+      const where: Prisma.OpinionCcWhereInput = { orgId: p.org.id, readAt: f.status === 'open' ? null : { not: null }, ...(f.caseId ? { caseId: f.caseId } : {}) };
       const from = page.after ? keysetAfter<Prisma.OpinionCcWhereInput, 'createdAt' | 'id'>(['createdAt', 'id'], [new Date(page.after.t), page.after.i], 'desc') : {};
       const [rows, total] = await Promise.all([
         db.opinionCc.findMany({ where: { AND: [where, from] }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: page.limit + 1 }),

@@ -132,6 +132,8 @@ describe('IT project: review and the opinion', () => {
     const id = await filed();
     await decide(reviewer, await review(id), { decision: 'approve' });
     const item = await waitFor('a cc item', async () => ((await ndrc.get('/tasks?kind=cc&status=open&limit=200')).body.items as Json[]).find((x) => x.caseId === id));
+    const ofCase = (await ndrc.get(`/tasks?kind=cc&status=open&caseId=${id}`)).body;
+    assert.deepEqual(ofCase.items.map((x: Json) => x.id), [item.id], 'caseId narrows the copies to the case (the opinion page asks so)');
     assertError(await finance.post(`/tasks/${item.id}/read`, {}), 404, 'not_found');
     assertError(await amr.post(`/tasks/${item.id}/read`, {}), 404, 'not_found');
     const first = await ndrc.post(`/tasks/${item.id}/read`, {});
