@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
-import { freePort } from '../lib/free-port';
+import { freePort, portOpen } from '../lib/free-port';
 import { waitFor, type Supervisor } from '../lib/processes';
 import { provideTemporalCli, provideTemporalServer, type TemporalServerBinaries } from '../temporal-binaries';
 
@@ -133,15 +133,6 @@ async function freeMembershipPort(taken: Set<number>): Promise<number> {
     }
   }
 }
-
-const portOpen = (port: number) =>
-  new Promise<boolean>((resolve) => {
-    const s = net.connect({ port, host: '127.0.0.1' }, () => {
-      s.end();
-      resolve(true);
-    });
-    s.on('error', () => resolve(false));
-  });
 
 export interface TemporalCluster {
   address: string;

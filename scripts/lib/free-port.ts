@@ -10,3 +10,13 @@ export const freePort = () =>
     });
     s.on('error', reject);
   });
+
+/** Whether something on 127.0.0.1 accepts connections on `port` now. */
+export const portOpen = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const s = net.connect({ port, host: '127.0.0.1' }, () => {
+      s.end();
+      resolve(true);
+    });
+    s.on('error', () => resolve(false));
+  });

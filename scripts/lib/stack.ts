@@ -4,7 +4,7 @@
  * `npm start` (persistent data) and by `npm test` (a throwaway stack).
  */
 import fs from 'node:fs';
-import net from 'node:net';
+import { portOpen } from './free-port';
 import path from 'node:path';
 import { projectRoot } from '../../config/env';
 import { provideTemporalCli } from '../temporal-binaries';
@@ -31,15 +31,6 @@ export interface Stack {
   temporalAddress: string;
   stop(): Promise<void>;
 }
-
-const portOpen = (port: number) =>
-  new Promise<boolean>((resolve) => {
-    const s = net.connect({ port, host: '127.0.0.1' }, () => {
-      s.end();
-      resolve(true);
-    });
-    s.on('error', () => resolve(false));
-  });
 
 const tsx = path.join(projectRoot, 'node_modules', '.bin', 'tsx');
 

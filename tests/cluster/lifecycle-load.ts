@@ -7,6 +7,7 @@
  * Sessions live in the shared database, so one cookie is valid on every instance.
  */
 import crypto from 'node:crypto';
+import { rsPayload } from '../integration/client';
 
 export interface Instance {
   name: string;
@@ -58,16 +59,8 @@ export async function signIn(i: Instance, username: string): Promise<string> {
   return cookie;
 }
 
-export const RS_PAYLOAD = {
-  resources: ['NB-PSB-0001'],
-  dataItems: ['公民身份号码', '姓名'],
-  businessProcess: '企业开办登记时核验法定代表人身份',
-  scenario: '企业开办“一件事”联办',
-  dutyBasis: '《市场主体登记管理条例》第十六条',
-  method: 'interface',
-  accessDays: 180,
-  undertaking: true,
-};
+/** The one restricted-share filing every load and bench uses: the integration tests' valid payload. */
+export const RS_PAYLOAD = rsPayload();
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
