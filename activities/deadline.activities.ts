@@ -2,22 +2,33 @@
  * Turns "N working (or natural) days from T" into an absolute instant, over
  * the calendar as published now — workflows never read the calendar themselves.
  */
-import { createCountdowns, createWorkingDayCalendar, type PublishedYear } from '../domain/calendar';
-import type { DeadlineRequest, PlannedDeadline } from '../domain/cases/projection';
+import { createCountdowns, createWorkingDayCalendar, type PublishedYear, type WorkingDayCalendar } from '../domain/calendar';
+import type { DayPlans, DeadlineRequest, PlanAheadRequest, PlannedDeadline } from '../domain/cases/projection';
+
+function plan(calendar: WorkingDayCalendar, req: DeadlineRequest): PlannedDeadline {
+  const from = new Date(req.from);
+  if (req.workingDays !== undefined) {
+    const due = calendar.addWorkingDays(from, req.workingDays);
+    // Policy reminder: one working day before the deadline.
+    const remind = req.workingDays > 1 ? calendar.addWorkingDays(from, req.workingDays - 1).deadline : null;
+    return { dueAt: due.deadline.toISOString(), remindAt: remind?.toISOString() ?? null, provisional: due.provisional, yearsConsulted: due.yearsConsulted };
+  }
+  const due = calendar.addNaturalDays(from, req.naturalDays ?? 1);
+  return { dueAt: due.deadline.toISOString(), remindAt: null, provisional: due.provisional, yearsConsulted: due.yearsConsulted };
+}
+
+/** Every rule of `req` from its instant, over one reading of the calendar: the projection plans its case's next deadlines with its batch. */
+export function createPlanAhead(publishedYears: () => Promise<PublishedYear[]>) {
+  return async (req: PlanAheadRequest): Promise<DayPlans> => {
+    const calendar = createWorkingDayCalendar(await publishedYears());
+    return { from: req.from, plans: req.rules.map((rule) => ({ rule, planned: plan(calendar, { from: req.from, ...rule }) })) };
+  };
+}
 
 export function createDeadlineActivities(publishedYears: () => Promise<PublishedYear[]>) {
   return {
     async planDeadline(req: DeadlineRequest): Promise<PlannedDeadline> {
-      const calendar = createWorkingDayCalendar(await publishedYears());
-      const from = new Date(req.from);
-      if (req.workingDays !== undefined) {
-        const due = calendar.addWorkingDays(from, req.workingDays);
-        // Policy reminder: one working day before the deadline.
-        const remind = req.workingDays > 1 ? calendar.addWorkingDays(from, req.workingDays - 1).deadline : null;
-        return { dueAt: due.deadline.toISOString(), remindAt: remind?.toISOString() ?? null, provisional: due.provisional, yearsConsulted: due.yearsConsulted };
-      }
-      const due = calendar.addNaturalDays(from, req.naturalDays ?? 1);
-      return { dueAt: due.deadline.toISOString(), remindAt: null, provisional: due.provisional, yearsConsulted: due.yearsConsulted };
+      return plan(createWorkingDayCalendar(await publishedYears()), req);
     },
 
     /** Working days left after `at`'s day up to the deadline's last day (0 on it, negative once past): what a paused clock carries. */

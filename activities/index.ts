@@ -4,7 +4,7 @@
  */
 import type { Db } from '../db/client';
 import { createCalendarRepository } from '../db/repositories/calendar.repository';
-import { createDeadlineActivities } from './deadline.activities';
+import { createDeadlineActivities, createPlanAhead } from './deadline.activities';
 import { createProjectionActivities } from './projection.activities';
 import { createItProjectActivities } from './it-project.activities';
 
@@ -19,9 +19,10 @@ export interface ActivityDeps {
 
 export function createActivities(db: Db, deps: ActivityDeps) {
   const calendar = createCalendarRepository(db);
+  const publishedYears = () => calendar.publishedYears();
   return {
-    ...createProjectionActivities(db, deps.auditKey),
-    ...createDeadlineActivities(() => calendar.publishedYears()),
+    ...createProjectionActivities(db, deps.auditKey, createPlanAhead(publishedYears)),
+    ...createDeadlineActivities(publishedYears),
     ...createItProjectActivities(db),
   };
 }

@@ -12,7 +12,7 @@ import type { Db } from '../db/client';
 import { toJson } from '../db/json';
 import { appendAuditEntryWithin } from '../db/repositories/audit.repository';
 import { findUnstorable, storableText, toStorable } from '../domain/input/storable';
-import { UNWRITABLE_PROJECTION, type ProjectOptions, type ProjectionOp, type StuckReport } from '../domain/cases/projection';
+import { UNWRITABLE_PROJECTION, type DayPlans, type PlanAheadRequest, type ProjectOptions, type ProjectResult, type ProjectionOp, type StuckReport } from '../domain/cases/projection';
 import { isPermanentDataError } from '../db/errors';
 
 type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
@@ -156,25 +156,40 @@ const taskIdIn = (data: unknown): string | null => {
 const unwritable = (message: string, cause?: unknown) =>
   ApplicationFailure.create({ type: UNWRITABLE_PROJECTION, message: storableText(message, 2000), nonRetryable: true, cause: cause instanceof Error ? cause : undefined });
 
-export function createProjectionActivities(db: Db, auditKey: Buffer) {
+export function createProjectionActivities(db: Db, auditKey: Buffer, planAhead: (req: PlanAheadRequest) => Promise<DayPlans>) {
+  /** One batch, one transaction; a batch the database can never store fails for good (the case parks it). */
+  async function write(ops: ProjectionOp[], opts: ProjectOptions): Promise<void> {
+    const batch = opts.sanitize ? (toStorable(ops) as ProjectionOp[]) : ops;
+    const bad = findUnstorable(batch);
+    if (bad) throw unwritable(`projection batch holds data the database cannot store at ${bad.path}: ${bad.message}`);
+    try {
+      // Audit entries first: their first statement takes the write lock (SQLite), so the
+      // transaction never has to upgrade a read snapshot another writer made stale.
+      const ordered = [...batch.filter((op) => op.op === 'audit'), ...batch.filter((op) => op.op !== 'audit')];
+      await db.$transaction(async (tx) => {
+        for (const op of ordered) await apply(tx, op, auditKey);
+      });
+    } catch (e) {
+      // Transient failures (database down, busy, lost connection) are retried by Temporal; data errors never heal.
+      if (isPermanentDataError(e)) throw unwritable(`the database refused the projection batch: ${(e as Error).message}`, e);
+      throw e;
+    }
+  }
+
   return {
-    /** Applies one batch of a workflow's changes in a single transaction. */
-    async project(ops: ProjectionOp[], opts: ProjectOptions = {}): Promise<void> {
-      const batch = opts.sanitize ? (toStorable(ops) as ProjectionOp[]) : ops;
-      const bad = findUnstorable(batch);
-      if (bad) throw unwritable(`projection batch holds data the database cannot store at ${bad.path}: ${bad.message}`);
-      try {
-        // Audit entries first: their first statement takes the write lock (SQLite), so the
-        // transaction never has to upgrade a read snapshot another writer made stale.
-        const ordered = [...batch.filter((op) => op.op === 'audit'), ...batch.filter((op) => op.op !== 'audit')];
-        await db.$transaction(async (tx) => {
-          for (const op of ordered) await apply(tx, op, auditKey);
-        });
-      } catch (e) {
-        // Transient failures (database down, busy, lost connection) are retried by Temporal; data errors never heal.
-        if (isPermanentDataError(e)) throw unwritable(`the database refused the projection batch: ${(e as Error).message}`, e);
-        throw e;
-      }
+    /**
+     * Applies one batch of a workflow's changes in a single transaction, and
+     * plans the deadlines the case asks for ahead (its next tasks then open
+     * without an activity round trip of their own).
+     */
+    async project(ops: ProjectionOp[], opts: ProjectOptions = {}): Promise<ProjectResult> {
+      await write(ops, opts);
+      if (!opts.planAhead) return {};
+      // The batch is written: a calendar that cannot be read now only costs the case its own planning later.
+      return planAhead(opts.planAhead).then(
+        (plans) => ({ plans }),
+        () => ({}),
+      );
     },
 
     /** Puts a case on the administrators' stuck-cases view (or updates it). Its text is cleaned first: it must always write. */

@@ -77,6 +77,7 @@ export async function conditionalOpenWorkflow(input: CoCaseInput): Promise<CoSta
   const trackOf = (task: KernelTask) => d.tracks[task.track!]!;
 
   return k.run({
+    rulesAhead: () => [{ naturalDays: d.payload.useDays }],
     async start() {
       k.history({
         actor: actorRef(applicant.actor),

@@ -53,6 +53,9 @@ export async function restrictedShareWorkflow(input: RsCaseInput): Promise<RsSta
     }
   };
 
+  /** A resource's grant period: its share period, capped by the period asked for. */
+  const grantDays = (code: string) => Math.min(d.payload.accessDays, facts(code)?.sharePeriodDays ?? d.payload.accessDays);
+
   /** Grants for every granted resource without one yet; expiry = the share period, capped by the period asked for. */
   async function issueGrants() {
     const toGrant = d.outcomes.filter((o) => (o.outcome === 'granted' || o.outcome === 'granted-desensitized') && !k.hasGrant(o.code));
@@ -60,7 +63,7 @@ export async function restrictedShareWorkflow(input: RsCaseInput): Promise<RsSta
       toGrant.map((o) => ({
         resourceCode: o.code,
         orgId: input.applicant.orgId,
-        naturalDays: Math.min(d.payload.accessDays, facts(o.code)?.sharePeriodDays ?? d.payload.accessDays),
+        naturalDays: grantDays(o.code),
         scope: d.payload.dataItems,
         method: d.payload.method,
         desensitized: o.outcome === 'granted-desensitized' ? o.note : undefined,
@@ -112,6 +115,7 @@ export async function restrictedShareWorkflow(input: RsCaseInput): Promise<RsSta
   const closeConsent = (track: string | null) => openOn(track, ['provider-consent']).forEach((t) => k.closeTask(t, 'cancelled'));
 
   return k.run({
+    rulesAhead: () => d.resources.map((r) => ({ naturalDays: grantDays(r.code) })),
     async start() {
       k.history({
         actor: actorRef(input.applicant.actor),

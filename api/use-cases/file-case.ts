@@ -48,7 +48,7 @@ export async function fileCase(deps: ApiDeps, p: Principal, type: string, rawPay
 
 async function startOrExplain(deps: ApiDeps, c: { id: string; type: string; workflowId: string; startInput: unknown }): Promise<void> {
   try {
-    await startCaseWorkflow(deps, c);
+    await startCaseWorkflow(deps, c, { awaitFirstRecord: true });
   } catch (e) {
     await deps.repos.caseStarts.recordStartError(c.id, (e as Error).message);
     throw new AppError('unavailable', `办件 ${c.id} 已保存，但流程引擎暂不可用；系统将自动重试启动，无需重新提交（使用同一 Idempotency-Key 重试可得到该办件）`, { caseId: c.id });

@@ -96,6 +96,30 @@ export interface StuckReport {
 export interface ProjectOptions {
   /** Admin's choice for a stuck case: write the batch with unstorable text replaced (U+FFFD) and cut to size. */
   sanitize?: boolean;
+  /** Deadlines to plan, with the batch, for tasks the case may open later on the same Shanghai day. */
+  planAhead?: PlanAheadRequest;
+}
+
+/** A clock rule without its start: what a step's deadline or a grant's period says. */
+export type AheadRule = { workingDays: number } | { naturalDays: number };
+
+/**
+ * Plans for rules counted from `from`. A deadline depends only on the Shanghai
+ * day it counts from (the receipt day never counts; PROCEDURES §2), so each plan
+ * holds for any instant of that day, under the calendar as it was read.
+ */
+export interface PlanAheadRequest {
+  from: string; // ISO instant
+  rules: AheadRule[];
+}
+
+export interface DayPlans {
+  from: string;
+  plans: { rule: AheadRule; planned: PlannedDeadline }[];
+}
+
+export interface ProjectResult {
+  plans?: DayPlans;
 }
 
 export interface DeadlineRequest {

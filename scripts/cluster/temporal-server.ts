@@ -94,10 +94,12 @@ dynamicConfigClient:
 `;
 }
 
-/** What the app needs of the server beyond its defaults: Updates (decisions) and Update-with-Start. */
+/** What the app needs of the server beyond its defaults: Updates (decisions), Update-with-Start (filing), eager activities. */
 export const DYNAMIC_CONFIG_YAML = `frontend.enableUpdateWorkflowExecution:
   - value: true
 frontend.enableExecuteMultiOperation:
+  - value: true
+system.enableActivityEagerExecution:
   - value: true
 limit.maxIDLength:
   - value: 255

@@ -43,6 +43,8 @@ export async function startStack(o: StackOptions): Promise<Stack> {
       const cli = provideTemporalCli();
       if (!cli.path) throw new Error('No Temporal CLI: install Go (it is built from source), put `temporal` on PATH, or set TEMPORAL_CLI_PATH');
       const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(o.temporalPort), '--log-level', 'error', '--namespace', 'default'];
+      // An activity a workflow task schedules goes back to that worker in the task's answer, not through matching (README, Performance).
+      args.push('--dynamic-config-value', 'system.enableActivityEagerExecution=true');
       if (o.temporalDbFile) {
         fs.mkdirSync(path.dirname(o.temporalDbFile), { recursive: true });
         args.push('--db-filename', o.temporalDbFile);

@@ -46,6 +46,18 @@ async function atConsent(payload: Record<string, unknown> = rsPayload()): Promis
 const actions = (c: Json): string[] => c.history.map((h: Json) => h.action);
 const entry = (c: Json, action: string, pred: (h: Json) => boolean = () => true): Json => c.history.find((h: Json) => h.action === action && pred(h));
 
+describe('restricted share: filing', () => {
+  test('the 201 comes once the case is in the first assignee\'s inbox: no client has to poll for it', async () => {
+    const id = await fileCase(amr);
+    // Read at once, no waiting: the workflow's first record (case row, first task, history) is written before the answer.
+    const inbox = await inboxOn(reviewer, id);
+    assert.deepEqual(inbox.map((t) => t.step), ['bdb-review']);
+    const c = await caseOf(amr, id);
+    assert.equal(c.status, 'in-progress');
+    assert.ok((c.history as Json[]).some((e) => e.action === 'filed'), 'the filing is in the history');
+  });
+});
+
 describe('restricted share: filing refusals (422 with article and field)', () => {
   test('undertaking false → field undertaking, Art. 20', async () => {
     assertError(await file(rsPayload({ undertaking: false })), 422, 'validation_failed', { fields: ['undertaking'], article: '第20条' });

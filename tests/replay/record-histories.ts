@@ -334,6 +334,11 @@ export const SCENARIOS: Record<string, Scenario> = {
   'it-project-accepted': itProjectAccepted,
   'it-project-rejected': itProjectRejected,
   'it-project-withdrawn': itProjectWithdrawn,
+  // Recorded after deadlines were planned ahead with each batch (patch 'deadline-plans-ahead'): the same journeys, fewer activities.
+  'planned-ahead-restricted-share-granted': granted,
+  'planned-ahead-conditional-open-active-expired': conditionalOpenActive,
+  'planned-ahead-problem-data-urgent-extended-lapsed': problemDataLapse,
+  'planned-ahead-it-project-accepted': itProjectAccepted,
 };
 
 async function main() {

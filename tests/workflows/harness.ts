@@ -11,9 +11,9 @@ import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/clie
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker, makeTelemetryFilterString, type LogLevel } from '@temporalio/worker';
 import { provideTestServer } from '../../scripts/temporal-binaries';
-import { createDeadlineActivities } from '../../activities/deadline.activities';
+import { createDeadlineActivities, createPlanAhead } from '../../activities/deadline.activities';
 import { createWorkingDayCalendar, type PublishedYear, type WorkingDayCalendar } from '../../domain/calendar';
-import type { ProjectOptions, ProjectionOp, StuckReport } from '../../domain/cases/projection';
+import type { DeadlineRequest, ProjectOptions, ProjectResult, ProjectionOp, StuckReport } from '../../domain/cases/projection';
 import type { RestrictedSharePayload } from '../../domain/cases/restricted-share/payload';
 import type { DecisionBody } from '../../domain/procedures';
 import { conditionalOpenPayloadSchema, type ConditionalOpenPayload } from '../../domain/cases/conditional-open/payload';
@@ -223,6 +223,8 @@ export interface Harness {
   catalog: CatalogFacts[];
   /** Opinions numbered so far, by deciding task (the database's allocator, in memory), and how often each task asked. */
   opinions: Map<string, { number: string; issuedAt: string; calls: number }>;
+  /** Every `planDeadline` activity call: a deadline planned ahead with a batch makes none. */
+  planDeadlineCalls: DeadlineRequest[];
 }
 
 export type StuckEvent = ({ event: 'report' } & StuckReport) | { event: 'resolve'; by: string };
@@ -248,20 +250,25 @@ export async function startHarness(name: string): Promise<Harness> {
   const ops = new Map<string, ProjectionOp[]>();
   const published: PublishedYear[] = [];
   const deadlines = createDeadlineActivities(async () => published);
+  const planAhead = createPlanAhead(async () => published);
   const stuck: Harness['stuck'] = new Map();
   const record = (caseId: string, e: StuckEvent) => stuck.set(caseId, [...(stuck.get(caseId) ?? []), e]);
   // eslint-disable-next-line prefer-const -- assigned once the harness object exists
   let h: Harness;
   const mocks = {
-    async project(batch: ProjectionOp[], opts: ProjectOptions = {}): Promise<void> {
+    async project(batch: ProjectionOp[], opts: ProjectOptions = {}): Promise<ProjectResult> {
       const fault = h.projectFault?.(batch, opts);
       if (fault) throw fault;
       const wf = Context.current().info.workflowExecution?.workflowId ?? '(no workflow)';
       const list = ops.get(wf) ?? [];
       list.push(...structuredClone(batch));
       ops.set(wf, list);
+      return opts.planAhead ? { plans: await planAhead(opts.planAhead) } : {};
     },
-    planDeadline: deadlines.planDeadline,
+    async planDeadline(req: DeadlineRequest) {
+      h.planDeadlineCalls.push(req);
+      return deadlines.planDeadline(req);
+    },
     workingDaysLeft: deadlines.workingDaysLeft,
     async reportStuck(r: StuckReport): Promise<void> {
       record(r.caseId, { event: 'report', ...r });
@@ -291,7 +298,7 @@ export async function startHarness(name: string): Promise<Harness> {
     workflowsPath: require.resolve('../../workflows'),
     activities: mocks,
   });
-  h = { env, worker, taskQueue, ops, published, handles: [], running: Promise.resolve(), projectFault: null, stuck, catalog: [], opinions: new Map() };
+  h = { env, worker, taskQueue, ops, published, handles: [], running: Promise.resolve(), projectFault: null, stuck, catalog: [], opinions: new Map(), planDeadlineCalls: [] };
   h.running = worker.run();
   return h;
 }

@@ -29,7 +29,10 @@ import {
   type Harness,
   type RsHandle,
   atProviderConsent,
+  fileCase,
+  DEFAULT_ACCESS_DAYS,
 } from './harness';
+import { PROVIDER_CONSENT_WORKING_DAYS } from '../../domain/procedures/restricted-share.spec';
 
 let h: Harness;
 before(async () => {
@@ -54,6 +57,30 @@ async function addDayOffInWindow(handle: RsHandle, task: { createdAt: string; ye
 }
 
 describe('procedure kernel', () => {
+  test('deadlines planned ahead with each batch: the next tasks and grants open without a planning activity, at the calendar\'s instants; a published calendar makes the case plan again', async () => {
+    const handle = await fileCase(h, 'ahead', ['NB-PSB-0001']);
+    const callsAtFiling = h.planDeadlineCalls.length;
+    await decide(handle, (await openTask(handle, 'bdb-review')).id, ACTORS.reviewer, { decision: 'approve' });
+    const consent = await openTask(handle, 'provider-consent', 'psb');
+    const from = new Date(consent.createdAt);
+    assert.equal(consent.dueAt, calendar(h).addWorkingDays(from, PROVIDER_CONSENT_WORKING_DAYS).deadline.toISOString());
+    assert.equal(consent.remindAt, calendar(h).addWorkingDays(from, PROVIDER_CONSENT_WORKING_DAYS - 1).deadline.toISOString());
+    await decide(handle, consent.id, ACTORS.psb, { decision: 'agree' });
+    const [grant] = opsOfKind(h, handle.workflowId, 'grant-issue');
+    assert.equal(grant?.expiresAt, calendar(h).addNaturalDays(new Date(grant!.grantedAt), DEFAULT_ACCESS_DAYS).deadline.toISOString());
+    assert.equal(h.planDeadlineCalls.length, callsAtFiling, 'neither the consent task nor the grant asked planDeadline');
+
+    // After a calendar is published the plans made under the old one are dropped: the grant is planned by its own activity.
+    const second = await fileCase(h, 'ahead-published', ['NB-PSB-0001']);
+    await decide(second, (await openTask(second, 'bdb-review')).id, ACTORS.reviewer, { decision: 'approve' });
+    const consent2 = await openTask(second, 'provider-consent', 'psb');
+    await second.signal(calendarPublishedSignal, { year: consent2.yearsConsulted[0]! });
+    const calls = h.planDeadlineCalls.length;
+    await decide(second, consent2.id, ACTORS.psb, { decision: 'agree' });
+    // (the open consent task is re-planned too: the signal's own planning, in working days)
+    assert.deepEqual(h.planDeadlineCalls.slice(calls).filter((r) => r.naturalDays !== undefined).map((r) => r.naturalDays), [DEFAULT_ACCESS_DAYS]);
+  });
+
   test('a deadline moved after its reminder gets a reminder again, for the new deadline', async () => {
     const { handle, consent } = await atProviderConsent(h, 'remind-again');
     const id = handle.workflowId;
@@ -95,7 +122,7 @@ describe('procedure kernel', () => {
 
   test('continue-as-new: handlers and outbox drained, state and every counter carried, keys never reused', async () => {
     const id = newId('continue');
-    const input = { ...caseInput(id, ['NB-PSB-0001', 'NB-WATER-0001'], {}, new Date(await h.env.currentTimeMs()).toISOString()), limits: { continueAsNewAtHistoryLength: 20 } };
+    const input = { ...caseInput(id, ['NB-PSB-0001', 'NB-WATER-0001'], {}, new Date(await h.env.currentTimeMs()).toISOString()), limits: { continueAsNewAtHistoryLength: 14 } }; // the approve's workflow task starts at event 14: continued as new there
     const handle = await h.env.client.workflow.start<typeof restrictedShareWorkflow>('restrictedShareWorkflow', { taskQueue: h.taskQueue, workflowId: id, args: [input] });
     h.handles.push(handle);
     const firstRun = handle.firstExecutionRunId;

@@ -9,11 +9,13 @@
 import { allHandlersFinished, condition, continueAsNew, patched, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { ProjectionOp } from '../../domain/cases/projection';
 import { missingDecisionFields, type ProcedureSpec } from '../../domain/procedures';
-import { calendarPublishedSignal, decideUpdate, retryProjectionSignal, revokeGrantUpdate, stateQuery, withdrawUpdate } from './messages';
+import { calendarPublishedSignal, decideUpdate, filedUpdate, retryProjectionSignal, revokeGrantUpdate, stateQuery, withdrawUpdate } from './messages';
 import { actorRef, createCaseRecord, now, SYSTEM, type HistoryInput } from './case-record';
 import { createTaskBook, type OpenOptions } from './task-book';
 import { createGrantBook, type GrantRequest } from './grants';
 import { createSerializer } from './serial';
+import { createDeadlinePlans } from './deadline-plans';
+import type { AheadRule } from '../../domain/cases/projection';
 import { nextDueInstant, planClock, remainingWorkingDays, setPlan } from './deadline-clock';
 import { dueText } from '../../domain/cases/due-text';
 import { conflict, refused, refuseUnstorable } from './failures';
@@ -54,21 +56,35 @@ export interface Procedure {
   nextInstant?(): number | null;
   /** A timer fired (the procedure's own, or the kernel's): act on what is due. */
   onTimer?(): Promise<void>;
+  /** Periods besides the steps' deadlines the case may plan next (e.g. its grants'), planned ahead with each batch. */
+  rulesAhead?(): AheadRule[];
 }
+
+/** The steps' deadline rules: what a case's next tasks are planned by. */
+const stepRulesOf = (spec: ProcedureSpec): AheadRule[] =>
+  Object.values(spec.steps).flatMap((s): AheadRule[] => {
+    const d = s.deadline;
+    if (!d) return [];
+    return d.workingDays !== undefined ? [{ workingDays: d.workingDays }] : d.naturalDays !== undefined ? [{ naturalDays: d.naturalDays }] : [];
+  });
 
 export function createCaseKernel<D extends object, I extends KernelInput>(input: I & { carried?: CarriedCase<D> }, spec: ProcedureSpec, initial: () => D) {
   const { caseId } = input;
   const carried = input.carried;
   let status = carried?.status ?? 'in-progress';
   let wake = false;
+  // A run continued as new was filed long ago.
+  let filingWritten = carried !== undefined;
   const changed = () => void (wake = true);
   const data: D = carried?.data ?? initial();
-  const record = createCaseRecord(caseId, carried?.seq.history);
-  const orgName = (orgId: string) => input.orgNames?.[orgId];
-  const book = createTaskBook({ caseId, spec, record, orgName, changed, tasks: carried?.tasks, seqFrom: carried?.seq.task });
-  const grantBook = createGrantBook({ caseId, spec, record, changed, grants: carried?.grants, seqFrom: carried?.seq.grant });
-  const serially = createSerializer();
   let procedure: Procedure | null = null;
+  // Cases started before deadlines were planned ahead keep planning each one by its own activity.
+  const plans = createDeadlinePlans({ enabled: patched('deadline-plans-ahead'), rules: () => [...stepRulesOf(spec), ...(procedure?.rulesAhead?.() ?? [])] });
+  const record = createCaseRecord(caseId, carried?.seq.history, plans);
+  const orgName = (orgId: string) => input.orgNames?.[orgId];
+  const book = createTaskBook({ caseId, spec, record, orgName, changed, tasks: carried?.tasks, seqFrom: carried?.seq.task, plans });
+  const grantBook = createGrantBook({ caseId, spec, record, changed, grants: carried?.grants, seqFrom: carried?.seq.grant, plans });
+  const serially = createSerializer();
   const proc = () => procedure!;
 
   const caseRow = (closed: boolean): ProjectionOp => {
@@ -163,6 +179,11 @@ export function createCaseKernel<D extends object, I extends KernelInput>(input:
   function registerHandlers() {
     setHandler(retryProjectionSignal, (r) => void record.outbox.retry(r));
     setHandler(stateQuery, () => state());
+    // No command of its own: a case started without it (every case before it) runs exactly as before.
+    setHandler(filedUpdate, async () => {
+      await condition(() => filingWritten);
+      return { status, written: !record.outbox.isStuck() };
+    });
     setHandler(
       decideUpdate,
       (d) =>
@@ -236,6 +257,7 @@ export function createCaseKernel<D extends object, I extends KernelInput>(input:
     );
 
     setHandler(calendarPublishedSignal, ({ year }) => {
+      plans.clear(); // planned under the calendar as it was
       void serially(async () => {
         await replanForYear({ year, tasks: book.open(), spec, record, byStoredRule: patched('replan-by-stored-rule') });
         changed();
@@ -277,6 +299,7 @@ export function createCaseKernel<D extends object, I extends KernelInput>(input:
         await p.start();
       }
       await record.flush();
+      filingWritten = true;
     });
 
     const timers = { book, grantBook, record, spec, caseId, caseRow, status: () => status, procedure: p, endGrant: k.endGrant };

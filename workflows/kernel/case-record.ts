@@ -5,6 +5,7 @@
  */
 import type { ActorRef, ProjectionOp } from '../../domain/cases/projection';
 import { createProjectionOutbox, type ProjectionOutbox } from './projection-outbox';
+import type { DeadlinePlans } from './deadline-plans';
 import { stuckFailure } from './failures';
 import type { Actor } from './types';
 
@@ -28,8 +29,8 @@ export interface CaseRecord {
   historyCount(): number;
 }
 
-export function createCaseRecord(caseId: string, historySeqFrom = 0): CaseRecord {
-  const outbox = createProjectionOutbox(caseId);
+export function createCaseRecord(caseId: string, historySeqFrom = 0, plans?: DeadlinePlans): CaseRecord {
+  const outbox = createProjectionOutbox(caseId, plans);
   let historySeq = historySeqFrom;
   const flush = () => outbox.flush();
   return {

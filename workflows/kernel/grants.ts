@@ -6,6 +6,7 @@
 import type { ProcedureSpec } from '../../domain/procedures';
 import { now, SYSTEM, type CaseRecord } from './case-record';
 import { planDeadline } from './deadline-clock';
+import type { DeadlinePlans } from './deadline-plans';
 import type { GrantState } from './types';
 
 export interface GrantRequest {
@@ -27,14 +28,14 @@ export interface GrantBook {
   seq(): number;
 }
 
-export function createGrantBook(o: { caseId: string; spec: ProcedureSpec; record: CaseRecord; changed: () => void; grants?: GrantState[]; seqFrom?: number }): GrantBook {
+export function createGrantBook(o: { caseId: string; spec: ProcedureSpec; record: CaseRecord; changed: () => void; grants?: GrantState[]; seqFrom?: number; plans?: DeadlinePlans }): GrantBook {
   const { caseId, record } = o;
   const grants: GrantState[] = o.grants ?? [];
   let seq = o.seqFrom ?? 0;
 
   async function issueOne(r: GrantRequest): Promise<GrantState> {
     const grantedAt = now();
-    const expiry = await planDeadline({ from: grantedAt, naturalDays: r.naturalDays });
+    const expiry = o.plans?.lookup({ from: grantedAt, naturalDays: r.naturalDays }) ?? (await planDeadline({ from: grantedAt, naturalDays: r.naturalDays }));
     const grant: GrantState = { id: `${caseId}-g${++seq}`, resourceCode: r.resourceCode, expiresAt: expiry.dueAt, status: 'active' };
     grants.push(grant);
     record.push({

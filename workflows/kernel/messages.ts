@@ -7,6 +7,13 @@ import type { CaseState, DecideInput, DecideResult, RevokeGrantInput, WithdrawIn
 
 export const decideUpdate = defineUpdate<DecideResult, [DecideInput]>('decide');
 export const withdrawUpdate = defineUpdate<{ status: string }, [WithdrawInput]>('withdraw');
+/**
+ * Sent with the workflow's start (Update-with-Start): answers once the filing's
+ * first record (case row, first tasks, history) is written, so the API's 201
+ * means the case is in its first assignee's inbox. `written` is false when that
+ * batch was parked (the stuck-cases view has it).
+ */
+export const filedUpdate = defineUpdate<{ status: string; written: boolean }>('filed');
 export const revokeGrantUpdate = defineUpdate<{ status: string }, [RevokeGrantInput]>('revokeGrant');
 export const calendarPublishedSignal = defineSignal<[{ year: number }]>('calendarPublished');
 /** The kernel's state plus the procedure's own (`CaseState<D>`); a caller that knows the procedure narrows it. */

@@ -9,6 +9,7 @@
  */
 import { ActivityFailure, ApplicationFailure, proxyActivities, sleep } from '@temporalio/workflow';
 import type { WorkflowActivities } from '../../activities';
+import type { DeadlinePlans } from './deadline-plans';
 import { UNWRITABLE_PROJECTION, type ProjectionFailureKind, type ProjectionOp } from '../../domain/cases/projection';
 
 // Retries are bounded: an activity retried without limit on data it can never write blocks its case for good.
@@ -48,7 +49,7 @@ function failureOf(e: unknown): { kind: ProjectionFailureKind; reason: string } 
   return { kind: 'retries-exhausted', reason: (cause as Error | undefined)?.message ?? String(e) };
 }
 
-export function createProjectionOutbox(caseId: string): ProjectionOutbox {
+export function createProjectionOutbox(caseId: string, plans?: DeadlinePlans): ProjectionOutbox {
   let pending: ProjectionOp[] = [];
   const waiting: ProjectionOp[][] = [];
   let stuck: { kind: ProjectionFailureKind; reason: string } | null = null;
@@ -76,7 +77,9 @@ export function createProjectionOutbox(caseId: string): ProjectionOutbox {
       return report();
     }
     try {
-      await project(ops);
+      const planAhead = plans?.request(new Date().toISOString());
+      const result = await (planAhead ? project(ops, { planAhead }) : project(ops));
+      plans?.accept(result?.plans);
     } catch (e) {
       waiting.push(ops);
       await park(e);

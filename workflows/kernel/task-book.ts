@@ -10,6 +10,7 @@ import type { ProcedureSpec } from '../../domain/procedures';
 import { now, SYSTEM, type CaseRecord } from './case-record';
 import { planClock, stepRule } from './deadline-clock';
 import type { ClockRule, KernelTask } from './types';
+import type { DeadlinePlans } from './deadline-plans';
 
 export interface OpenOptions {
   /** Fewer decisions than the step offers (e.g. no plain agree on non-share data). */
@@ -48,6 +49,7 @@ export function createTaskBook(o: {
   changed: () => void;
   tasks?: KernelTask[];
   seqFrom?: number;
+  plans?: DeadlinePlans;
 }): TaskBook {
   const { caseId, spec, record } = o;
   const tasks: KernelTask[] = o.tasks ?? [];
@@ -63,7 +65,7 @@ export function createTaskBook(o: {
         : opts.deadline
           ? { from: createdAt, ...(opts.deadline.until !== undefined ? { until: opts.deadline.until } : { workingDays: opts.deadline.workingDays }) }
           : stepRule(s, createdAt);
-    const planned: PlannedDeadline | null = rule ? await planClock(rule) : null;
+    const planned: PlannedDeadline | null = rule ? (o.plans?.lookup(rule) ?? (await planClock(rule))) : null;
     const task: KernelTask = {
       id: `${caseId}-t${++seq}`,
       step,
