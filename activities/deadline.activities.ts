@@ -2,19 +2,33 @@
  * Turns "N working (or natural) days from T" into an absolute instant, over
  * the calendar as published now — workflows never read the calendar themselves.
  */
-import { createCountdowns, createWorkingDayCalendar, type PublishedYear, type WorkingDayCalendar } from '../domain/calendar';
+import { createCountdowns, createWorkingDayCalendar, toShanghaiDate, type PublishedYear, type WorkingDayCalendar } from '../domain/calendar';
 import type { DayPlans, DeadlineRequest, PlanAheadRequest, PlannedDeadline } from '../domain/cases/projection';
+
+/**
+ * Natural days ignore the schedule (never provisional, no published year moves
+ * them): a plan depends only on the Shanghai day and the count, so it is kept.
+ * A grant's 90–365 days are otherwise walked day by day with every batch that plans ahead.
+ */
+const naturalPlans = new Map<string, PlannedDeadline>();
+const NATURAL_PLANS_KEPT = 2_000;
 
 function plan(calendar: WorkingDayCalendar, req: DeadlineRequest): PlannedDeadline {
   const from = new Date(req.from);
-  if (req.workingDays !== undefined) {
-    const due = calendar.addWorkingDays(from, req.workingDays);
-    // Policy reminder: one working day before the deadline.
-    const remind = req.workingDays > 1 ? calendar.addWorkingDays(from, req.workingDays - 1).deadline : null;
-    return { dueAt: due.deadline.toISOString(), remindAt: remind?.toISOString() ?? null, provisional: due.provisional, yearsConsulted: due.yearsConsulted };
+  if (req.workingDays === undefined) {
+    const key = `${toShanghaiDate(from)}|${req.naturalDays ?? 1}`;
+    const kept = naturalPlans.get(key);
+    if (kept) return { ...kept, yearsConsulted: [...kept.yearsConsulted] };
+    const due = calendar.addNaturalDays(from, req.naturalDays ?? 1);
+    const planned = { dueAt: due.deadline.toISOString(), remindAt: null, provisional: due.provisional, yearsConsulted: due.yearsConsulted };
+    if (naturalPlans.size >= NATURAL_PLANS_KEPT) naturalPlans.clear();
+    naturalPlans.set(key, planned);
+    return { ...planned, yearsConsulted: [...planned.yearsConsulted] };
   }
-  const due = calendar.addNaturalDays(from, req.naturalDays ?? 1);
-  return { dueAt: due.deadline.toISOString(), remindAt: null, provisional: due.provisional, yearsConsulted: due.yearsConsulted };
+  const due = calendar.addWorkingDays(from, req.workingDays);
+  // Policy reminder: one working day before the deadline.
+  const remind = req.workingDays > 1 ? calendar.addWorkingDays(from, req.workingDays - 1).deadline : null;
+  return { dueAt: due.deadline.toISOString(), remindAt: remind?.toISOString() ?? null, provisional: due.provisional, yearsConsulted: due.yearsConsulted };
 }
 
 /** Every rule of `req` from its instant, over one reading of the calendar: the projection plans its case's next deadlines with its batch. */
