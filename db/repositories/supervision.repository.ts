@@ -2,11 +2,9 @@
  * Supervision (Art. 34–35): each organisation's figures over a period, read
  * from the Task and Case tables themselves. The definitions are in
  * domain/supervision/figures.ts; this file only reads the rows they need:
- * - the tasks answered in the period, counted by the database per organisation
- *   and Shanghai date of answer and of receipt (one index-only pass over
- *   Task(status, completedAt, assigneeOrgId, createdAt, dueAt, overdueSince)):
- *   at most one row per organisation and day comes back, however many tasks
- *   were answered (domain answeredTallies turns them into working days),
+ * - the tasks answered in the period, from the rollup SupervisionDay (per
+ *   Shanghai day and organisation: answered, on time, working days to answer;
+ *   supervision-rollup.ts): (days × organisations) rows, however many tasks,
  * - the organisations that received a task in the period (one index seek per
  *   organisation, Task(assigneeOrgId, createdAt)) and the open overdue tasks now per
  *   organisation (Task(status, dueAt, assigneeOrgId), Task(status, overdueSince, dueAt, assigneeOrgId)),
@@ -20,12 +18,13 @@ import { createCountdowns, createWorkingDayCalendar, formatShanghai } from '../.
 import { stepLabelOf } from '../../domain/procedures';
 import type { CaseType } from '../../domain/cases/case-types';
 import type { CaseCursor, DoneTaskCursor, OverdueTaskCursor } from '../../domain/paging';
-import { answeredOnTime, answeredTallies, createWorkingDaysToAnswer, supervisionReport, type AnsweredOnDay, type ProblemReportCount, type ReceivedOnDay, type SupervisionReport } from '../../domain/supervision/figures';
+import { answeredOnTime, createWorkingDaysToAnswer, supervisionReport, type ProblemReportCount, type SupervisionReport } from '../../domain/supervision/figures';
 import type { SupervisionPeriod } from '../../domain/supervision/period';
 import type { SupervisionCaseFigure, SupervisionCaseView, SupervisionFigure, SupervisionTaskView } from '../../domain/supervision/drill-down';
 import { disputedConsentTask, ESCALATED_ACTION } from '../../domain/supervision/problem-list';
 import { createCalendarRepository } from './calendar.repository';
 import { keysetAfter } from './cases.repository';
+import { answeredPerOrg } from './supervision-rollup';
 
 /** The provider's task on a problem-data case (PROCEDURES §6): the role, not the step, so later steps of the loop count too. */
 const PROBLEM_PROVIDER_ROLE = 'provider-reviewer';
@@ -55,41 +54,6 @@ const isPostgres = (db: Db) => (db as unknown as { _activeProvider?: string })._
 
 /** The n-th bound parameter of a raw query (each used once, in order). */
 const param = (db: Db, n: number) => (isPostgres(db) ? `$${n}` : '?');
-
-/**
- * The Shanghai date (YYYY-MM-DD) of a timestamp column, in SQL: UTC+8 by fixed offset as
- * domain/supervision/figures.ts reckons it (SQLite stores ISO text; PostgreSQL TIMESTAMP(3) in UTC).
- */
-const shanghaiDateSql = (db: Db, column: string) =>
-  isPostgres(db) ? `to_char("${column}" + interval '8 hours', 'YYYY-MM-DD')` : `date("${column}", '+8 hours')`;
-
-/**
- * Tasks answered in the period, per organisation and Shanghai date of answer
- * (with how many on time: answeredOnTime in SQL) and of receipt. One pass over
- * the covering index each; the rows come back per day, never per task.
- */
-async function answeredPerDay(db: Db, period: SupervisionPeriod): Promise<{ byAnswer: AnsweredOnDay[]; byReceipt: ReceivedOnDay[] }> {
-  const inPeriod = `"status" = 'done' AND "completedAt" >= ${param(db, 1)} AND "completedAt" < ${param(db, 2)}`;
-  // SQLite would rather skip-scan the inbox index (no sort for the GROUP BY) and read every row it names.
-  const from = `"Task"${isPostgres(db) ? '' : ' INDEXED BY "Task_answered_idx"'}`;
-  const onTime = `CASE WHEN ("dueAt" IS NOT NULL AND "completedAt" <= "dueAt") OR ("dueAt" IS NULL AND "overdueSince" IS NULL) THEN 1 ELSE 0 END`;
-  const [byAnswer, byReceipt] = await Promise.all([
-    db.$queryRawUnsafe<{ orgId: string; date: string; answered: number | bigint; onTime: number | bigint }[]>(
-      `SELECT "assigneeOrgId" AS "orgId", ${shanghaiDateSql(db, 'completedAt')} AS "date", COUNT(*) AS "answered", SUM(${onTime}) AS "onTime" FROM ${from} WHERE ${inPeriod} GROUP BY 1, 2`,
-      period.start,
-      period.end,
-    ),
-    db.$queryRawUnsafe<{ orgId: string; date: string; answered: number | bigint }[]>(
-      `SELECT "assigneeOrgId" AS "orgId", ${shanghaiDateSql(db, 'createdAt')} AS "date", COUNT(*) AS "answered" FROM ${from} WHERE ${inPeriod} GROUP BY 1, 2`,
-      period.start,
-      period.end,
-    ),
-  ]);
-  return {
-    byAnswer: byAnswer.map((r) => ({ orgId: r.orgId, date: r.date, answered: Number(r.answered), onTime: Number(r.onTime) })),
-    byReceipt: byReceipt.map((r) => ({ orgId: r.orgId, date: r.date, answered: Number(r.answered) })),
-  };
-}
 
 /**
  * The open overdue tasks now per organisation (overdueNow), as two disjoint
@@ -153,8 +117,8 @@ export function createSupervisionRepository(db: Db) {
 
   return {
     async report(period: SupervisionPeriod, now: Date = new Date()): Promise<SupervisionReport> {
-      const [answered, overdue, received, reports, listed, orgs, cal] = await Promise.all([
-        answeredPerDay(db, period),
+      const [answered, overdue, received, reports, listed, orgs] = await Promise.all([
+        answeredPerOrg(db, period, now),
         overduePerOrg(db, now),
         receivedIn(db, period),
         problemReportCounts(db, period),
@@ -163,20 +127,18 @@ export function createSupervisionRepository(db: Db) {
           select: { id: true, tasks: { where: disputedConsentTask, select: { assigneeOrgId: true } } },
         }),
         db.organisation.findMany({ select: { id: true, name: true } }),
-        workingDayCalendar(),
       ]);
       return supervisionReport({
         from: period.from,
         to: period.to,
         answered: [],
-        answeredPerOrg: answeredTallies(answered.byAnswer, answered.byReceipt, cal),
+        answeredPerOrg: answered,
         openOverdue: overdue,
         receivedBy: received,
         problemReports: [],
         problemReportCounts: reports,
         problemList: listed.map((c) => ({ caseId: c.id, disputedOrgIds: [...new Set(c.tasks.map((t) => t.assigneeOrgId))] })),
         orgNames: new Map(orgs.map((o) => [o.id, o.name])),
-        workingDaysToAnswer: createWorkingDaysToAnswer(cal),
       });
     },
 

@@ -254,7 +254,8 @@ export interface SupervisionInput {
   problemReportCounts?: { perOrg: ReadonlyMap<string, ProblemReportCount>; total: ProblemReportCount };
   problemList: readonly ProblemListEntry[];
   orgNames: ReadonlyMap<string, string>;
-  workingDaysToAnswer: (receivedAt: Date, answeredAt: Date) => number;
+  /** Needed for `answered` given one by one. */
+  workingDaysToAnswer?: (receivedAt: Date, answeredAt: Date) => number;
 }
 
 const byName = new Intl.Collator('zh-Hans-CN');
@@ -270,6 +271,7 @@ export function supervisionReport(input: SupervisionInput): SupervisionReport {
   };
   for (const orgId of input.receivedBy) tallyOf(orgId);
   for (const task of input.answered) {
+    if (!input.workingDaysToAnswer) throw new Error('supervisionReport: answered tasks given one by one need workingDaysToAnswer');
     const days = input.workingDaysToAnswer(task.createdAt, task.completedAt);
     const onTime = answeredOnTime(task) ? 1 : 0;
     for (const t of [tallyOf(task.orgId), total]) {

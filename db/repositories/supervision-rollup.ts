@@ -1,0 +1,140 @@
+/**
+ * The supervision rollup: tasks answered per Shanghai day and organisation
+ * (SupervisionDay), kept by triggers on Task (migration
+ * 20261201100000_supervision_rollup), with the sum of their working days to
+ * answer by the calendar in SupervisionCalendarYear.
+ *
+ * The working days depend on the calendar in force, so whenever it may have
+ * changed — at start-up (a release may bring new bundled data), when a year is
+ * published or withdrawn, or when a task's date lies outside the years held —
+ * `refreshSupervisionCalendar` recomputes the years from the calendar, and from
+ * the first year that differs rewrites them and rebuilds the rollup from the Task
+ * rows (the tasks answered since that year: the only ones whose working days can
+ * have moved). On PostgreSQL it holds an advisory lock the triggers share, so no
+ * task is counted by the old calendar into a rebuilt day; SQLite has one writer.
+ */
+import type { Db } from '../client';
+import { createWorkingDayCalendar, type PublishedYear } from '../../domain/calendar';
+import type { AnsweredTally } from '../../domain/supervision/figures';
+import type { SupervisionPeriod } from '../../domain/supervision/period';
+import { fromJson } from '../json';
+import { answeredSql, CALENDAR_LOCK_KEY, onTimeSql, shanghaiDateSql, workingDaysSql, type Dialect } from './supervision-rollup-sql';
+
+type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
+
+const dialectOf = (db: unknown): Dialect => ((db as { _activeProvider?: string })._activeProvider === 'postgresql' ? 'postgres' : 'sqlite');
+
+/** Years held besides those the tasks need: this one, the next (a year's first answers land before any restart), the two before. */
+const YEARS_AROUND_NOW = { before: 2, after: 1 };
+
+/** One character per day of `year` (1 working, 0 not), by the calendar. */
+function dayFlags(calendar: ReturnType<typeof createWorkingDayCalendar>, year: number): string {
+  let flags = '';
+  for (let m = 1; m <= 12; m++) for (const d of calendar.month(year, m)) flags += d.working ? '1' : '0';
+  return flags;
+}
+
+/** Flags of the years with no published schedule depend only on the code (bundled or provisional): computed once per process. */
+const unpublishedFlags = new Map<number, string>();
+
+/** 00:00 Shanghai of 1 January of `year`, as an instant. */
+const startOfYear = (year: number) => new Date(Date.UTC(year, 0, 1) - 8 * 3_600_000);
+
+async function taskYears(db: Tx, d: Dialect): Promise<{ first: number | null; last: number | null }> {
+  // Receipt and answer years of the answered tasks: the ones whose working days the rollup holds.
+  const [row] = await db.$queryRawUnsafe<{ first: string | null; last: string | null }[]>(
+    `SELECT MIN(${shanghaiDateSql(d, '"createdAt"')}) AS "first", MAX(${shanghaiDateSql(d, '"completedAt"')}) AS "last" FROM "Task" WHERE "status" = 'done' AND "completedAt" IS NOT NULL`,
+  );
+  return { first: row?.first ? Number(row.first.slice(0, 4)) : null, last: row?.last ? Number(row.last.slice(0, 4)) : null };
+}
+
+/**
+ * Brings SupervisionCalendarYear to the calendar in force and rebuilds the
+ * rollup from the first year that changed. Runs inside the caller's transaction
+ * (the calendar publish path) or its own. Returns the first year rebuilt, or null.
+ */
+export async function refreshSupervisionCalendar(db: Db | Tx, now: Date = new Date()): Promise<number | null> {
+  const d = dialectOf(db);
+  const run = async (tx: Tx): Promise<number | null> => {
+    if (d === 'postgres') await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${CALENDAR_LOCK_KEY})`);
+    // SQLite: a write first takes the write lock, so no other writer can commit a task between our reads and writes.
+    else await tx.$executeRawUnsafe(`UPDATE "SupervisionCalendarYear" SET "year" = "year" WHERE "year" = -1`);
+    const published: PublishedYear[] = (await tx.calendarYear.findMany({ orderBy: { year: 'asc' } })).map((r) => ({
+      year: r.year,
+      holidays: fromJson<PublishedYear['holidays']>(r.holidays),
+      workdays: fromJson<PublishedYear['workdays']>(r.workdays),
+    }));
+    const stored = new Map((await tx.supervisionCalendarYear.findMany()).map((r) => [r.year, r]));
+    const tasks = await taskYears(tx, d);
+    const thisYear = new Date(now.getTime() + 8 * 3_600_000).getUTCFullYear();
+    const years = [thisYear - YEARS_AROUND_NOW.before, thisYear + YEARS_AROUND_NOW.after, ...stored.keys(), ...published.map((p) => p.year)];
+    if (tasks.first !== null) years.push(tasks.first);
+    if (tasks.last !== null) years.push(tasks.last);
+    const first = Math.min(...years);
+    const last = Math.max(...years);
+
+    const calendar = createWorkingDayCalendar(published);
+    const publishedYears = new Set(published.map((p) => p.year));
+    const wanted: { year: number; before: number; days: string }[] = [];
+    let before = 0;
+    for (let year = first; year <= last; year++) {
+      let days = publishedYears.has(year) ? undefined : unpublishedFlags.get(year);
+      if (days === undefined) {
+        days = dayFlags(calendar, year);
+        if (!publishedYears.has(year)) unpublishedFlags.set(year, days);
+      }
+      wanted.push({ year, before, days });
+      before += days.replaceAll('0', '').length;
+    }
+    const changed = wanted.find((w) => {
+      const s = stored.get(w.year);
+      return !s || s.before !== w.before || s.days !== w.days;
+    });
+    if (!changed) return null;
+    const from = changed.year;
+    await tx.supervisionCalendarYear.deleteMany({ where: { year: { gte: from } } });
+    await tx.supervisionCalendarYear.createMany({ data: wanted.filter((w) => w.year >= from) });
+    // Every day answered since `from` is rebuilt from its tasks; days before it cannot have moved.
+    const fromDay = `${from}-01-01`;
+    await tx.$executeRawUnsafe(`DELETE FROM "SupervisionDay" WHERE "day" >= ${d === 'postgres' ? '$1' : '?'}`, fromDay);
+    await tx.$executeRawUnsafe(
+      `INSERT INTO "SupervisionDay" ("day", "orgId", "answered", "onTime", "workingDays") ` +
+        `SELECT ${shanghaiDateSql(d, 't."completedAt"')}, t."assigneeOrgId", COUNT(*), SUM(${onTimeSql('t')}), SUM(${workingDaysSql(d, 't')}) ` +
+        `FROM "Task" t WHERE ${answeredSql('t')} AND t."completedAt" >= ${d === 'postgres' ? '$1' : '?'} GROUP BY 1, 2`,
+      startOfYear(from),
+    );
+    return from;
+  };
+  if ('$transaction' in db) return db.$transaction(run, { timeout: 120_000, maxWait: 30_000 });
+  return run(db);
+}
+
+/**
+ * Each organisation's tasks answered in the period, from the rollup: one range
+ * of SupervisionDay's primary key, at most (days × organisations) rows. A day
+ * whose working days are unknown (a task dated outside the calendar years held)
+ * makes it refresh the calendar once and read again.
+ */
+export async function answeredPerOrg(db: Db, period: SupervisionPeriod, now: Date = new Date()): Promise<Map<string, AnsweredTally>> {
+  const d = dialectOf(db);
+  const read = () =>
+    db.$queryRawUnsafe<{ orgId: string; handled: number | bigint; onTime: number | bigint; workingDays: number | bigint | null; unknown: number | bigint }[]>(
+      `SELECT "orgId", SUM("answered") AS "handled", SUM("onTime") AS "onTime", SUM("workingDays") AS "workingDays", ` +
+        `SUM(CASE WHEN "workingDays" IS NULL THEN 1 ELSE 0 END) AS "unknown" ` +
+        `FROM "SupervisionDay" WHERE "day" >= ${d === 'postgres' ? '$1' : '?'} AND "day" <= ${d === 'postgres' ? '$2' : '?'} GROUP BY "orgId"`,
+      period.from,
+      period.to,
+    );
+  let rows = await read();
+  if (rows.some((r) => Number(r.unknown) > 0)) {
+    await refreshSupervisionCalendar(db, now);
+    rows = await read();
+  }
+  const tallies = new Map<string, AnsweredTally>();
+  for (const r of rows) {
+    // A day whose tasks were all taken back (deleted, or no longer done) stays with zeros: not a task handled.
+    if (Number(r.handled) === 0) continue;
+    tallies.set(r.orgId, { handled: Number(r.handled), onTime: Number(r.onTime), workingDays: Number(r.workingDays) });
+  }
+  return tallies;
+}
