@@ -1,0 +1,188 @@
+/**
+ * The supervision rollup (SupervisionDay) always equals a fresh computation from
+ * the Task rows with the domain's own arithmetic (answeredOnTime,
+ * createWorkingDaysToAnswer over the calendar in force): after closes through the
+ * projection, a retried batch, cancellations, a deadline moved after the answer,
+ * a year published and withdrawn, a task dated outside the calendar years held,
+ * and the backfill of a database whose tasks predate the rollup.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createDb, type Db } from '../client';
+import { toJson } from '../json';
+import { prepareDatabase } from '../../scripts/prepare-database';
+import { createProjectionActivities } from '../../activities/projection.activities';
+import { createCalendarRepository } from './calendar.repository';
+import { createSupervisionRepository } from './supervision.repository';
+import { createWorkingDayCalendar, toShanghaiDate } from '../../domain/calendar';
+import { answeredOnTime, createWorkingDaysToAnswer } from '../../domain/supervision/figures';
+import { resolvePeriod, type SupervisionPeriod } from '../../domain/supervision/period';
+import type { ProjectionOp } from '../../domain/cases/projection';
+
+const NOW = new Date('2026-10-16T10:00:00+08:00');
+const OCTOBER = resolvePeriod({ from: '2026-10-01', to: '2026-10-31' }, NOW) as SupervisionPeriod;
+const A = 'roll-a';
+const B = 'roll-b';
+
+let dir: string;
+let url: string;
+let db: Db;
+let project: (ops: ProjectionOp[]) => Promise<void>;
+
+type Cells = Map<string, { answered: number; onTime: number; workingDays: number }>;
+
+/** What the rollup should hold: every done task of the Task table, tallied by the domain per Shanghai day of answer and organisation. */
+async function fresh(): Promise<Cells> {
+  const calendar = createWorkingDayCalendar(await createCalendarRepository(db).publishedYears());
+  const days = createWorkingDaysToAnswer(calendar);
+  const cells: Cells = new Map();
+  const tasks = await db.task.findMany({ where: { status: 'done', completedAt: { not: null } }, orderBy: { createdAt: 'asc' } });
+  for (const t of tasks) {
+    const completedAt = t.completedAt as Date;
+    const key = `${toShanghaiDate(completedAt)} ${t.assigneeOrgId}`;
+    const c = cells.get(key) ?? { answered: 0, onTime: 0, workingDays: 0 };
+    c.answered++;
+    c.onTime += answeredOnTime({ completedAt, dueAt: t.dueAt, overdueSince: t.overdueSince }) ? 1 : 0;
+    c.workingDays += days(t.createdAt, completedAt);
+    cells.set(key, c);
+  }
+  return cells;
+}
+
+/** What the rollup holds (a day whose tasks were all taken back must be all zeros). */
+async function rollup(): Promise<Cells> {
+  const cells: Cells = new Map();
+  for (const r of await db.supervisionDay.findMany()) {
+    if (r.answered === 0) {
+      assert.deepEqual([r.onTime, r.workingDays], [0, 0], `${r.day} ${r.orgId} holds no task but counts some`);
+      continue;
+    }
+    assert.notEqual(r.workingDays, null, `${r.day} ${r.orgId}: working days unknown`);
+    cells.set(`${r.day} ${r.orgId}`, { answered: r.answered, onTime: r.onTime, workingDays: r.workingDays as number });
+  }
+  return cells;
+}
+
+const sorted = (m: Cells) => [...m].sort(([a], [b]) => (a < b ? -1 : 1));
+async function assertRollupIsFresh(): Promise<void> {
+  assert.deepEqual(sorted(await rollup()), sorted(await fresh()));
+}
+
+const open = (id: string, orgId: string, createdAt: string, dueAt: string | null): ProjectionOp => ({
+  op: 'task-open',
+  id,
+  caseId: 'ROLL-1',
+  step: 'provider-consent',
+  assigneeOrgId: orgId,
+  assigneeRole: 'provider-reviewer',
+  decisions: ['agree', 'disagree'],
+  dueAt: dueAt ? new Date(dueAt).toISOString() : null,
+  provisional: false,
+  createdAt: new Date(createdAt).toISOString(),
+});
+const close = (id: string, at: string, status: 'done' | 'cancelled' = 'done'): ProjectionOp => ({
+  op: 'task-close',
+  id,
+  status,
+  ...(status === 'done' ? { decision: 'agree', decidedBy: '张三', requestId: `req-${id}` } : {}),
+  completedAt: new Date(at).toISOString(),
+});
+
+const A_FIGURES = async () => {
+  const r = await createSupervisionRepository(db).report(OCTOBER, NOW);
+  const a = r.items.find((i) => i.org.id === A);
+  return a && { handled: a.tasksHandled, onTime: a.tasksOnTime, avg: a.avgWorkingDaysToAnswer };
+};
+
+before(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yongshu-rollup-'));
+  url = `file:${path.join(dir, 'rollup.db')}`;
+  await prepareDatabase(url, { seed: false });
+  db = createDb(url);
+  project = createProjectionActivities(db, Buffer.alloc(32, 7)).project;
+  for (const [id, name] of [[A, '甲'], [B, '乙'], ['roll-applicant', '申请']]) await db.organisation.create({ data: { id, name, kind: 'agency' } });
+  await db.case.create({
+    data: { id: 'ROLL-1', type: 'restricted-share', status: 'in-progress', title: '办件', applicantOrgId: 'roll-applicant', payload: toJson({}), workflowId: 'wf-roll', createdAt: new Date('2026-09-30T10:00:00+08:00') },
+  });
+});
+
+after(async () => {
+  await db.$disconnect();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test('a task closed through the projection counts once on its answer day, however often the batch is retried; a cancelled task never counts', async () => {
+  // Received Wednesday 09-30; National Day 10-01…10-07 off, Saturday 10-10 worked: answered 10-10 = 3 working days, 10-14 = 6.
+  await project([open('r1', A, '2026-09-30T10:00:00+08:00', '2026-10-14T00:00:00+08:00'), open('r2', A, '2026-09-30T11:00:00+08:00', '2026-10-14T00:00:00+08:00')]);
+  await project([open('r3', B, '2026-09-30T12:00:00+08:00', '2026-10-14T00:00:00+08:00'), open('r4', A, '2026-10-09T09:00:00+08:00', null)]);
+  assert.equal(await db.supervisionDay.count(), 0, 'open tasks count nowhere');
+  const closeR1 = [close('r1', '2026-10-10T15:00:00+08:00')];
+  await project(closeR1);
+  await project(closeR1); // the activity retried after its transaction committed
+  await project([close('r2', '2026-10-14T09:00:00+08:00'), close('r3', '2026-10-14T09:30:00+08:00', 'cancelled')]);
+  await project([close('r2', '2026-10-14T09:00:00+08:00')]); // a replayed close
+  await project([close('r4', '2026-10-09T17:00:00+08:00')]);
+  await assertRollupIsFresh();
+  assert.deepEqual(
+    (await db.supervisionDay.findMany({ orderBy: [{ day: 'asc' }] })).map((r) => [r.day, r.orgId, r.answered, r.onTime, r.workingDays]),
+    [
+      ['2026-10-09', A, 1, 1, 0],
+      ['2026-10-10', A, 1, 1, 3],
+      ['2026-10-14', A, 1, 0, 6],
+    ],
+  );
+  assert.deepEqual(await A_FIGURES(), { handled: 3, onTime: 2, avg: 3 });
+});
+
+test('a deadline moved, or an overdue mark, after the answer moves the task between on time and late', async () => {
+  await project([{ op: 'task-deadline', id: 'r2', dueAt: new Date('2026-10-15T00:00:00+08:00').toISOString(), provisional: false }]);
+  await project([{ op: 'task-overdue', id: 'r4', since: new Date('2026-10-09T12:00:00+08:00').toISOString() }]);
+  await assertRollupIsFresh();
+  assert.deepEqual(await A_FIGURES(), { handled: 3, onTime: 2, avg: 3 }); // r2 now on time, r4 now late
+  assert.equal((await db.supervisionDay.findUniqueOrThrow({ where: { day_orgId: { day: '2026-10-09', orgId: A } } })).onTime, 0);
+});
+
+test('publishing a year rebuilds the days it moves, withdrawing it restores them, and the figures follow', async () => {
+  const calendar = createCalendarRepository(db);
+  // 2026 as published, with Monday 10-12 made a holiday: r1 (to 10-10) keeps 3 working days, r2 (to 10-14) has 5.
+  const nationalDay = ['01', '02', '03', '04', '05', '06', '07'].map((d) => ({ date: `2026-10-${d}`, name: '国庆节' }));
+  await calendar.publish({ year: 2026, holidays: [...nationalDay, { date: '2026-10-12', name: '调休' }], workdays: [{ date: '2026-10-10', name: '国庆节调休' }] }, 'test');
+  await assertRollupIsFresh();
+  assert.deepEqual(await A_FIGURES(), { handled: 3, onTime: 2, avg: 2.67 }); // (0 + 3 + 5) / 3
+  assert.equal(await calendar.unpublish(2026), true);
+  await assertRollupIsFresh();
+  assert.deepEqual(await A_FIGURES(), { handled: 3, onTime: 2, avg: 3 });
+});
+
+test('a task received in a year the calendar table does not hold is counted once the report extends it', async () => {
+  await project([open('old', B, '2019-12-30T10:00:00+08:00', null)]);
+  await project([close('old', '2026-10-12T10:00:00+08:00')]);
+  assert.equal((await db.supervisionDay.findUniqueOrThrow({ where: { day_orgId: { day: '2026-10-12', orgId: B } } })).workingDays, null);
+  const r = await createSupervisionRepository(db).report(OCTOBER, NOW);
+  await assertRollupIsFresh();
+  const b = r.items.find((i) => i.org.id === B);
+  assert.equal(b?.tasksHandled, 1);
+  assert.equal(b?.avgWorkingDaysToAnswer, (await fresh()).get(`2026-10-12 ${B}`)?.workingDays);
+});
+
+test('tasks deleted or taken back from done leave their day empty, not counted', async () => {
+  await db.task.update({ where: { id: 'r4' }, data: { status: 'open', completedAt: null } });
+  await db.task.delete({ where: { id: 'old' } });
+  await assertRollupIsFresh();
+  assert.equal((await A_FIGURES())?.handled, 2);
+  // B's one answer is gone and it received nothing in October: not listed (an emptied day lists nobody).
+  assert.equal((await createSupervisionRepository(db).report(OCTOBER, NOW)).items.some((i) => i.org.id === B), false);
+});
+
+test('the backfill: a database whose tasks predate the rollup gets it filled by prepareDatabase', async () => {
+  // As the migration leaves an existing database: tasks there, the rollup and its calendar empty.
+  await db.supervisionDay.deleteMany();
+  await db.supervisionCalendarYear.deleteMany();
+  assert.deepEqual(await A_FIGURES(), { handled: 0, onTime: 0, avg: null }); // listed: it received r4 in October
+  await prepareDatabase(url, { seed: false });
+  await assertRollupIsFresh();
+  assert.deepEqual(await A_FIGURES(), { handled: 2, onTime: 2, avg: 4.5 }); // r1: 3 working days, r2: 6 (due 10-15 since the move)
+});
