@@ -66,22 +66,109 @@ export const CALENDAR_LOCK_KEY = 727275;
 /** The Task columns a task's contribution depends on: an update of any other column leaves the rollup alone. */
 export const COUNTED_COLUMNS = ['status', 'completedAt', 'createdAt', 'dueAt', 'overdueSince', 'assigneeOrgId'] as const;
 
+/**
+ * Open tasks with a deadline per Shanghai day of the deadline and organisation
+ * (SupervisionOpenDue): a day whose count falls to 0 is deleted, so the days
+ * before today are those with a late task, however many tasks the city holds.
+ */
+const openDueSql = (r: string) => `${r}."status" = 'open' AND ${r}."dueAt" IS NOT NULL`;
+const applyOpenDueSql = (d: Dialect, r: string, sign: 1 | -1) =>
+  `INSERT INTO "SupervisionOpenDue" ("day", "orgId", "open") SELECT ${shanghaiDateSql(d, `${r}."dueAt"`)}, ${r}."assigneeOrgId", ${sign} WHERE ${openDueSql(r)} ` +
+  `ON CONFLICT ("day", "orgId") DO UPDATE SET "open" = "SupervisionOpenDue"."open" + excluded."open"`;
+const dropEmptyOpenDueSql = (d: Dialect, r: string) =>
+  `DELETE FROM "SupervisionOpenDue" WHERE "day" = ${shanghaiDateSql(d, `${r}."dueAt"`)} AND "orgId" = ${r}."assigneeOrgId" AND "open" = 0`;
+
+/**
+ * Problem reports (problem-data cases) per Shanghai day of filing and provider
+ * (SupervisionReportDay; orgId '' is the city's total, each case once): a case
+ * counts for an organisation while it holds a provider-reviewer task on it, and
+ * as closed while the case is closed (figures.ts problemReportsReceived/Closed).
+ */
+export const PROVIDER_ROLE = 'provider-reviewer';
+export const CITY_TOTAL = '';
+const ADD_TO_REPORTS =
+  `ON CONFLICT ("day", "orgId") DO UPDATE SET "received" = "SupervisionReportDay"."received" + excluded."received", "closed" = "SupervisionReportDay"."closed" + excluded."closed"`;
+const closedSql = (c: string) => `CASE WHEN ${c}."status" = 'closed' THEN 1 ELSE 0 END`;
+/** One provider task row `r` joining (sign 1) or leaving (sign -1) its case's counts: only the organisation's first task on the case, and the case's first provider task, count. */
+const applyProviderTaskSql = (d: Dialect, r: string, sign: 1 | -1) => {
+  const s = sign === 1 ? '' : '-';
+  const others = (sameOrg: boolean) =>
+    `NOT EXISTS (SELECT 1 FROM "Task" o WHERE o."caseId" = ${r}."caseId" AND o."assigneeRole" = '${PROVIDER_ROLE}'${sameOrg ? ` AND o."assigneeOrgId" = ${r}."assigneeOrgId"` : ''} AND o."id" <> ${r}."id")`;
+  const row = (orgId: string, sameOrg: boolean) =>
+    `INSERT INTO "SupervisionReportDay" ("day", "orgId", "received", "closed") SELECT ${shanghaiDateSql(d, 'c."createdAt"')}, ${orgId}, ${s}1, ${s}(${closedSql('c')}) FROM "Case" c ` +
+    `WHERE c."id" = ${r}."caseId" AND c."type" = 'problem-data' AND ${r}."assigneeRole" = '${PROVIDER_ROLE}' AND ${others(sameOrg)} ${ADD_TO_REPORTS}`;
+  return [row(`${r}."assigneeOrgId"`, true), row(`'${CITY_TOTAL}'`, false)];
+};
+/** A case `c` (OLD or NEW) adding or taking away its counts for every provider, and for the total. */
+const applyReportCaseSql = (d: Dialect, c: string, sign: 1 | -1) => {
+  const s = sign === 1 ? '' : '-';
+  return [
+    `INSERT INTO "SupervisionReportDay" ("day", "orgId", "received", "closed") SELECT ${shanghaiDateSql(d, `${c}."createdAt"`)}, t."assigneeOrgId", ${s}1, ${s}(${closedSql(c)}) FROM "Task" t ` +
+      `WHERE t."caseId" = ${c}."id" AND t."assigneeRole" = '${PROVIDER_ROLE}' AND ${c}."type" = 'problem-data' GROUP BY t."assigneeOrgId" ${ADD_TO_REPORTS}`,
+    `INSERT INTO "SupervisionReportDay" ("day", "orgId", "received", "closed") SELECT ${shanghaiDateSql(d, `${c}."createdAt"`)}, '${CITY_TOTAL}', ${s}1, ${s}(${closedSql(c)}) ` +
+      `WHERE ${c}."type" = 'problem-data' AND EXISTS (SELECT 1 FROM "Task" t WHERE t."caseId" = ${c}."id" AND t."assigneeRole" = '${PROVIDER_ROLE}') ${ADD_TO_REPORTS}`,
+  ];
+};
+const reportTaskChanged = `OLD."caseId" <> NEW."caseId" OR OLD."assigneeOrgId" <> NEW."assigneeOrgId" OR OLD."assigneeRole" <> NEW."assigneeRole"`;
+const reportCaseChanged =
+  `(OLD."type" = 'problem-data' OR NEW."type" = 'problem-data') AND ` +
+  `((${closedSql('OLD')}) <> (${closedSql('NEW')}) OR OLD."type" <> NEW."type" OR OLD."createdAt" <> NEW."createdAt")`;
+
+/** The backfill of the two rollups that need no calendar, from the rows already there (the migration runs it). */
+export function backfillSql(d: Dialect): string[] {
+  return [
+    `INSERT INTO "SupervisionOpenDue" ("day", "orgId", "open") SELECT ${shanghaiDateSql(d, 't."dueAt"')}, t."assigneeOrgId", COUNT(*) FROM "Task" t WHERE ${openDueSql('t')} GROUP BY 1, 2`,
+    `INSERT INTO "SupervisionReportDay" ("day", "orgId", "received", "closed") SELECT "day", "orgId", COUNT(*), SUM("closed") FROM (` +
+      `SELECT DISTINCT ${shanghaiDateSql(d, 'c."createdAt"')} AS "day", t."assigneeOrgId" AS "orgId", c."id", ${closedSql('c')} AS "closed" FROM "Case" c JOIN "Task" t ON t."caseId" = c."id" AND t."assigneeRole" = '${PROVIDER_ROLE}' WHERE c."type" = 'problem-data'` +
+      `) AS p GROUP BY "day", "orgId"`,
+    `INSERT INTO "SupervisionReportDay" ("day", "orgId", "received", "closed") SELECT ${shanghaiDateSql(d, 'c."createdAt"')}, '${CITY_TOTAL}', COUNT(*), SUM(${closedSql('c')}) FROM "Case" c ` +
+      `WHERE c."type" = 'problem-data' AND EXISTS (SELECT 1 FROM "Task" t WHERE t."caseId" = c."id" AND t."assigneeRole" = '${PROVIDER_ROLE}') GROUP BY 1`,
+  ];
+}
+
 /** The trigger statements of the migration (printed once by hand; the migration is the committed text). */
 export function triggerSql(d: Dialect): string {
   const cols = COUNTED_COLUMNS.map((c) => `"${c}"`).join(', ');
+  const body = (stmts: string[], indent = '  ') => stmts.map((x) => `${indent}${x};`).join('\n');
   if (d === 'sqlite') {
+    const trigger = (name: string, event: string, when: string, stmts: string[]) => `CREATE TRIGGER "${name}" ${event} WHEN ${when}\nBEGIN\n${body(stmts)}\nEND;`;
     return [
-      `CREATE TRIGGER "Task_supervision_insert" AFTER INSERT ON "Task" WHEN ${answeredSql('NEW')}\nBEGIN\n  ${applyRowSql(d, 'NEW', 1)};\nEND;`,
-      `CREATE TRIGGER "Task_supervision_delete" AFTER DELETE ON "Task" WHEN ${answeredSql('OLD')}\nBEGIN\n  ${applyRowSql(d, 'OLD', -1)};\nEND;`,
-      `CREATE TRIGGER "Task_supervision_update" AFTER UPDATE OF ${cols} ON "Task" WHEN (${answeredSql('OLD')}) OR (${answeredSql('NEW')})\n` +
-        `BEGIN\n  ${applyRowSql(d, 'OLD', -1)};\n  ${applyRowSql(d, 'NEW', 1)};\nEND;`,
+      trigger('Task_supervision_insert', 'AFTER INSERT ON "Task"', answeredSql('NEW'), [applyRowSql(d, 'NEW', 1)]),
+      trigger('Task_supervision_delete', 'AFTER DELETE ON "Task"', answeredSql('OLD'), [applyRowSql(d, 'OLD', -1)]),
+      trigger('Task_supervision_update', `AFTER UPDATE OF ${cols} ON "Task"`, `(${answeredSql('OLD')}) OR (${answeredSql('NEW')})`, [applyRowSql(d, 'OLD', -1), applyRowSql(d, 'NEW', 1)]),
+      trigger('Task_open_due_insert', 'AFTER INSERT ON "Task"', openDueSql('NEW'), [applyOpenDueSql(d, 'NEW', 1)]),
+      trigger('Task_open_due_delete', 'AFTER DELETE ON "Task"', openDueSql('OLD'), [applyOpenDueSql(d, 'OLD', -1), dropEmptyOpenDueSql(d, 'OLD')]),
+      trigger('Task_open_due_update', 'AFTER UPDATE OF "status", "dueAt", "assigneeOrgId" ON "Task"', `(${openDueSql('OLD')}) OR (${openDueSql('NEW')})`, [
+        applyOpenDueSql(d, 'NEW', 1),
+        applyOpenDueSql(d, 'OLD', -1),
+        dropEmptyOpenDueSql(d, 'OLD'),
+      ]),
+      trigger('Task_problem_reports_insert', 'AFTER INSERT ON "Task"', `NEW."assigneeRole" = '${PROVIDER_ROLE}'`, applyProviderTaskSql(d, 'NEW', 1)),
+      trigger('Task_problem_reports_delete', 'AFTER DELETE ON "Task"', `OLD."assigneeRole" = '${PROVIDER_ROLE}'`, applyProviderTaskSql(d, 'OLD', -1)),
+      trigger('Task_problem_reports_update', 'AFTER UPDATE OF "caseId", "assigneeOrgId", "assigneeRole" ON "Task"', reportTaskChanged, [
+        ...applyProviderTaskSql(d, 'OLD', -1),
+        ...applyProviderTaskSql(d, 'NEW', 1),
+      ]),
+      trigger('Case_problem_reports_update', 'AFTER UPDATE OF "status", "type", "createdAt" ON "Case"', reportCaseChanged, [
+        ...applyReportCaseSql(d, 'OLD', -1),
+        ...applyReportCaseSql(d, 'NEW', 1),
+      ]),
     ].join('\n\n');
   }
+  const fn = (name: string, blocks: string) => `CREATE FUNCTION "${name}"() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n${blocks}  RETURN NULL;\nEND;\n$$;`;
+  const onOld = (when: string, stmts: string[], lock = false) =>
+    `  IF TG_OP <> 'INSERT' THEN\n    IF ${when} THEN\n${lock ? `      PERFORM pg_advisory_xact_lock_shared(${CALENDAR_LOCK_KEY});\n` : ''}${body(stmts, '      ')}\n    END IF;\n  END IF;\n`;
+  const onNew = (when: string, stmts: string[], lock = false) =>
+    `  IF TG_OP <> 'DELETE' THEN\n    IF ${when} THEN\n${lock ? `      PERFORM pg_advisory_xact_lock_shared(${CALENDAR_LOCK_KEY});\n` : ''}${body(stmts, '      ')}\n    END IF;\n  END IF;\n`;
   return [
-    `CREATE FUNCTION "Task_supervision_day"() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n` +
-      `  IF TG_OP <> 'INSERT' THEN\n    IF ${answeredSql('OLD')} THEN\n      PERFORM pg_advisory_xact_lock_shared(${CALENDAR_LOCK_KEY});\n      ${applyRowSql(d, 'OLD', -1)};\n    END IF;\n  END IF;\n` +
-      `  IF TG_OP <> 'DELETE' THEN\n    IF ${answeredSql('NEW')} THEN\n      PERFORM pg_advisory_xact_lock_shared(${CALENDAR_LOCK_KEY});\n      ${applyRowSql(d, 'NEW', 1)};\n    END IF;\n  END IF;\n` +
-      `  RETURN NULL;\nEND;\n$$;`,
+    fn('Task_supervision_day', onOld(answeredSql('OLD'), [applyRowSql(d, 'OLD', -1)], true) + onNew(answeredSql('NEW'), [applyRowSql(d, 'NEW', 1)], true)),
     `CREATE TRIGGER "Task_supervision_day" AFTER INSERT OR DELETE OR UPDATE OF ${cols} ON "Task" FOR EACH ROW EXECUTE FUNCTION "Task_supervision_day"();`,
+    fn('Task_open_due', onNew(openDueSql('NEW'), [applyOpenDueSql(d, 'NEW', 1)]) + onOld(openDueSql('OLD'), [applyOpenDueSql(d, 'OLD', -1), dropEmptyOpenDueSql(d, 'OLD')])),
+    `CREATE TRIGGER "Task_open_due" AFTER INSERT OR DELETE OR UPDATE OF "status", "dueAt", "assigneeOrgId" ON "Task" FOR EACH ROW EXECUTE FUNCTION "Task_open_due"();`,
+    fn('Task_problem_reports', onOld(`OLD."assigneeRole" = '${PROVIDER_ROLE}'`, applyProviderTaskSql(d, 'OLD', -1)) + onNew(`NEW."assigneeRole" = '${PROVIDER_ROLE}'`, applyProviderTaskSql(d, 'NEW', 1))),
+    `CREATE TRIGGER "Task_problem_reports" AFTER INSERT OR DELETE ON "Task" FOR EACH ROW EXECUTE FUNCTION "Task_problem_reports"();`,
+    `CREATE TRIGGER "Task_problem_reports_update" AFTER UPDATE OF "caseId", "assigneeOrgId", "assigneeRole" ON "Task" FOR EACH ROW WHEN (${reportTaskChanged}) EXECUTE FUNCTION "Task_problem_reports"();`,
+    fn('Case_problem_reports', body([...applyReportCaseSql(d, 'OLD', -1), ...applyReportCaseSql(d, 'NEW', 1)]) + '\n'),
+    `CREATE TRIGGER "Case_problem_reports" AFTER UPDATE OF "status", "type", "createdAt" ON "Case" FOR EACH ROW WHEN (${reportCaseChanged}) EXECUTE FUNCTION "Case_problem_reports"();`,
   ].join('\n\n');
 }

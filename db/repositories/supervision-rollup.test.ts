@@ -21,6 +21,7 @@ import { createWorkingDayCalendar, toShanghaiDate } from '../../domain/calendar'
 import { answeredOnTime, createWorkingDaysToAnswer } from '../../domain/supervision/figures';
 import { resolvePeriod, type SupervisionPeriod } from '../../domain/supervision/period';
 import type { ProjectionOp } from '../../domain/cases/projection';
+import { backfillSql } from './supervision-rollup-sql';
 
 const NOW = new Date('2026-10-16T10:00:00+08:00');
 const OCTOBER = resolvePeriod({ from: '2026-10-01', to: '2026-10-31' }, NOW) as SupervisionPeriod;
@@ -66,9 +67,49 @@ async function rollup(): Promise<Cells> {
   return cells;
 }
 
-const sorted = (m: Cells) => [...m].sort(([a], [b]) => (a < b ? -1 : 1));
+/** Open tasks with a deadline per Shanghai day of the deadline and organisation, from the Task rows; and as the rollup holds them (no empty day kept). */
+async function freshOpenDue(): Promise<Map<string, number>> {
+  const m = new Map<string, number>();
+  for (const t of await db.task.findMany({ where: { status: 'open', dueAt: { not: null } } })) {
+    const key = `${toShanghaiDate(t.dueAt as Date)} ${t.assigneeOrgId}`;
+    m.set(key, (m.get(key) ?? 0) + 1);
+  }
+  return m;
+}
+async function rolledOpenDue(): Promise<Map<string, number>> {
+  const rows = await db.supervisionOpenDue.findMany();
+  assert.ok(rows.every((r) => r.open > 0), 'an empty day is kept');
+  return new Map(rows.map((r) => [`${r.day} ${r.orgId}`, r.open]));
+}
+
+/** Problem reports per Shanghai day filed and provider (each case once; '' the city's total), from the Case and Task rows; and as the rollup holds them. */
+async function freshReports(): Promise<Map<string, [number, number]>> {
+  const m = new Map<string, [number, number]>();
+  const add = (key: string, closed: boolean) => {
+    const [r, c] = m.get(key) ?? [0, 0];
+    m.set(key, [r + 1, c + (closed ? 1 : 0)]);
+  };
+  for (const c of await db.case.findMany({ where: { type: 'problem-data' }, include: { tasks: { where: { assigneeRole: 'provider-reviewer' } } } })) {
+    const day = toShanghaiDate(c.createdAt);
+    for (const org of new Set(c.tasks.map((t) => t.assigneeOrgId))) add(`${day} ${org}`, c.status === 'closed');
+    if (c.tasks.length) add(`${day} `, c.status === 'closed');
+  }
+  return m;
+}
+async function rolledReports(): Promise<Map<string, [number, number]>> {
+  const m = new Map<string, [number, number]>();
+  for (const r of await db.supervisionReportDay.findMany()) {
+    if (r.received === 0) assert.equal(r.closed, 0, `${r.day} ${r.orgId} closes reports it never received`);
+    else m.set(`${r.day} ${r.orgId}`, [r.received, r.closed]);
+  }
+  return m;
+}
+
+const sorted = <V>(m: Map<string, V>) => [...m].sort(([a], [b]) => (a < b ? -1 : 1));
 async function assertRollupIsFresh(): Promise<void> {
   assert.deepEqual(sorted(await rollup()), sorted(await fresh()));
+  assert.deepEqual(sorted(await rolledOpenDue()), sorted(await freshOpenDue()));
+  assert.deepEqual(sorted(await rolledReports()), sorted(await freshReports()));
 }
 
 const open = (id: string, orgId: string, createdAt: string, dueAt: string | null): ProjectionOp => ({
@@ -103,7 +144,7 @@ before(async () => {
   await prepareDatabase(url, { seed: false });
   db = createDb(url);
   project = createProjectionActivities(db, Buffer.alloc(32, 7)).project;
-  for (const [id, name] of [[A, '甲'], [B, '乙'], ['roll-applicant', '申请']]) await db.organisation.create({ data: { id, name, kind: 'agency' } });
+  for (const [id, name] of [[A, '甲'], [B, '乙'], ['roll-applicant', '申请']] as const) await db.organisation.create({ data: { id, name, kind: 'agency' } });
   await db.case.create({
     data: { id: 'ROLL-1', type: 'restricted-share', status: 'in-progress', title: '办件', applicantOrgId: 'roll-applicant', payload: toJson({}), workflowId: 'wf-roll', createdAt: new Date('2026-09-30T10:00:00+08:00') },
   });
@@ -118,7 +159,8 @@ test('a task closed through the projection counts once on its answer day, howeve
   // Received Wednesday 09-30; National Day 10-01…10-07 off, Saturday 10-10 worked: answered 10-10 = 3 working days, 10-14 = 6.
   await project([open('r1', A, '2026-09-30T10:00:00+08:00', '2026-10-14T00:00:00+08:00'), open('r2', A, '2026-09-30T11:00:00+08:00', '2026-10-14T00:00:00+08:00')]);
   await project([open('r3', B, '2026-09-30T12:00:00+08:00', '2026-10-14T00:00:00+08:00'), open('r4', A, '2026-10-09T09:00:00+08:00', null)]);
-  assert.equal(await db.supervisionDay.count(), 0, 'open tasks count nowhere');
+  assert.equal(await db.supervisionDay.count(), 0, 'open tasks are not answers');
+  await assertRollupIsFresh();
   const closeR1 = [close('r1', '2026-10-10T15:00:00+08:00')];
   await project(closeR1);
   await project(closeR1); // the activity retried after its transaction committed
@@ -177,10 +219,70 @@ test('tasks deleted or taken back from done leave their day empty, not counted',
   assert.equal((await createSupervisionRepository(db).report(OCTOBER, NOW)).items.some((i) => i.org.id === B), false);
 });
 
+test('open overdue: exactly the open tasks past their deadline now, or marked overdue, at any moment of the day', async () => {
+  const late = async (now: Date) =>
+    new Map(
+      (await db.task.groupBy({ by: ['assigneeOrgId'], where: { status: 'open', OR: [{ dueAt: { lte: now } }, { overdueSince: { not: null }, dueAt: { not: null } }] }, _count: true })).map((g) => [g.assigneeOrgId, g._count]),
+    );
+  // Deadlines at 00:00, during the day (as the bench draws them) and tomorrow; one marked overdue with its deadline re-planned ahead.
+  await project([
+    open('d1', A, '2026-10-12T09:00:00+08:00', '2026-10-16T00:00:00+08:00'),
+    open('d2', A, '2026-10-12T09:00:00+08:00', '2026-10-16T14:30:00+08:00'),
+    open('d3', B, '2026-10-12T09:00:00+08:00', '2026-10-15T18:00:00+08:00'),
+    open('d4', B, '2026-10-12T09:00:00+08:00', '2026-10-17T00:00:00+08:00'),
+    open('d5', A, '2026-10-12T09:00:00+08:00', '2026-10-13T00:00:00+08:00'),
+  ]);
+  await project([{ op: 'task-overdue', id: 'd5', since: new Date('2026-10-13T00:00:00+08:00').toISOString() }]);
+  await project([{ op: 'task-deadline', id: 'd5', dueAt: new Date('2026-10-20T00:00:00+08:00').toISOString(), provisional: false }]);
+  await assertRollupIsFresh();
+  const report = createSupervisionRepository(db);
+  for (const at of ['2026-10-15T23:59:59+08:00', '2026-10-16T00:00:00+08:00', '2026-10-16T14:29:59+08:00', '2026-10-16T14:30:00+08:00', '2026-10-17T08:00:00+08:00']) {
+    const now = new Date(at);
+    const r = await report.report(OCTOBER, now);
+    const expected = await late(now);
+    for (const org of [A, B]) assert.equal(r.items.find((i) => i.org.id === org)?.openOverdue ?? 0, expected.get(org) ?? 0, `${org} at ${at}`);
+  }
+  // Answered, the late tasks leave the count (and their empty day the rollup).
+  await project([close('d3', '2026-10-16T09:00:00+08:00'), close('d5', '2026-10-16T09:00:00+08:00', 'cancelled')]);
+  await assertRollupIsFresh();
+});
+
+test('problem reports: each case once per provider and in all, closed as the case is now, whoever holds several of its tasks', async () => {
+  const filed = '2026-10-13T10:00:00+08:00';
+  for (const id of ['PD-R1', 'PD-R2']) {
+    await db.case.create({ data: { id, type: 'problem-data', status: 'in-progress', title: '问题数据反馈', applicantOrgId: 'roll-applicant', payload: toJson({}), workflowId: `wf-${id}`, createdAt: new Date(filed) } });
+  }
+  const provider = (id: string, caseId: string, orgId: string): ProjectionOp => ({ ...(open(id, orgId, filed, '2026-10-20T00:00:00+08:00') as Extract<ProjectionOp, { op: 'task-open' }>), caseId, step: 'provider-handle' });
+  await project([provider('p1', 'PD-R1', A), provider('p2', 'PD-R1', A), provider('p3', 'PD-R1', B), provider('p4', 'PD-R2', B)]);
+  await project([{ op: 'case-status', caseId: 'PD-R1', status: 'closed', closedAt: new Date('2026-10-15T10:00:00+08:00').toISOString() }]);
+  await assertRollupIsFresh();
+  const figures = async () => {
+    const r = await createSupervisionRepository(db).report(OCTOBER, NOW);
+    return [...[A, B].map((o) => r.items.find((i) => i.org.id === o)), r.total].map((f) => [f?.problemReportsReceived, f?.problemReportsClosed]);
+  };
+  assert.deepEqual(await figures(), [[1, 1], [2, 1], [2, 1]]);
+  // A case put back in progress, and a provider task gone: the counts follow.
+  await project([{ op: 'case-status', caseId: 'PD-R1', status: 'in-progress' }]);
+  await db.task.delete({ where: { id: 'p4' } });
+  await assertRollupIsFresh();
+  assert.deepEqual(await figures(), [[1, 0], [1, 0], [1, 0]]);
+  await db.task.delete({ where: { id: 'p1' } });
+  await assertRollupIsFresh();
+  assert.deepEqual(await figures(), [[1, 0], [1, 0], [1, 0]]); // A still holds p2
+});
+
 test('the backfill: a database whose tasks predate the rollup gets it filled by prepareDatabase', async () => {
-  // As the migration leaves an existing database: tasks there, the rollup and its calendar empty.
+  // As the migration leaves an existing database before its start-up: tasks there, the answered rollup and its calendar empty.
   await db.supervisionDay.deleteMany();
   await db.supervisionCalendarYear.deleteMany();
+  // The rollups that need no calendar are filled by the migration itself: its backfill statements, run again here.
+  await db.supervisionOpenDue.deleteMany();
+  await db.supervisionReportDay.deleteMany();
+  const migration = fs.readFileSync(path.join(__dirname, '../../prisma/migrations/20261201100000_supervision_rollup/migration.sql'), 'utf8');
+  for (const sql of backfillSql('sqlite')) {
+    assert.ok(migration.includes(sql), `the migration runs ${sql.slice(0, 60)}…`);
+    await db.$executeRawUnsafe(sql);
+  }
   assert.deepEqual(await A_FIGURES(), { handled: 0, onTime: 0, avg: null }); // listed: it received r4 in October
   await db.$disconnect(); // as at a start-up: nothing else holds the file while it migrates
   await prepareDatabase(url, { seed: false });

@@ -15,10 +15,10 @@
  */
 import type { Db } from '../client';
 import { createWorkingDayCalendar, type PublishedYear } from '../../domain/calendar';
-import type { AnsweredTally } from '../../domain/supervision/figures';
+import type { AnsweredTally, ProblemReportCount } from '../../domain/supervision/figures';
 import type { SupervisionPeriod } from '../../domain/supervision/period';
 import { fromJson } from '../json';
-import { answeredSql, CALENDAR_LOCK_KEY, onTimeSql, shanghaiDateSql, workingDaysSql, type Dialect } from './supervision-rollup-sql';
+import { answeredSql, CALENDAR_LOCK_KEY, CITY_TOTAL, onTimeSql, shanghaiDateSql, workingDaysSql, type Dialect } from './supervision-rollup-sql';
 
 type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 
@@ -137,4 +137,58 @@ export async function answeredPerOrg(db: Db, period: SupervisionPeriod, now: Dat
     tallies.set(r.orgId, { handled: Number(r.handled), onTime: Number(r.onTime), workingDays: Number(r.workingDays) });
   }
   return tallies;
+}
+
+/** 00:00 Shanghai starting the Shanghai day of `now`, and that day as yyyy-MM-dd. */
+function shanghaiToday(now: Date): { day: string; start: Date } {
+  const day = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  return { day, start: new Date(Date.parse(`${day}T00:00:00Z`) - 8 * 3_600_000) };
+}
+
+/**
+ * The open overdue tasks now per organisation, exactly the rows of 逾期督办
+ * (an open task past its deadline, or marked overdue by its workflow). A task
+ * becomes late by the clock, not by a write, so the rollup holds open tasks by
+ * the day of their deadline and the read splits "past the deadline" at today:
+ * the days before today from SupervisionOpenDue (only days with a late task
+ * remain there); today's deadlines already passed, and the tasks marked overdue
+ * with their deadline still ahead, from the partial Task indexes (one day's
+ * deadlines; the few re-planned after the mark).
+ */
+export async function openOverduePerOrg(db: Db, now: Date): Promise<Map<string, number>> {
+  const d = dialectOf(db);
+  const p = (n: number) => (d === 'postgres' ? `$${n}` : '?');
+  const today = shanghaiToday(now);
+  const rows = await db.$queryRawUnsafe<{ orgId: string; n: number | bigint }[]>(
+    `SELECT "orgId", SUM("n") AS "n" FROM (` +
+      `SELECT "orgId", "open" AS "n" FROM "SupervisionOpenDue" WHERE "day" < ${p(1)} ` +
+      `UNION ALL SELECT "assigneeOrgId" AS "orgId", 1 AS "n" FROM "Task" WHERE "status" = 'open' AND "dueAt" >= ${p(2)} AND "dueAt" <= ${p(3)} ` +
+      `UNION ALL SELECT "assigneeOrgId" AS "orgId", 1 AS "n" FROM "Task" WHERE "status" = 'open' AND "overdueSince" IS NOT NULL AND "dueAt" > ${p(4)}` +
+      `) AS late GROUP BY "orgId"`,
+    today.day,
+    today.start,
+    now,
+    now,
+  );
+  return new Map(rows.map((r) => [r.orgId, Number(r.n)]));
+}
+
+/** The problem reports filed in the period per provider and in all (each case once), with how many are closed, from SupervisionReportDay. */
+export async function problemReportsPerOrg(db: Db, period: SupervisionPeriod): Promise<{ perOrg: Map<string, ProblemReportCount>; total: ProblemReportCount }> {
+  const d = dialectOf(db);
+  const rows = await db.$queryRawUnsafe<{ orgId: string; received: number | bigint; closed: number | bigint }[]>(
+    `SELECT "orgId", SUM("received") AS "received", SUM("closed") AS "closed" FROM "SupervisionReportDay" ` +
+      `WHERE "day" >= ${d === 'postgres' ? '$1' : '?'} AND "day" <= ${d === 'postgres' ? '$2' : '?'} GROUP BY "orgId"`,
+    period.from,
+    period.to,
+  );
+  const perOrg = new Map<string, ProblemReportCount>();
+  let total: ProblemReportCount = { received: 0, closed: 0 };
+  for (const r of rows) {
+    const count = { received: Number(r.received), closed: Number(r.closed) };
+    if (r.orgId === CITY_TOTAL) total = count;
+    // An organisation whose reports of the period were all taken back is not a provider of any.
+    else if (count.received > 0) perOrg.set(r.orgId, count);
+  }
+  return { perOrg, total };
 }

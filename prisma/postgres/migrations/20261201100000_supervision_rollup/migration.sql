@@ -1,8 +1,9 @@
 -- Written by hand: the supervision rollup (issue #10 item 5; README "Performance", db/repositories/supervision-rollup.ts).
--- GET /stats/supervision reads the tasks answered per Shanghai day and organisation from SupervisionDay,
--- (days × organisations) rows, instead of every task answered in the period. Triggers on Task keep it in the
--- transaction that writes the task, whoever writes it (the projection, a test, the bench's bulk INSERTs): a task
--- counts while it is done with a time of answer, so a retried or replayed close (done → done) changes nothing and a
+-- GET /stats/supervision reads (days × organisations) rows instead of every task and case of the period:
+-- SupervisionDay (tasks answered per Shanghai day and organisation), SupervisionOpenDue (open tasks per day of their
+-- deadline and organisation: the open-overdue count), SupervisionReportDay (problem reports per day filed and provider). Triggers on Task keep it in the
+-- transaction that writes the task, whoever writes it (the projection, a test, the bench's bulk INSERTs), and Case for
+-- the reports' closed status: a task counts as answered while it is done with a time of answer, so a retried or replayed close (done → done) changes nothing and a
 -- cancelled task never counts. The working days to answer are read from SupervisionCalendarYear, which
 -- prepareDatabase fills from the calendar and then rebuilds SupervisionDay from the Task rows (the backfill: it
 -- needs the calendar, so it is TypeScript, not this file); publishing or withdrawing a year rewrites both.
@@ -18,6 +19,23 @@ CREATE TABLE "SupervisionDay" (
     CONSTRAINT "SupervisionDay_pkey" PRIMARY KEY ("day","orgId")
 );
 
+CREATE TABLE "SupervisionOpenDue" (
+    "day" TEXT NOT NULL,
+    "orgId" TEXT NOT NULL,
+    "open" INTEGER NOT NULL,
+
+    CONSTRAINT "SupervisionOpenDue_pkey" PRIMARY KEY ("day","orgId")
+);
+
+CREATE TABLE "SupervisionReportDay" (
+    "day" TEXT NOT NULL,
+    "orgId" TEXT NOT NULL,
+    "received" INTEGER NOT NULL,
+    "closed" INTEGER NOT NULL,
+
+    CONSTRAINT "SupervisionReportDay_pkey" PRIMARY KEY ("day","orgId")
+);
+
 CREATE TABLE "SupervisionCalendarYear" (
     "year" INTEGER NOT NULL,
     "before" INTEGER NOT NULL,
@@ -25,6 +43,9 @@ CREATE TABLE "SupervisionCalendarYear" (
 
     CONSTRAINT "SupervisionCalendarYear_pkey" PRIMARY KEY ("year")
 );
+
+-- The cases put on the problem list in a period: escalation entries by time, from the index alone.
+CREATE INDEX "HistoryEntry_action_at_caseId_idx" ON "HistoryEntry"("action", "at", "caseId");
 
 CREATE FUNCTION "Task_supervision_day"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -45,3 +66,63 @@ END;
 $$;
 
 CREATE TRIGGER "Task_supervision_day" AFTER INSERT OR DELETE OR UPDATE OF "status", "completedAt", "createdAt", "dueAt", "overdueSince", "assigneeOrgId" ON "Task" FOR EACH ROW EXECUTE FUNCTION "Task_supervision_day"();
+
+CREATE FUNCTION "Task_open_due"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP <> 'DELETE' THEN
+    IF NEW."status" = 'open' AND NEW."dueAt" IS NOT NULL THEN
+      INSERT INTO "SupervisionOpenDue" ("day", "orgId", "open") SELECT to_char(NEW."dueAt" + interval '8 hours', 'YYYY-MM-DD'), NEW."assigneeOrgId", 1 WHERE NEW."status" = 'open' AND NEW."dueAt" IS NOT NULL ON CONFLICT ("day", "orgId") DO UPDATE SET "open" = "SupervisionOpenDue"."open" + excluded."open";
+    END IF;
+  END IF;
+  IF TG_OP <> 'INSERT' THEN
+    IF OLD."status" = 'open' AND OLD."dueAt" IS NOT NULL THEN
+      INSERT INTO "SupervisionOpenDue" ("day", "orgId", "open") SELECT to_char(OLD."dueAt" + interval '8 hours', 'YYYY-MM-DD'), OLD."assigneeOrgId", -1 WHERE OLD."status" = 'open' AND OLD."dueAt" IS NOT NULL ON CONFLICT ("day", "orgId") DO UPDATE SET "open" = "SupervisionOpenDue"."open" + excluded."open";
+      DELETE FROM "SupervisionOpenDue" WHERE "day" = to_char(OLD."dueAt" + interval '8 hours', 'YYYY-MM-DD') AND "orgId" = OLD."assigneeOrgId" AND "open" = 0;
+    END IF;
+  END IF;
+  RETURN NULL;
+END;
+$$;
+
+CREATE TRIGGER "Task_open_due" AFTER INSERT OR DELETE OR UPDATE OF "status", "dueAt", "assigneeOrgId" ON "Task" FOR EACH ROW EXECUTE FUNCTION "Task_open_due"();
+
+CREATE FUNCTION "Task_problem_reports"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP <> 'INSERT' THEN
+    IF OLD."assigneeRole" = 'provider-reviewer' THEN
+      INSERT INTO "SupervisionReportDay" ("day", "orgId", "received", "closed") SELECT to_char(c."createdAt" + interval '8 hours', 'YYYY-MM-DD'), OLD."assigneeOrgId", -1, -(CASE WHEN c."status" = 'closed' THEN 1 ELSE 0 END) FROM "Case" c WHERE c."id" = OLD."caseId" AND c."type" = 'problem-data' AND OLD."assigneeRole" = 'provider-reviewer' AND NOT EXISTS (SELECT 1 FROM "Task" o WHERE o."caseId" = OLD."caseId" AND o."assigneeRole" = 'provider-reviewer' AND o."assigneeOrgId" = OLD."assigneeOrgId" AND o."id" <> OLD."id") ON CONFLICT ("day", "orgId") DO UPDATE SET "received" = "SupervisionReportDay"."received" + excluded."received", "closed" = "SupervisionReportDay"."closed" + excluded."closed";
+      INSERT INTO "SupervisionReportDay" ("day", "orgId", "received", "closed") SELECT to_char(c."createdAt" + interval '8 hours', 'YYYY-MM-DD'), '', -1, -(CASE WHEN c."status" = 'closed' THEN 1 ELSE 0 END) FROM "Case" c WHERE c."id" = OLD."caseId" AND c."type" = 'problem-data' AND OLD."assigneeRole" = 'provider-reviewer' AND NOT EXISTS (SELECT 1 FROM "Task" o WHERE o."caseId" = OLD."caseId" AND o."assigneeRole" = 'provider-reviewer' AND o."id" <> OLD."id") ON CONFLICT ("day", "orgId") DO UPDATE SET "received" = "SupervisionReportDay"."received" + excluded."received", "closed" = "SupervisionReportDay"."closed" + excluded."closed";
+    END IF;
+  END IF;
+  IF TG_OP <> 'DELETE' THEN
+    IF NEW."assigneeRole" = 'provider-reviewer' THEN
+      INSERT INTO "SupervisionReportDay" ("day", "orgId", "received", "closed") SELECT to_char(c."createdAt" + interval '8 hours', 'YYYY-MM-DD'), NEW."assigneeOrgId", 1, (CASE WHEN c."status" = 'closed' THEN 1 ELSE 0 END) FROM "Case" c WHERE c."id" = NEW."caseId" AND c."type" = 'problem-data' AND NEW."assigneeRole" = 'provider-reviewer' AND NOT EXISTS (SELECT 1 FROM "Task" o WHERE o."caseId" = NEW."caseId" AND o."assigneeRole" = 'provider-reviewer' AND o."assigneeOrgId" = NEW."assigneeOrgId" AND o."id" <> NEW."id") ON CONFLICT ("day", "orgId") DO UPDATE SET "received" = "SupervisionReportDay"."received" + excluded."received", "closed" = "SupervisionReportDay"."closed" + excluded."closed";
+      INSERT INTO "SupervisionReportDay" ("day", "orgId", "received", "closed") SELECT to_char(c."createdAt" + interval '8 hours', 'YYYY-MM-DD'), '', 1, (CASE WHEN c."status" = 'closed' THEN 1 ELSE 0 END) FROM "Case" c WHERE c."id" = NEW."caseId" AND c."type" = 'problem-data' AND NEW."assigneeRole" = 'provider-reviewer' AND NOT EXISTS (SELECT 1 FROM "Task" o WHERE o."caseId" = NEW."caseId" AND o."assigneeRole" = 'provider-reviewer' AND o."id" <> NEW."id") ON CONFLICT ("day", "orgId") DO UPDATE SET "received" = "SupervisionReportDay"."received" + excluded."received", "closed" = "SupervisionReportDay"."closed" + excluded."closed";
+    END IF;
+  END IF;
+  RETURN NULL;
+END;
+$$;
+
+CREATE TRIGGER "Task_problem_reports" AFTER INSERT OR DELETE ON "Task" FOR EACH ROW EXECUTE FUNCTION "Task_problem_reports"();
+
+CREATE TRIGGER "Task_problem_reports_update" AFTER UPDATE OF "caseId", "assigneeOrgId", "assigneeRole" ON "Task" FOR EACH ROW WHEN (OLD."caseId" <> NEW."caseId" OR OLD."assigneeOrgId" <> NEW."assigneeOrgId" OR OLD."assigneeRole" <> NEW."assigneeRole") EXECUTE FUNCTION "Task_problem_reports"();
+
+CREATE FUNCTION "Case_problem_reports"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO "SupervisionReportDay" ("day", "orgId", "received", "closed") SELECT to_char(OLD."createdAt" + interval '8 hours', 'YYYY-MM-DD'), t."assigneeOrgId", -1, -(CASE WHEN OLD."status" = 'closed' THEN 1 ELSE 0 END) FROM "Task" t WHERE t."caseId" = OLD."id" AND t."assigneeRole" = 'provider-reviewer' AND OLD."type" = 'problem-data' GROUP BY t."assigneeOrgId" ON CONFLICT ("day", "orgId") DO UPDATE SET "received" = "SupervisionReportDay"."received" + excluded."received", "closed" = "SupervisionReportDay"."closed" + excluded."closed";
+  INSERT INTO "SupervisionReportDay" ("day", "orgId", "received", "closed") SELECT to_char(OLD."createdAt" + interval '8 hours', 'YYYY-MM-DD'), '', -1, -(CASE WHEN OLD."status" = 'closed' THEN 1 ELSE 0 END) WHERE OLD."type" = 'problem-data' AND EXISTS (SELECT 1 FROM "Task" t WHERE t."caseId" = OLD."id" AND t."assigneeRole" = 'provider-reviewer') ON CONFLICT ("day", "orgId") DO UPDATE SET "received" = "SupervisionReportDay"."received" + excluded."received", "closed" = "SupervisionReportDay"."closed" + excluded."closed";
+  INSERT INTO "SupervisionReportDay" ("day", "orgId", "received", "closed") SELECT to_char(NEW."createdAt" + interval '8 hours', 'YYYY-MM-DD'), t."assigneeOrgId", 1, (CASE WHEN NEW."status" = 'closed' THEN 1 ELSE 0 END) FROM "Task" t WHERE t."caseId" = NEW."id" AND t."assigneeRole" = 'provider-reviewer' AND NEW."type" = 'problem-data' GROUP BY t."assigneeOrgId" ON CONFLICT ("day", "orgId") DO UPDATE SET "received" = "SupervisionReportDay"."received" + excluded."received", "closed" = "SupervisionReportDay"."closed" + excluded."closed";
+  INSERT INTO "SupervisionReportDay" ("day", "orgId", "received", "closed") SELECT to_char(NEW."createdAt" + interval '8 hours', 'YYYY-MM-DD'), '', 1, (CASE WHEN NEW."status" = 'closed' THEN 1 ELSE 0 END) WHERE NEW."type" = 'problem-data' AND EXISTS (SELECT 1 FROM "Task" t WHERE t."caseId" = NEW."id" AND t."assigneeRole" = 'provider-reviewer') ON CONFLICT ("day", "orgId") DO UPDATE SET "received" = "SupervisionReportDay"."received" + excluded."received", "closed" = "SupervisionReportDay"."closed" + excluded."closed";
+  RETURN NULL;
+END;
+$$;
+
+CREATE TRIGGER "Case_problem_reports" AFTER UPDATE OF "status", "type", "createdAt" ON "Case" FOR EACH ROW WHEN ((OLD."type" = 'problem-data' OR NEW."type" = 'problem-data') AND ((CASE WHEN OLD."status" = 'closed' THEN 1 ELSE 0 END) <> (CASE WHEN NEW."status" = 'closed' THEN 1 ELSE 0 END) OR OLD."type" <> NEW."type" OR OLD."createdAt" <> NEW."createdAt")) EXECUTE FUNCTION "Case_problem_reports"();
+
+-- The backfill of the open deadlines and the problem reports (SupervisionDay's needs the calendar: prepareDatabase).
+INSERT INTO "SupervisionOpenDue" ("day", "orgId", "open") SELECT to_char(t."dueAt" + interval '8 hours', 'YYYY-MM-DD'), t."assigneeOrgId", COUNT(*) FROM "Task" t WHERE t."status" = 'open' AND t."dueAt" IS NOT NULL GROUP BY 1, 2;
+
+INSERT INTO "SupervisionReportDay" ("day", "orgId", "received", "closed") SELECT "day", "orgId", COUNT(*), SUM("closed") FROM (SELECT DISTINCT to_char(c."createdAt" + interval '8 hours', 'YYYY-MM-DD') AS "day", t."assigneeOrgId" AS "orgId", c."id", CASE WHEN c."status" = 'closed' THEN 1 ELSE 0 END AS "closed" FROM "Case" c JOIN "Task" t ON t."caseId" = c."id" AND t."assigneeRole" = 'provider-reviewer' WHERE c."type" = 'problem-data') AS p GROUP BY "day", "orgId";
+
+INSERT INTO "SupervisionReportDay" ("day", "orgId", "received", "closed") SELECT to_char(c."createdAt" + interval '8 hours', 'YYYY-MM-DD'), '', COUNT(*), SUM(CASE WHEN c."status" = 'closed' THEN 1 ELSE 0 END) FROM "Case" c WHERE c."type" = 'problem-data' AND EXISTS (SELECT 1 FROM "Task" t WHERE t."caseId" = c."id" AND t."assigneeRole" = 'provider-reviewer') GROUP BY 1;
