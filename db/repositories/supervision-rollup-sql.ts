@@ -67,16 +67,19 @@ export const CALENDAR_LOCK_KEY = 727275;
 export const COUNTED_COLUMNS = ['status', 'completedAt', 'createdAt', 'dueAt', 'overdueSince', 'assigneeOrgId'] as const;
 
 /**
- * Open tasks with a deadline per Shanghai day of the deadline and organisation
- * (SupervisionOpenDue): a day whose count falls to 0 is deleted, so the days
- * before today are those with a late task, however many tasks the city holds.
+ * Open tasks with a deadline per Shanghai day of the deadline and organisation,
+ * and how many of them are marked overdue (SupervisionOpenDue): a day whose
+ * count falls to 0 is deleted, so the days before today are those with a late
+ * task, however many tasks the city holds.
  */
 const openDueSql = (r: string) => `${r}."status" = 'open' AND ${r}."dueAt" IS NOT NULL`;
 const applyOpenDueSql = (d: Dialect, r: string, sign: 1 | -1) =>
-  `INSERT INTO "SupervisionOpenDue" ("day", "orgId", "open") SELECT ${shanghaiDateSql(d, `${r}."dueAt"`)}, ${r}."assigneeOrgId", ${sign} WHERE ${openDueSql(r)} ` +
-  `ON CONFLICT ("day", "orgId") DO UPDATE SET "open" = "SupervisionOpenDue"."open" + excluded."open"`;
+  `INSERT INTO "SupervisionOpenDue" ("day", "orgId", "open", "marked") ` +
+  `SELECT ${shanghaiDateSql(d, `${r}."dueAt"`)}, ${r}."assigneeOrgId", ${sign}, ${sign === 1 ? '' : '-'}(CASE WHEN ${r}."overdueSince" IS NOT NULL THEN 1 ELSE 0 END) WHERE ${openDueSql(r)} ` +
+  `ON CONFLICT ("day", "orgId") DO UPDATE SET "open" = "SupervisionOpenDue"."open" + excluded."open", "marked" = "SupervisionOpenDue"."marked" + excluded."marked"`;
 const dropEmptyOpenDueSql = (d: Dialect, r: string) =>
   `DELETE FROM "SupervisionOpenDue" WHERE "day" = ${shanghaiDateSql(d, `${r}."dueAt"`)} AND "orgId" = ${r}."assigneeOrgId" AND "open" = 0`;
+const OPEN_DUE_COLUMNS = '"status", "dueAt", "overdueSince", "assigneeOrgId"';
 
 /**
  * Problem reports (problem-data cases) per Shanghai day of filing and provider
@@ -117,7 +120,8 @@ const reportCaseChanged =
 /** The backfill of the two rollups that need no calendar, from the rows already there (the migration runs it). */
 export function backfillSql(d: Dialect): string[] {
   return [
-    `INSERT INTO "SupervisionOpenDue" ("day", "orgId", "open") SELECT ${shanghaiDateSql(d, 't."dueAt"')}, t."assigneeOrgId", COUNT(*) FROM "Task" t WHERE ${openDueSql('t')} GROUP BY 1, 2`,
+    `INSERT INTO "SupervisionOpenDue" ("day", "orgId", "open", "marked") SELECT ${shanghaiDateSql(d, 't."dueAt"')}, t."assigneeOrgId", COUNT(*), ` +
+      `SUM(CASE WHEN t."overdueSince" IS NOT NULL THEN 1 ELSE 0 END) FROM "Task" t WHERE ${openDueSql('t')} GROUP BY 1, 2`,
     `INSERT INTO "SupervisionReportDay" ("day", "orgId", "received", "closed") SELECT "day", "orgId", COUNT(*), SUM("closed") FROM (` +
       `SELECT DISTINCT ${shanghaiDateSql(d, 'c."createdAt"')} AS "day", t."assigneeOrgId" AS "orgId", c."id", ${closedSql('c')} AS "closed" FROM "Case" c JOIN "Task" t ON t."caseId" = c."id" AND t."assigneeRole" = '${PROVIDER_ROLE}' WHERE c."type" = 'problem-data'` +
       `) AS p GROUP BY "day", "orgId"`,
@@ -138,7 +142,7 @@ export function triggerSql(d: Dialect): string {
       trigger('Task_supervision_update', `AFTER UPDATE OF ${cols} ON "Task"`, `(${answeredSql('OLD')}) OR (${answeredSql('NEW')})`, [applyRowSql(d, 'OLD', -1), applyRowSql(d, 'NEW', 1)]),
       trigger('Task_open_due_insert', 'AFTER INSERT ON "Task"', openDueSql('NEW'), [applyOpenDueSql(d, 'NEW', 1)]),
       trigger('Task_open_due_delete', 'AFTER DELETE ON "Task"', openDueSql('OLD'), [applyOpenDueSql(d, 'OLD', -1), dropEmptyOpenDueSql(d, 'OLD')]),
-      trigger('Task_open_due_update', 'AFTER UPDATE OF "status", "dueAt", "assigneeOrgId" ON "Task"', `(${openDueSql('OLD')}) OR (${openDueSql('NEW')})`, [
+      trigger('Task_open_due_update', `AFTER UPDATE OF ${OPEN_DUE_COLUMNS} ON "Task"`, `(${openDueSql('OLD')}) OR (${openDueSql('NEW')})`, [
         applyOpenDueSql(d, 'NEW', 1),
         applyOpenDueSql(d, 'OLD', -1),
         dropEmptyOpenDueSql(d, 'OLD'),
@@ -164,7 +168,7 @@ export function triggerSql(d: Dialect): string {
     fn('Task_supervision_day', onOld(answeredSql('OLD'), [applyRowSql(d, 'OLD', -1)], true) + onNew(answeredSql('NEW'), [applyRowSql(d, 'NEW', 1)], true)),
     `CREATE TRIGGER "Task_supervision_day" AFTER INSERT OR DELETE OR UPDATE OF ${cols} ON "Task" FOR EACH ROW EXECUTE FUNCTION "Task_supervision_day"();`,
     fn('Task_open_due', onNew(openDueSql('NEW'), [applyOpenDueSql(d, 'NEW', 1)]) + onOld(openDueSql('OLD'), [applyOpenDueSql(d, 'OLD', -1), dropEmptyOpenDueSql(d, 'OLD')])),
-    `CREATE TRIGGER "Task_open_due" AFTER INSERT OR DELETE OR UPDATE OF "status", "dueAt", "assigneeOrgId" ON "Task" FOR EACH ROW EXECUTE FUNCTION "Task_open_due"();`,
+    `CREATE TRIGGER "Task_open_due" AFTER INSERT OR DELETE OR UPDATE OF ${OPEN_DUE_COLUMNS} ON "Task" FOR EACH ROW EXECUTE FUNCTION "Task_open_due"();`,
     fn('Task_problem_reports', onOld(`OLD."assigneeRole" = '${PROVIDER_ROLE}'`, applyProviderTaskSql(d, 'OLD', -1)) + onNew(`NEW."assigneeRole" = '${PROVIDER_ROLE}'`, applyProviderTaskSql(d, 'NEW', 1))),
     `CREATE TRIGGER "Task_problem_reports" AFTER INSERT OR DELETE ON "Task" FOR EACH ROW EXECUTE FUNCTION "Task_problem_reports"();`,
     `CREATE TRIGGER "Task_problem_reports_update" AFTER UPDATE OF "caseId", "assigneeOrgId", "assigneeRole" ON "Task" FOR EACH ROW WHEN (${reportTaskChanged}) EXECUTE FUNCTION "Task_problem_reports"();`,

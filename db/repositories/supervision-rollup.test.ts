@@ -67,19 +67,20 @@ async function rollup(): Promise<Cells> {
   return cells;
 }
 
-/** Open tasks with a deadline per Shanghai day of the deadline and organisation, from the Task rows; and as the rollup holds them (no empty day kept). */
-async function freshOpenDue(): Promise<Map<string, number>> {
-  const m = new Map<string, number>();
+/** Open tasks with a deadline (and how many marked overdue) per Shanghai day of the deadline and organisation, from the Task rows; and as the rollup holds them (no empty day kept). */
+async function freshOpenDue(): Promise<Map<string, [number, number]>> {
+  const m = new Map<string, [number, number]>();
   for (const t of await db.task.findMany({ where: { status: 'open', dueAt: { not: null } } })) {
     const key = `${toShanghaiDate(t.dueAt as Date)} ${t.assigneeOrgId}`;
-    m.set(key, (m.get(key) ?? 0) + 1);
+    const [open, marked] = m.get(key) ?? [0, 0];
+    m.set(key, [open + 1, marked + (t.overdueSince ? 1 : 0)]);
   }
   return m;
 }
-async function rolledOpenDue(): Promise<Map<string, number>> {
+async function rolledOpenDue(): Promise<Map<string, [number, number]>> {
   const rows = await db.supervisionOpenDue.findMany();
   assert.ok(rows.every((r) => r.open > 0), 'an empty day is kept');
-  return new Map(rows.map((r) => [`${r.day} ${r.orgId}`, r.open]));
+  return new Map(rows.map((r) => [`${r.day} ${r.orgId}`, [r.open, r.marked]]));
 }
 
 /** Problem reports per Shanghai day filed and provider (each case once; '' the city's total), from the Case and Task rows; and as the rollup holds them. */
@@ -224,26 +225,34 @@ test('open overdue: exactly the open tasks past their deadline now, or marked ov
     new Map(
       (await db.task.groupBy({ by: ['assigneeOrgId'], where: { status: 'open', OR: [{ dueAt: { lte: now } }, { overdueSince: { not: null }, dueAt: { not: null } }] }, _count: true })).map((g) => [g.assigneeOrgId, g._count]),
     );
-  // Deadlines at 00:00, during the day (as the bench draws them) and tomorrow; one marked overdue with its deadline re-planned ahead.
+  // Deadlines at 00:00, during the day (as the bench draws them) and tomorrow; marked overdue with the deadline re-planned
+  // to another day (d5) and to later on the day of the report (d6).
   await project([
     open('d1', A, '2026-10-12T09:00:00+08:00', '2026-10-16T00:00:00+08:00'),
     open('d2', A, '2026-10-12T09:00:00+08:00', '2026-10-16T14:30:00+08:00'),
     open('d3', B, '2026-10-12T09:00:00+08:00', '2026-10-15T18:00:00+08:00'),
     open('d4', B, '2026-10-12T09:00:00+08:00', '2026-10-17T00:00:00+08:00'),
     open('d5', A, '2026-10-12T09:00:00+08:00', '2026-10-13T00:00:00+08:00'),
+    open('d6', B, '2026-10-12T09:00:00+08:00', '2026-10-14T00:00:00+08:00'),
   ]);
-  await project([{ op: 'task-overdue', id: 'd5', since: new Date('2026-10-13T00:00:00+08:00').toISOString() }]);
-  await project([{ op: 'task-deadline', id: 'd5', dueAt: new Date('2026-10-20T00:00:00+08:00').toISOString(), provisional: false }]);
+  await project([
+    { op: 'task-overdue', id: 'd5', since: new Date('2026-10-13T00:00:00+08:00').toISOString() },
+    { op: 'task-overdue', id: 'd6', since: new Date('2026-10-14T00:00:00+08:00').toISOString() },
+  ]);
+  await project([
+    { op: 'task-deadline', id: 'd5', dueAt: new Date('2026-10-20T00:00:00+08:00').toISOString(), provisional: false },
+    { op: 'task-deadline', id: 'd6', dueAt: new Date('2026-10-16T16:00:00+08:00').toISOString(), provisional: false },
+  ]);
   await assertRollupIsFresh();
   const report = createSupervisionRepository(db);
-  for (const at of ['2026-10-15T23:59:59+08:00', '2026-10-16T00:00:00+08:00', '2026-10-16T14:29:59+08:00', '2026-10-16T14:30:00+08:00', '2026-10-17T08:00:00+08:00']) {
+  for (const at of ['2026-10-15T23:59:59+08:00', '2026-10-16T00:00:00+08:00', '2026-10-16T14:29:59+08:00', '2026-10-16T14:30:00+08:00', '2026-10-16T16:00:00+08:00', '2026-10-17T08:00:00+08:00', '2026-10-21T08:00:00+08:00']) {
     const now = new Date(at);
     const r = await report.report(OCTOBER, now);
     const expected = await late(now);
     for (const org of [A, B]) assert.equal(r.items.find((i) => i.org.id === org)?.openOverdue ?? 0, expected.get(org) ?? 0, `${org} at ${at}`);
   }
   // Answered, the late tasks leave the count (and their empty day the rollup).
-  await project([close('d3', '2026-10-16T09:00:00+08:00'), close('d5', '2026-10-16T09:00:00+08:00', 'cancelled')]);
+  await project([close('d3', '2026-10-16T09:00:00+08:00'), close('d5', '2026-10-16T09:00:00+08:00', 'cancelled'), close('d6', '2026-10-16T09:00:00+08:00')]);
   await assertRollupIsFresh();
 });
 

@@ -139,36 +139,42 @@ export async function answeredPerOrg(db: Db, period: SupervisionPeriod, now: Dat
   return tallies;
 }
 
-/** 00:00 Shanghai starting the Shanghai day of `now`, and that day as yyyy-MM-dd. */
-function shanghaiToday(now: Date): { day: string; start: Date } {
+/** The Shanghai day of `now` (yyyy-MM-dd) with the instants it starts and ends at. */
+function shanghaiToday(now: Date): { day: string; start: Date; end: Date } {
   const day = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-  return { day, start: new Date(Date.parse(`${day}T00:00:00Z`) - 8 * 3_600_000) };
+  const start = Date.parse(`${day}T00:00:00Z`) - 8 * 3_600_000;
+  return { day, start: new Date(start), end: new Date(start + 86_400_000) };
 }
 
 /**
- * The open overdue tasks now per organisation, exactly the rows of 逾期督办
- * (an open task past its deadline, or marked overdue by its workflow). A task
- * becomes late by the clock, not by a write, so the rollup holds open tasks by
- * the day of their deadline and the read splits "past the deadline" at today:
- * the days before today from SupervisionOpenDue (only days with a late task
- * remain there); today's deadlines already passed, and the tasks marked overdue
- * with their deadline still ahead, from the partial Task indexes (one day's
- * deadlines; the few re-planned after the mark).
+ * The open overdue tasks now per organisation, exactly the rows of 逾期督办: an
+ * open task past its deadline, or marked overdue by its workflow (with a
+ * deadline). A task becomes late by the clock, not by a write, so the rollup
+ * holds open tasks by the day of their deadline and the read splits at today:
+ * every open task due before today and every marked one due after it from
+ * SupervisionOpenDue ((organisations × days) rows), and today's — due by now,
+ * or marked and due later today — from Task(status, dueAt, …): one day's
+ * deadlines, never the city's backlog.
  */
 export async function openOverduePerOrg(db: Db, now: Date): Promise<Map<string, number>> {
   const d = dialectOf(db);
   const p = (n: number) => (d === 'postgres' ? `$${n}` : '?');
   const today = shanghaiToday(now);
+  // SQLite's statistics can prefer the overdueSince indexes (every marked task in the city) for today's marked ones.
+  const todays = `"Task"${d === 'postgres' ? '' : ' INDEXED BY "Task_status_dueAt_assigneeOrgId_idx"'}`;
   const rows = await db.$queryRawUnsafe<{ orgId: string; n: number | bigint }[]>(
     `SELECT "orgId", SUM("n") AS "n" FROM (` +
       `SELECT "orgId", "open" AS "n" FROM "SupervisionOpenDue" WHERE "day" < ${p(1)} ` +
-      `UNION ALL SELECT "assigneeOrgId" AS "orgId", 1 AS "n" FROM "Task" WHERE "status" = 'open' AND "dueAt" >= ${p(2)} AND "dueAt" <= ${p(3)} ` +
-      `UNION ALL SELECT "assigneeOrgId" AS "orgId", 1 AS "n" FROM "Task" WHERE "status" = 'open' AND "overdueSince" IS NOT NULL AND "dueAt" > ${p(4)}` +
+      `UNION ALL SELECT "orgId", "marked" AS "n" FROM "SupervisionOpenDue" WHERE "day" > ${p(2)} AND "marked" > 0 ` +
+      `UNION ALL SELECT "assigneeOrgId" AS "orgId", 1 AS "n" FROM ${todays} WHERE "status" = 'open' AND "dueAt" >= ${p(3)} AND "dueAt" <= ${p(4)} ` +
+      `UNION ALL SELECT "assigneeOrgId" AS "orgId", 1 AS "n" FROM ${todays} WHERE "status" = 'open' AND "dueAt" > ${p(5)} AND "dueAt" < ${p(6)} AND "overdueSince" IS NOT NULL` +
       `) AS late GROUP BY "orgId"`,
+    today.day,
     today.day,
     today.start,
     now,
     now,
+    today.end,
   );
   return new Map(rows.map((r) => [r.orgId, Number(r.n)]));
 }

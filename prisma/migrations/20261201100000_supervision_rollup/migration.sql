@@ -24,6 +24,7 @@ CREATE TABLE "SupervisionOpenDue" (
     "day" TEXT NOT NULL,
     "orgId" TEXT NOT NULL,
     "open" INTEGER NOT NULL,
+    "marked" INTEGER NOT NULL,
 
     PRIMARY KEY ("day", "orgId")
 ) WITHOUT ROWID;
@@ -64,19 +65,19 @@ END;
 
 CREATE TRIGGER "Task_open_due_insert" AFTER INSERT ON "Task" WHEN NEW."status" = 'open' AND NEW."dueAt" IS NOT NULL
 BEGIN
-  INSERT INTO "SupervisionOpenDue" ("day", "orgId", "open") SELECT date(NEW."dueAt", '+8 hours'), NEW."assigneeOrgId", 1 WHERE NEW."status" = 'open' AND NEW."dueAt" IS NOT NULL ON CONFLICT ("day", "orgId") DO UPDATE SET "open" = "SupervisionOpenDue"."open" + excluded."open";
+  INSERT INTO "SupervisionOpenDue" ("day", "orgId", "open", "marked") SELECT date(NEW."dueAt", '+8 hours'), NEW."assigneeOrgId", 1, (CASE WHEN NEW."overdueSince" IS NOT NULL THEN 1 ELSE 0 END) WHERE NEW."status" = 'open' AND NEW."dueAt" IS NOT NULL ON CONFLICT ("day", "orgId") DO UPDATE SET "open" = "SupervisionOpenDue"."open" + excluded."open", "marked" = "SupervisionOpenDue"."marked" + excluded."marked";
 END;
 
 CREATE TRIGGER "Task_open_due_delete" AFTER DELETE ON "Task" WHEN OLD."status" = 'open' AND OLD."dueAt" IS NOT NULL
 BEGIN
-  INSERT INTO "SupervisionOpenDue" ("day", "orgId", "open") SELECT date(OLD."dueAt", '+8 hours'), OLD."assigneeOrgId", -1 WHERE OLD."status" = 'open' AND OLD."dueAt" IS NOT NULL ON CONFLICT ("day", "orgId") DO UPDATE SET "open" = "SupervisionOpenDue"."open" + excluded."open";
+  INSERT INTO "SupervisionOpenDue" ("day", "orgId", "open", "marked") SELECT date(OLD."dueAt", '+8 hours'), OLD."assigneeOrgId", -1, -(CASE WHEN OLD."overdueSince" IS NOT NULL THEN 1 ELSE 0 END) WHERE OLD."status" = 'open' AND OLD."dueAt" IS NOT NULL ON CONFLICT ("day", "orgId") DO UPDATE SET "open" = "SupervisionOpenDue"."open" + excluded."open", "marked" = "SupervisionOpenDue"."marked" + excluded."marked";
   DELETE FROM "SupervisionOpenDue" WHERE "day" = date(OLD."dueAt", '+8 hours') AND "orgId" = OLD."assigneeOrgId" AND "open" = 0;
 END;
 
-CREATE TRIGGER "Task_open_due_update" AFTER UPDATE OF "status", "dueAt", "assigneeOrgId" ON "Task" WHEN (OLD."status" = 'open' AND OLD."dueAt" IS NOT NULL) OR (NEW."status" = 'open' AND NEW."dueAt" IS NOT NULL)
+CREATE TRIGGER "Task_open_due_update" AFTER UPDATE OF "status", "dueAt", "overdueSince", "assigneeOrgId" ON "Task" WHEN (OLD."status" = 'open' AND OLD."dueAt" IS NOT NULL) OR (NEW."status" = 'open' AND NEW."dueAt" IS NOT NULL)
 BEGIN
-  INSERT INTO "SupervisionOpenDue" ("day", "orgId", "open") SELECT date(NEW."dueAt", '+8 hours'), NEW."assigneeOrgId", 1 WHERE NEW."status" = 'open' AND NEW."dueAt" IS NOT NULL ON CONFLICT ("day", "orgId") DO UPDATE SET "open" = "SupervisionOpenDue"."open" + excluded."open";
-  INSERT INTO "SupervisionOpenDue" ("day", "orgId", "open") SELECT date(OLD."dueAt", '+8 hours'), OLD."assigneeOrgId", -1 WHERE OLD."status" = 'open' AND OLD."dueAt" IS NOT NULL ON CONFLICT ("day", "orgId") DO UPDATE SET "open" = "SupervisionOpenDue"."open" + excluded."open";
+  INSERT INTO "SupervisionOpenDue" ("day", "orgId", "open", "marked") SELECT date(NEW."dueAt", '+8 hours'), NEW."assigneeOrgId", 1, (CASE WHEN NEW."overdueSince" IS NOT NULL THEN 1 ELSE 0 END) WHERE NEW."status" = 'open' AND NEW."dueAt" IS NOT NULL ON CONFLICT ("day", "orgId") DO UPDATE SET "open" = "SupervisionOpenDue"."open" + excluded."open", "marked" = "SupervisionOpenDue"."marked" + excluded."marked";
+  INSERT INTO "SupervisionOpenDue" ("day", "orgId", "open", "marked") SELECT date(OLD."dueAt", '+8 hours'), OLD."assigneeOrgId", -1, -(CASE WHEN OLD."overdueSince" IS NOT NULL THEN 1 ELSE 0 END) WHERE OLD."status" = 'open' AND OLD."dueAt" IS NOT NULL ON CONFLICT ("day", "orgId") DO UPDATE SET "open" = "SupervisionOpenDue"."open" + excluded."open", "marked" = "SupervisionOpenDue"."marked" + excluded."marked";
   DELETE FROM "SupervisionOpenDue" WHERE "day" = date(OLD."dueAt", '+8 hours') AND "orgId" = OLD."assigneeOrgId" AND "open" = 0;
 END;
 
@@ -109,7 +110,7 @@ BEGIN
 END;
 
 -- The backfill of the open deadlines and the problem reports (SupervisionDay's needs the calendar: prepareDatabase).
-INSERT INTO "SupervisionOpenDue" ("day", "orgId", "open") SELECT date(t."dueAt", '+8 hours'), t."assigneeOrgId", COUNT(*) FROM "Task" t WHERE t."status" = 'open' AND t."dueAt" IS NOT NULL GROUP BY 1, 2;
+INSERT INTO "SupervisionOpenDue" ("day", "orgId", "open", "marked") SELECT date(t."dueAt", '+8 hours'), t."assigneeOrgId", COUNT(*), SUM(CASE WHEN t."overdueSince" IS NOT NULL THEN 1 ELSE 0 END) FROM "Task" t WHERE t."status" = 'open' AND t."dueAt" IS NOT NULL GROUP BY 1, 2;
 
 INSERT INTO "SupervisionReportDay" ("day", "orgId", "received", "closed") SELECT "day", "orgId", COUNT(*), SUM("closed") FROM (SELECT DISTINCT date(c."createdAt", '+8 hours') AS "day", t."assigneeOrgId" AS "orgId", c."id", CASE WHEN c."status" = 'closed' THEN 1 ELSE 0 END AS "closed" FROM "Case" c JOIN "Task" t ON t."caseId" = c."id" AND t."assigneeRole" = 'provider-reviewer' WHERE c."type" = 'problem-data') AS p GROUP BY "day", "orgId";
 

@@ -23,6 +23,7 @@ CREATE TABLE "SupervisionOpenDue" (
     "day" TEXT NOT NULL,
     "orgId" TEXT NOT NULL,
     "open" INTEGER NOT NULL,
+    "marked" INTEGER NOT NULL,
 
     CONSTRAINT "SupervisionOpenDue_pkey" PRIMARY KEY ("day","orgId")
 );
@@ -71,12 +72,12 @@ CREATE FUNCTION "Task_open_due"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP <> 'DELETE' THEN
     IF NEW."status" = 'open' AND NEW."dueAt" IS NOT NULL THEN
-      INSERT INTO "SupervisionOpenDue" ("day", "orgId", "open") SELECT to_char(NEW."dueAt" + interval '8 hours', 'YYYY-MM-DD'), NEW."assigneeOrgId", 1 WHERE NEW."status" = 'open' AND NEW."dueAt" IS NOT NULL ON CONFLICT ("day", "orgId") DO UPDATE SET "open" = "SupervisionOpenDue"."open" + excluded."open";
+      INSERT INTO "SupervisionOpenDue" ("day", "orgId", "open", "marked") SELECT to_char(NEW."dueAt" + interval '8 hours', 'YYYY-MM-DD'), NEW."assigneeOrgId", 1, (CASE WHEN NEW."overdueSince" IS NOT NULL THEN 1 ELSE 0 END) WHERE NEW."status" = 'open' AND NEW."dueAt" IS NOT NULL ON CONFLICT ("day", "orgId") DO UPDATE SET "open" = "SupervisionOpenDue"."open" + excluded."open", "marked" = "SupervisionOpenDue"."marked" + excluded."marked";
     END IF;
   END IF;
   IF TG_OP <> 'INSERT' THEN
     IF OLD."status" = 'open' AND OLD."dueAt" IS NOT NULL THEN
-      INSERT INTO "SupervisionOpenDue" ("day", "orgId", "open") SELECT to_char(OLD."dueAt" + interval '8 hours', 'YYYY-MM-DD'), OLD."assigneeOrgId", -1 WHERE OLD."status" = 'open' AND OLD."dueAt" IS NOT NULL ON CONFLICT ("day", "orgId") DO UPDATE SET "open" = "SupervisionOpenDue"."open" + excluded."open";
+      INSERT INTO "SupervisionOpenDue" ("day", "orgId", "open", "marked") SELECT to_char(OLD."dueAt" + interval '8 hours', 'YYYY-MM-DD'), OLD."assigneeOrgId", -1, -(CASE WHEN OLD."overdueSince" IS NOT NULL THEN 1 ELSE 0 END) WHERE OLD."status" = 'open' AND OLD."dueAt" IS NOT NULL ON CONFLICT ("day", "orgId") DO UPDATE SET "open" = "SupervisionOpenDue"."open" + excluded."open", "marked" = "SupervisionOpenDue"."marked" + excluded."marked";
       DELETE FROM "SupervisionOpenDue" WHERE "day" = to_char(OLD."dueAt" + interval '8 hours', 'YYYY-MM-DD') AND "orgId" = OLD."assigneeOrgId" AND "open" = 0;
     END IF;
   END IF;
@@ -84,7 +85,7 @@ BEGIN
 END;
 $$;
 
-CREATE TRIGGER "Task_open_due" AFTER INSERT OR DELETE OR UPDATE OF "status", "dueAt", "assigneeOrgId" ON "Task" FOR EACH ROW EXECUTE FUNCTION "Task_open_due"();
+CREATE TRIGGER "Task_open_due" AFTER INSERT OR DELETE OR UPDATE OF "status", "dueAt", "overdueSince", "assigneeOrgId" ON "Task" FOR EACH ROW EXECUTE FUNCTION "Task_open_due"();
 
 CREATE FUNCTION "Task_problem_reports"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -121,7 +122,7 @@ $$;
 CREATE TRIGGER "Case_problem_reports" AFTER UPDATE OF "status", "type", "createdAt" ON "Case" FOR EACH ROW WHEN ((OLD."type" = 'problem-data' OR NEW."type" = 'problem-data') AND ((CASE WHEN OLD."status" = 'closed' THEN 1 ELSE 0 END) <> (CASE WHEN NEW."status" = 'closed' THEN 1 ELSE 0 END) OR OLD."type" <> NEW."type" OR OLD."createdAt" <> NEW."createdAt")) EXECUTE FUNCTION "Case_problem_reports"();
 
 -- The backfill of the open deadlines and the problem reports (SupervisionDay's needs the calendar: prepareDatabase).
-INSERT INTO "SupervisionOpenDue" ("day", "orgId", "open") SELECT to_char(t."dueAt" + interval '8 hours', 'YYYY-MM-DD'), t."assigneeOrgId", COUNT(*) FROM "Task" t WHERE t."status" = 'open' AND t."dueAt" IS NOT NULL GROUP BY 1, 2;
+INSERT INTO "SupervisionOpenDue" ("day", "orgId", "open", "marked") SELECT to_char(t."dueAt" + interval '8 hours', 'YYYY-MM-DD'), t."assigneeOrgId", COUNT(*), SUM(CASE WHEN t."overdueSince" IS NOT NULL THEN 1 ELSE 0 END) FROM "Task" t WHERE t."status" = 'open' AND t."dueAt" IS NOT NULL GROUP BY 1, 2;
 
 INSERT INTO "SupervisionReportDay" ("day", "orgId", "received", "closed") SELECT "day", "orgId", COUNT(*), SUM("closed") FROM (SELECT DISTINCT to_char(c."createdAt" + interval '8 hours', 'YYYY-MM-DD') AS "day", t."assigneeOrgId" AS "orgId", c."id", CASE WHEN c."status" = 'closed' THEN 1 ELSE 0 END AS "closed" FROM "Case" c JOIN "Task" t ON t."caseId" = c."id" AND t."assigneeRole" = 'provider-reviewer' WHERE c."type" = 'problem-data') AS p GROUP BY "day", "orgId";
 
