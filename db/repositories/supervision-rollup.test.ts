@@ -21,7 +21,7 @@ import { createWorkingDayCalendar, toShanghaiDate } from '../../domain/calendar'
 import { answeredOnTime, createWorkingDaysToAnswer } from '../../domain/supervision/figures';
 import { resolvePeriod, type SupervisionPeriod } from '../../domain/supervision/period';
 import type { ProjectionOp } from '../../domain/cases/projection';
-import { backfillSql } from './supervision-rollup-sql';
+import { backfillSql, triggerSql } from './supervision-rollup-sql';
 
 const NOW = new Date('2026-10-16T10:00:00+08:00');
 const OCTOBER = resolvePeriod({ from: '2026-10-01', to: '2026-10-31' }, NOW) as SupervisionPeriod;
@@ -298,4 +298,12 @@ test('the backfill: a database whose tasks predate the rollup gets it filled by 
   db = createDb(url);
   await assertRollupIsFresh();
   assert.deepEqual(await A_FIGURES(), { handled: 2, onTime: 2, avg: 4.5 }); // r1: 3 working days, r2: 6 (due 10-15 since the move)
+});
+
+test('both migrations hold the triggers and backfill supervision-rollup-sql.ts writes, so the two dialects count alike', () => {
+  for (const [dialect, dir] of [['sqlite', 'migrations'], ['postgres', 'postgres/migrations']] as const) {
+    const migration = fs.readFileSync(path.join(__dirname, `../../prisma/${dir}/20261201100000_supervision_rollup/migration.sql`), 'utf8');
+    assert.ok(migration.includes(triggerSql(dialect)), `${dialect}: the triggers differ from triggerSql`);
+    for (const sql of backfillSql(dialect)) assert.ok(migration.includes(sql), `${dialect}: the backfill differs from backfillSql`);
+  }
 });

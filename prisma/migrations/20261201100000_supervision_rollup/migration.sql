@@ -1,13 +1,15 @@
--- Written by hand: the supervision rollup (issue #10 item 5; README "Performance", db/repositories/supervision-rollup.ts).
+-- Written by hand: the supervision rollup (issue #10 item 5; README "Performance"; db/repositories/supervision-rollup*.ts).
 -- GET /stats/supervision reads (days × organisations) rows instead of every task and case of the period:
--- SupervisionDay (tasks answered per Shanghai day and organisation), SupervisionOpenDue (open tasks per day of their
--- deadline and organisation: the open-overdue count), SupervisionReportDay (problem reports per day filed and provider). Triggers on Task keep it in the
--- transaction that writes the task, whoever writes it (the projection, a test, the bench's bulk INSERTs), and Case for
--- the reports' closed status: a task counts as answered while it is done with a time of answer, so a retried or replayed close (done → done) changes nothing and a
--- cancelled task never counts. The working days to answer are read from SupervisionCalendarYear, which
--- prepareDatabase fills from the calendar and then rebuilds SupervisionDay from the Task rows (the backfill: it
--- needs the calendar, so it is TypeScript, not this file); publishing or withdrawing a year rewrites both.
--- The trigger text is what db/repositories/supervision-rollup-sql.ts writes (triggerSql).
+--   SupervisionDay        tasks answered per Shanghai day and organisation (count, on time, working days to answer),
+--   SupervisionOpenDue    open tasks per Shanghai day of the deadline and organisation (and how many marked overdue),
+--   SupervisionReportDay  problem reports per Shanghai day filed and provider ('' = the city's total, each case once).
+-- Triggers on Task (and on Case for a report's type, filing time and closed status) keep them in the transaction that
+-- writes the row, whoever writes it (the projection, a test, the bench's bulk INSERTs). A task counts as answered while
+-- it is done with a time of answer, so a retried or replayed close (done → done) changes nothing and a cancelled task
+-- never counts. Working days come from SupervisionCalendarYear, which prepareDatabase fills from the calendar before it
+-- rebuilds SupervisionDay from the Task rows (that backfill needs the calendar, so it is TypeScript, not this file);
+-- publishing or withdrawing a year rewrites both. The other two are backfilled at the end of this file.
+-- The trigger and backfill text is what db/repositories/supervision-rollup-sql.ts writes (triggerSql, backfillSql).
 
 -- WITHOUT ROWID: each rollup is read by a range of its key (days), so the rows are stored in key order.
 CREATE TABLE "SupervisionDay" (
