@@ -125,16 +125,21 @@ describe('query plans at scale (SQLite)', () => {
     }
   });
 
-  test("supervision reads a period's answers from the rollup's key range, and nothing reads every task", async () => {
-    const period = resolvePeriod({}, new Date());
+  test("supervision reads a period from the rollups' key ranges (whole months by month, the ends by day), and nothing reads every task", async () => {
+    const day = (daysAgo: number) => new Date(Date.now() + 8 * 3_600_000 - daysAgo * 86_400_000).toISOString().slice(0, 10);
+    // The 15th, 110 days back, to the 10th, 40 days back: a day range at each end around at least one whole month.
+    const period = resolvePeriod({ from: day(110).replace(/-\d\d$/, '-15'), to: day(40).replace(/-\d\d$/, '-10') }, new Date());
     assert.ok('start' in period);
     const plans = await plansOf((db) => createSupervisionRepository(db).report(period));
     const [answered] = on(plans, /FROM "SupervisionDay"/);
-    assert.match(answered!.plan, /SEARCH SupervisionDay USING PRIMARY KEY \(day>\? AND day<\?\)/, answered!.plan);
+    assert.equal(answered!.plan.match(/SEARCH SupervisionDay USING PRIMARY KEY \(day>\? AND day<\?\)/g)?.length, 2, answered!.plan);
+    assert.match(answered!.plan, /SEARCH SupervisionMonth USING PRIMARY KEY \(month>\? AND month<\?\)/, answered!.plan);
     for (const p of on(plans, /"Task"|`Task`/)) noFullScan(p, 'Task');
     for (const p of on(plans, /"Case"|`Case`/)) noFullScan(p, 'Case');
     const [reports] = on(plans, /FROM "SupervisionReportDay"/);
     assert.match(reports!.plan, /SEARCH SupervisionReportDay USING PRIMARY KEY \(day>\? AND day<\?\)/, reports!.plan);
+    assert.match(reports!.plan, /SEARCH SupervisionReportMonth USING PRIMARY KEY \(month>\? AND month<\?\)/, reports!.plan);
+    for (const p of on(plans, /"Supervision/)) assert.doesNotMatch(p.plan, /SCAN Supervision/, p.plan);
     // Open overdue: the days before today from the rollup, today's passed deadlines and the marked-ahead tasks from the partial indexes.
     const [overdue] = on(plans, /FROM "SupervisionOpenDue"/);
     assert.match(overdue!.plan, /SEARCH SupervisionOpenDue USING PRIMARY KEY \(day<\?\)/, overdue!.plan);

@@ -1,5 +1,5 @@
 /**
- * The SQL of the supervision rollup (SupervisionDay), in both dialects, from one
+ * The SQL of the supervision rollups (SupervisionDay and the others), in both dialects, from one
  * place: the triggers of migration 20261201100000_supervision_rollup were written
  * from these expressions, and the rebuild (supervision-rollup.ts) uses them, so a
  * task counts the same whether a trigger or a rebuild counted it.
@@ -27,6 +27,20 @@ const shanghai = (d: Dialect, ts: string) =>
       };
 
 export const shanghaiDateSql = (d: Dialect, ts: string) => shanghai(d, ts).date;
+/** yyyy-MM of a timestamp, Shanghai: the key of the month rollups. */
+export const shanghaiMonthSql = (d: Dialect, ts: string) => `substr(${shanghaiDateSql(d, ts)}, 1, 7)`;
+
+/**
+ * Each rollup by day has a twin by month (SupervisionMonth, SupervisionReportMonth),
+ * kept by the same triggers: a period of whole months — the page's presets —
+ * reads organisations × months rows, and any other period its whole months
+ * there and only the days at either end by day.
+ */
+export const GRAINS = [
+  { day: 'SupervisionDay', month: 'SupervisionMonth' },
+  { day: 'SupervisionReportDay', month: 'SupervisionReportMonth' },
+] as const;
+const keyOf = (d: Dialect, grain: 'day' | 'month', ts: string) => (grain === 'day' ? shanghaiDateSql(d, ts) : shanghaiMonthSql(d, ts));
 
 /** W(Shanghai date of ts); null when the calendar table does not hold its year. */
 const workingIndexSql = (d: Dialect, ts: string) => {
@@ -46,18 +60,21 @@ export const onTimeSql = (r: string) =>
 /** A task that counts: answered (done, cancelled never), with its time of answer. */
 export const answeredSql = (r: string) => `${r}."status" = 'done' AND ${r}."completedAt" IS NOT NULL`;
 
-const ADD_TO_CELL =
-  `ON CONFLICT ("day", "orgId") DO UPDATE SET "answered" = "SupervisionDay"."answered" + excluded."answered", ` +
-  `"onTime" = "SupervisionDay"."onTime" + excluded."onTime", "workingDays" = "SupervisionDay"."workingDays" + excluded."workingDays"`;
+const addToCell = (table: string, key: string) =>
+  `ON CONFLICT ("${key}", "orgId") DO UPDATE SET "answered" = "${table}"."answered" + excluded."answered", ` +
+  `"onTime" = "${table}"."onTime" + excluded."onTime", "workingDays" = "${table}"."workingDays" + excluded."workingDays"`;
 
 /** Adds (sign 1) or takes away (sign -1) one task row's contribution to its cell, when it counts. */
-export const applyRowSql = (d: Dialect, r: string, sign: 1 | -1) => {
+export const applyRowSql = (d: Dialect, r: string, sign: 1 | -1): string[] => {
   const s = sign === 1 ? '' : '-';
-  return (
-    `INSERT INTO "SupervisionDay" ("day", "orgId", "answered", "onTime", "workingDays") ` +
-    `SELECT ${shanghaiDateSql(d, `${r}."completedAt"`)}, ${r}."assigneeOrgId", ${s}1, ${s}(${onTimeSql(r)}), ${s}(${workingDaysSql(d, r)}) ` +
-    `WHERE ${answeredSql(r)} ${ADD_TO_CELL}`
-  );
+  return (['day', 'month'] as const).map((grain) => {
+    const table = GRAINS[0][grain];
+    return (
+      `INSERT INTO "${table}" ("${grain}", "orgId", "answered", "onTime", "workingDays") ` +
+      `SELECT ${keyOf(d, grain, `${r}."completedAt"`)}, ${r}."assigneeOrgId", ${s}1, ${s}(${onTimeSql(r)}), ${s}(${workingDaysSql(d, r)}) ` +
+      `WHERE ${answeredSql(r)} ${addToCell(table, grain)}`
+    );
+  });
 };
 
 /** PostgreSQL advisory lock key: triggers share it, a calendar rewrite takes it alone (supervision-rollup.ts). */
@@ -89,28 +106,29 @@ const OPEN_DUE_COLUMNS = '"status", "dueAt", "overdueSince", "assigneeOrgId"';
  */
 export const PROVIDER_ROLE = 'provider-reviewer';
 export const CITY_TOTAL = '';
-const ADD_TO_REPORTS =
-  `ON CONFLICT ("day", "orgId") DO UPDATE SET "received" = "SupervisionReportDay"."received" + excluded."received", "closed" = "SupervisionReportDay"."closed" + excluded."closed"`;
+const addToReports = (table: string, key: string) =>
+  `ON CONFLICT ("${key}", "orgId") DO UPDATE SET "received" = "${table}"."received" + excluded."received", "closed" = "${table}"."closed" + excluded."closed"`;
+const BOTH_GRAINS = ['day', 'month'] as const;
 const closedSql = (c: string) => `CASE WHEN ${c}."status" = 'closed' THEN 1 ELSE 0 END`;
 /** One provider task row `r` joining (sign 1) or leaving (sign -1) its case's counts: only the organisation's first task on the case, and the case's first provider task, count. */
 const applyProviderTaskSql = (d: Dialect, r: string, sign: 1 | -1) => {
   const s = sign === 1 ? '' : '-';
   const others = (sameOrg: boolean) =>
     `NOT EXISTS (SELECT 1 FROM "Task" o WHERE o."caseId" = ${r}."caseId" AND o."assigneeRole" = '${PROVIDER_ROLE}'${sameOrg ? ` AND o."assigneeOrgId" = ${r}."assigneeOrgId"` : ''} AND o."id" <> ${r}."id")`;
-  const row = (orgId: string, sameOrg: boolean) =>
-    `INSERT INTO "SupervisionReportDay" ("day", "orgId", "received", "closed") SELECT ${shanghaiDateSql(d, 'c."createdAt"')}, ${orgId}, ${s}1, ${s}(${closedSql('c')}) FROM "Case" c ` +
-    `WHERE c."id" = ${r}."caseId" AND c."type" = 'problem-data' AND ${r}."assigneeRole" = '${PROVIDER_ROLE}' AND ${others(sameOrg)} ${ADD_TO_REPORTS}`;
-  return [row(`${r}."assigneeOrgId"`, true), row(`'${CITY_TOTAL}'`, false)];
+  const row = (grain: 'day' | 'month', orgId: string, sameOrg: boolean) =>
+    `INSERT INTO "${GRAINS[1][grain]}" ("${grain}", "orgId", "received", "closed") SELECT ${keyOf(d, grain, 'c."createdAt"')}, ${orgId}, ${s}1, ${s}(${closedSql('c')}) FROM "Case" c ` +
+    `WHERE c."id" = ${r}."caseId" AND c."type" = 'problem-data' AND ${r}."assigneeRole" = '${PROVIDER_ROLE}' AND ${others(sameOrg)} ${addToReports(GRAINS[1][grain], grain)}`;
+  return BOTH_GRAINS.flatMap((g) => [row(g, `${r}."assigneeOrgId"`, true), row(g, `'${CITY_TOTAL}'`, false)]);
 };
 /** A case `c` (OLD or NEW) adding or taking away its counts for every provider, and for the total. */
 const applyReportCaseSql = (d: Dialect, c: string, sign: 1 | -1) => {
   const s = sign === 1 ? '' : '-';
-  return [
-    `INSERT INTO "SupervisionReportDay" ("day", "orgId", "received", "closed") SELECT ${shanghaiDateSql(d, `${c}."createdAt"`)}, t."assigneeOrgId", ${s}1, ${s}(${closedSql(c)}) FROM "Task" t ` +
-      `WHERE t."caseId" = ${c}."id" AND t."assigneeRole" = '${PROVIDER_ROLE}' AND ${c}."type" = 'problem-data' GROUP BY t."assigneeOrgId" ${ADD_TO_REPORTS}`,
-    `INSERT INTO "SupervisionReportDay" ("day", "orgId", "received", "closed") SELECT ${shanghaiDateSql(d, `${c}."createdAt"`)}, '${CITY_TOTAL}', ${s}1, ${s}(${closedSql(c)}) ` +
-      `WHERE ${c}."type" = 'problem-data' AND EXISTS (SELECT 1 FROM "Task" t WHERE t."caseId" = ${c}."id" AND t."assigneeRole" = '${PROVIDER_ROLE}') ${ADD_TO_REPORTS}`,
-  ];
+  return BOTH_GRAINS.flatMap((g) => [
+    `INSERT INTO "${GRAINS[1][g]}" ("${g}", "orgId", "received", "closed") SELECT ${keyOf(d, g, `${c}."createdAt"`)}, t."assigneeOrgId", ${s}1, ${s}(${closedSql(c)}) FROM "Task" t ` +
+      `WHERE t."caseId" = ${c}."id" AND t."assigneeRole" = '${PROVIDER_ROLE}' AND ${c}."type" = 'problem-data' GROUP BY t."assigneeOrgId" ${addToReports(GRAINS[1][g], g)}`,
+    `INSERT INTO "${GRAINS[1][g]}" ("${g}", "orgId", "received", "closed") SELECT ${keyOf(d, g, `${c}."createdAt"`)}, '${CITY_TOTAL}', ${s}1, ${s}(${closedSql(c)}) ` +
+      `WHERE ${c}."type" = 'problem-data' AND EXISTS (SELECT 1 FROM "Task" t WHERE t."caseId" = ${c}."id" AND t."assigneeRole" = '${PROVIDER_ROLE}') ${addToReports(GRAINS[1][g], g)}`,
+  ]);
 };
 const reportTaskChanged = `OLD."caseId" <> NEW."caseId" OR OLD."assigneeOrgId" <> NEW."assigneeOrgId" OR OLD."assigneeRole" <> NEW."assigneeRole"`;
 const reportCaseChanged =
@@ -122,11 +140,13 @@ export function backfillSql(d: Dialect): string[] {
   return [
     `INSERT INTO "SupervisionOpenDue" ("day", "orgId", "open", "marked") SELECT ${shanghaiDateSql(d, 't."dueAt"')}, t."assigneeOrgId", COUNT(*), ` +
       `SUM(CASE WHEN t."overdueSince" IS NOT NULL THEN 1 ELSE 0 END) FROM "Task" t WHERE ${openDueSql('t')} GROUP BY 1, 2`,
-    `INSERT INTO "SupervisionReportDay" ("day", "orgId", "received", "closed") SELECT "day", "orgId", COUNT(*), SUM("closed") FROM (` +
-      `SELECT DISTINCT ${shanghaiDateSql(d, 'c."createdAt"')} AS "day", t."assigneeOrgId" AS "orgId", c."id", ${closedSql('c')} AS "closed" FROM "Case" c JOIN "Task" t ON t."caseId" = c."id" AND t."assigneeRole" = '${PROVIDER_ROLE}' WHERE c."type" = 'problem-data'` +
-      `) AS p GROUP BY "day", "orgId"`,
-    `INSERT INTO "SupervisionReportDay" ("day", "orgId", "received", "closed") SELECT ${shanghaiDateSql(d, 'c."createdAt"')}, '${CITY_TOTAL}', COUNT(*), SUM(${closedSql('c')}) FROM "Case" c ` +
-      `WHERE c."type" = 'problem-data' AND EXISTS (SELECT 1 FROM "Task" t WHERE t."caseId" = c."id" AND t."assigneeRole" = '${PROVIDER_ROLE}') GROUP BY 1`,
+    ...BOTH_GRAINS.flatMap((g) => [
+      `INSERT INTO "${GRAINS[1][g]}" ("${g}", "orgId", "received", "closed") SELECT "k", "orgId", COUNT(*), SUM("closed") FROM (` +
+        `SELECT DISTINCT ${keyOf(d, g, 'c."createdAt"')} AS "k", t."assigneeOrgId" AS "orgId", c."id", ${closedSql('c')} AS "closed" FROM "Case" c JOIN "Task" t ON t."caseId" = c."id" AND t."assigneeRole" = '${PROVIDER_ROLE}' WHERE c."type" = 'problem-data'` +
+        `) AS p GROUP BY "k", "orgId"`,
+      `INSERT INTO "${GRAINS[1][g]}" ("${g}", "orgId", "received", "closed") SELECT ${keyOf(d, g, 'c."createdAt"')}, '${CITY_TOTAL}', COUNT(*), SUM(${closedSql('c')}) FROM "Case" c ` +
+        `WHERE c."type" = 'problem-data' AND EXISTS (SELECT 1 FROM "Task" t WHERE t."caseId" = c."id" AND t."assigneeRole" = '${PROVIDER_ROLE}') GROUP BY 1`,
+    ]),
   ];
 }
 
@@ -137,9 +157,9 @@ export function triggerSql(d: Dialect): string {
   if (d === 'sqlite') {
     const trigger = (name: string, event: string, when: string, stmts: string[]) => `CREATE TRIGGER "${name}" ${event} WHEN ${when}\nBEGIN\n${body(stmts)}\nEND;`;
     return [
-      trigger('Task_supervision_insert', 'AFTER INSERT ON "Task"', answeredSql('NEW'), [applyRowSql(d, 'NEW', 1)]),
-      trigger('Task_supervision_delete', 'AFTER DELETE ON "Task"', answeredSql('OLD'), [applyRowSql(d, 'OLD', -1)]),
-      trigger('Task_supervision_update', `AFTER UPDATE OF ${cols} ON "Task"`, `(${answeredSql('OLD')}) OR (${answeredSql('NEW')})`, [applyRowSql(d, 'OLD', -1), applyRowSql(d, 'NEW', 1)]),
+      trigger('Task_supervision_insert', 'AFTER INSERT ON "Task"', answeredSql('NEW'), applyRowSql(d, 'NEW', 1)),
+      trigger('Task_supervision_delete', 'AFTER DELETE ON "Task"', answeredSql('OLD'), applyRowSql(d, 'OLD', -1)),
+      trigger('Task_supervision_update', `AFTER UPDATE OF ${cols} ON "Task"`, `(${answeredSql('OLD')}) OR (${answeredSql('NEW')})`, [...applyRowSql(d, 'OLD', -1), ...applyRowSql(d, 'NEW', 1)]),
       trigger('Task_open_due_insert', 'AFTER INSERT ON "Task"', openDueSql('NEW'), [applyOpenDueSql(d, 'NEW', 1)]),
       trigger('Task_open_due_delete', 'AFTER DELETE ON "Task"', openDueSql('OLD'), [applyOpenDueSql(d, 'OLD', -1), dropEmptyOpenDueSql(d, 'OLD')]),
       trigger('Task_open_due_update', `AFTER UPDATE OF ${OPEN_DUE_COLUMNS} ON "Task"`, `(${openDueSql('OLD')}) OR (${openDueSql('NEW')})`, [
@@ -165,7 +185,7 @@ export function triggerSql(d: Dialect): string {
   const onNew = (when: string, stmts: string[], lock = false) =>
     `  IF TG_OP <> 'DELETE' THEN\n    IF ${when} THEN\n${lock ? `      PERFORM pg_advisory_xact_lock_shared(${CALENDAR_LOCK_KEY});\n` : ''}${body(stmts, '      ')}\n    END IF;\n  END IF;\n`;
   return [
-    fn('Task_supervision_day', onOld(answeredSql('OLD'), [applyRowSql(d, 'OLD', -1)], true) + onNew(answeredSql('NEW'), [applyRowSql(d, 'NEW', 1)], true)),
+    fn('Task_supervision_day', onOld(answeredSql('OLD'), applyRowSql(d, 'OLD', -1), true) + onNew(answeredSql('NEW'), applyRowSql(d, 'NEW', 1), true)),
     `CREATE TRIGGER "Task_supervision_day" AFTER INSERT OR DELETE OR UPDATE OF ${cols} ON "Task" FOR EACH ROW EXECUTE FUNCTION "Task_supervision_day"();`,
     fn('Task_open_due', onNew(openDueSql('NEW'), [applyOpenDueSql(d, 'NEW', 1)]) + onOld(openDueSql('OLD'), [applyOpenDueSql(d, 'OLD', -1), dropEmptyOpenDueSql(d, 'OLD')])),
     `CREATE TRIGGER "Task_open_due" AFTER INSERT OR DELETE OR UPDATE OF ${OPEN_DUE_COLUMNS} ON "Task" FOR EACH ROW EXECUTE FUNCTION "Task_open_due"();`,

@@ -22,6 +22,7 @@ import { answeredOnTime, createWorkingDaysToAnswer } from '../../domain/supervis
 import { resolvePeriod, type SupervisionPeriod } from '../../domain/supervision/period';
 import type { ProjectionOp } from '../../domain/cases/projection';
 import { backfillSql, triggerSql } from './supervision-rollup-sql';
+import { answeredPerOrg, periodGrains, problemReportsPerOrg } from './supervision-rollup';
 
 const NOW = new Date('2026-10-16T10:00:00+08:00');
 const OCTOBER = resolvePeriod({ from: '2026-10-01', to: '2026-10-31' }, NOW) as SupervisionPeriod;
@@ -107,8 +108,22 @@ async function rolledReports(): Promise<Map<string, [number, number]>> {
 }
 
 const sorted = <V>(m: Map<string, V>) => [...m].sort(([a], [b]) => (a < b ? -1 : 1));
+/** Day cells summed per month: what the month twins must hold. */
+function byMonth<V extends number[] | Record<string, number>>(cells: Map<string, V>): Map<string, V> {
+  const m = new Map<string, V>();
+  for (const [key, v] of cells) {
+    const k = `${key.slice(0, 7)}${key.slice(10)}`;
+    const prev = m.get(k);
+    m.set(k, (prev ? (Array.isArray(v) ? v.map((x, i) => x + (prev as number[])[i]!) : Object.fromEntries(Object.entries(v).map(([f, x]) => [f, x + (prev as Record<string, number>)[f]!]))) : v) as V);
+  }
+  return m;
+}
 async function assertRollupIsFresh(): Promise<void> {
   assert.deepEqual(sorted(await rollup()), sorted(await fresh()));
+  const months = (await db.supervisionMonth.findMany()).filter((r) => r.answered !== 0);
+  assert.deepEqual(sorted(new Map(months.map((r) => [`${r.month} ${r.orgId}`, { answered: r.answered, onTime: r.onTime, workingDays: r.workingDays as number }]))), sorted(byMonth(await fresh())));
+  const reportMonths = (await db.supervisionReportMonth.findMany()).filter((r) => r.received !== 0);
+  assert.deepEqual(sorted(new Map(reportMonths.map((r) => [`${r.month} ${r.orgId}`, [r.received, r.closed] as [number, number]]))), sorted(byMonth(await freshReports())));
   assert.deepEqual(sorted(await rolledOpenDue()), sorted(await freshOpenDue()));
   assert.deepEqual(sorted(await rolledReports()), sorted(await freshReports()));
 }
@@ -280,13 +295,51 @@ test('problem reports: each case once per provider and in all, closed as the cas
   assert.deepEqual(await figures(), [[1, 0], [1, 0], [1, 0]]); // A still holds p2
 });
 
+test('a period reads its whole months by month and the days at its ends by day', () => {
+  assert.deepEqual(periodGrains('2026-10-01', '2026-10-31'), { days: [], months: ['2026-10', '2026-10'] });
+  assert.deepEqual(periodGrains('2026-09-15', '2026-10-20'), { days: [['2026-09-15', '2026-10-20']], months: null });
+  assert.deepEqual(periodGrains('2026-08-31', '2026-11-30'), { days: [['2026-08-31', '2026-08-31']], months: ['2026-09', '2026-11'] });
+  assert.deepEqual(periodGrains('2026-01-15', '2026-03-10'), { days: [['2026-01-15', '2026-01-31'], ['2026-03-01', '2026-03-10']], months: ['2026-02', '2026-02'] });
+  assert.deepEqual(periodGrains('2024-02-01', '2024-02-29'), { days: [], months: ['2024-02', '2024-02'] });
+  assert.deepEqual(periodGrains('2026-10-02', '2026-10-31'), { days: [['2026-10-02', '2026-10-31']], months: null });
+});
+
+test('any period, whole months or not, gives the figures of its own tasks and reports', async () => {
+  const days = createWorkingDaysToAnswer(createWorkingDayCalendar(await createCalendarRepository(db).publishedYears()));
+  const tasks = await db.task.findMany({ where: { status: 'done', completedAt: { not: null } } });
+  const cases = await db.case.findMany({ where: { type: 'problem-data' }, include: { tasks: { where: { assigneeRole: 'provider-reviewer' } } } });
+  for (const [from, to] of [['2026-10-01', '2026-10-31'], ['2026-09-15', '2026-10-12'], ['2026-09-15', '2026-11-10'], ['2026-10-02', '2026-10-31'], ['2026-10-13', '2026-10-13'], ['2026-09-01', '2026-12-31']] as const) {
+    const period = resolvePeriod({ from, to }, NOW) as SupervisionPeriod;
+    const inPeriod = (at: Date) => at >= period.start && at < period.end;
+    const expected = new Map<string, { handled: number; onTime: number; workingDays: number }>();
+    for (const t of tasks.filter((t) => inPeriod(t.completedAt as Date))) {
+      const e = expected.get(t.assigneeOrgId) ?? { handled: 0, onTime: 0, workingDays: 0 };
+      e.handled++;
+      e.onTime += answeredOnTime({ completedAt: t.completedAt as Date, dueAt: t.dueAt, overdueSince: t.overdueSince }) ? 1 : 0;
+      e.workingDays += days(t.createdAt, t.completedAt as Date);
+      expected.set(t.assigneeOrgId, e);
+    }
+    assert.deepEqual(sorted(await answeredPerOrg(db, period, NOW)), sorted(expected), `${from}…${to}`);
+    const reports = new Map<string, { received: number; closed: number }>();
+    for (const c of cases.filter((c) => inPeriod(c.createdAt) && c.tasks.length)) {
+      for (const org of [...new Set(c.tasks.map((t) => t.assigneeOrgId))]) {
+        const r = reports.get(org) ?? { received: 0, closed: 0 };
+        reports.set(org, { received: r.received + 1, closed: r.closed + (c.status === 'closed' ? 1 : 0) });
+      }
+    }
+    assert.deepEqual(sorted((await problemReportsPerOrg(db, period)).perOrg), sorted(reports), `${from}…${to}`);
+  }
+});
+
 test('the backfill: a database whose tasks predate the rollup gets it filled by prepareDatabase', async () => {
   // As the migration leaves an existing database before its start-up: tasks there, the answered rollup and its calendar empty.
   await db.supervisionDay.deleteMany();
   await db.supervisionCalendarYear.deleteMany();
   // The rollups that need no calendar are filled by the migration itself: its backfill statements, run again here.
+  await db.supervisionMonth.deleteMany();
   await db.supervisionOpenDue.deleteMany();
   await db.supervisionReportDay.deleteMany();
+  await db.supervisionReportMonth.deleteMany();
   const migration = fs.readFileSync(path.join(__dirname, '../../prisma/migrations/20261201100000_supervision_rollup/migration.sql'), 'utf8');
   for (const sql of backfillSql('sqlite')) {
     assert.ok(migration.includes(sql), `the migration runs ${sql.slice(0, 60)}…`);

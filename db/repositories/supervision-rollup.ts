@@ -18,7 +18,7 @@ import { createWorkingDayCalendar, type PublishedYear } from '../../domain/calen
 import type { AnsweredTally, ProblemReportCount } from '../../domain/supervision/figures';
 import type { SupervisionPeriod } from '../../domain/supervision/period';
 import { fromJson } from '../json';
-import { answeredSql, CALENDAR_LOCK_KEY, CITY_TOTAL, onTimeSql, shanghaiDateSql, workingDaysSql, type Dialect } from './supervision-rollup-sql';
+import { answeredSql, CALENDAR_LOCK_KEY, CITY_TOTAL, GRAINS, onTimeSql, shanghaiDateSql, shanghaiMonthSql, workingDaysSql, type Dialect } from './supervision-rollup-sql';
 
 type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 
@@ -96,42 +96,81 @@ export async function refreshSupervisionCalendar(db: Db | Tx, now: Date = new Da
     await tx.supervisionCalendarYear.createMany({ data: wanted.filter((w) => w.year >= from) });
     // Every day answered since `from` is rebuilt from its tasks; days before it cannot have moved.
     const fromDay = `${from}-01-01`;
-    await tx.$executeRawUnsafe(`DELETE FROM "SupervisionDay" WHERE "day" >= ${d === 'postgres' ? '$1' : '?'}`, fromDay);
-    await tx.$executeRawUnsafe(
-      `INSERT INTO "SupervisionDay" ("day", "orgId", "answered", "onTime", "workingDays") ` +
-        `SELECT ${shanghaiDateSql(d, 't."completedAt"')}, t."assigneeOrgId", COUNT(*), SUM(${onTimeSql('t')}), SUM(${workingDaysSql(d, 't')}) ` +
-        `FROM "Task" t WHERE ${answeredSql('t')} AND t."completedAt" >= ${d === 'postgres' ? '$1' : '?'} GROUP BY 1, 2`,
-      startOfYear(from),
-    );
+    for (const [table, key, keySql, since] of [
+      ['SupervisionDay', 'day', shanghaiDateSql(d, 't."completedAt"'), fromDay],
+      ['SupervisionMonth', 'month', shanghaiMonthSql(d, 't."completedAt"'), fromDay.slice(0, 7)],
+    ] as const) {
+      await tx.$executeRawUnsafe(`DELETE FROM "${table}" WHERE "${key}" >= ${d === 'postgres' ? '$1' : '?'}`, since);
+      await tx.$executeRawUnsafe(
+        `INSERT INTO "${table}" ("${key}", "orgId", "answered", "onTime", "workingDays") ` +
+          `SELECT ${keySql}, t."assigneeOrgId", COUNT(*), SUM(${onTimeSql('t')}), SUM(${workingDaysSql(d, 't')}) ` +
+          `FROM "Task" t WHERE ${answeredSql('t')} AND t."completedAt" >= ${d === 'postgres' ? '$1' : '?'} GROUP BY 1, 2`,
+        startOfYear(from),
+      );
+    }
     return from;
   };
   if ('$transaction' in db) return db.$transaction(run, { timeout: 120_000, maxWait: 30_000 });
   return run(db);
 }
 
+const DAY_MS = 86_400_000;
+const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+const lastOfMonth = (date: string) => addDays(`${addDays(`${date.slice(0, 7)}-28`, 4).slice(0, 7)}-01`, -1);
+
+/** A period as the whole months inside it (month rows) and the days at either end (day rows). */
+export function periodGrains(from: string, to: string): { days: [string, string][]; months: [string, string] | null } {
+  const firstFull = from.endsWith('-01') ? from : addDays(lastOfMonth(from), 1);
+  const lastFull = to === lastOfMonth(to) ? to : addDays(`${to.slice(0, 7)}-01`, -1);
+  if (firstFull > lastFull) return { days: [[from, to]], months: null };
+  const days: [string, string][] = [];
+  if (from < firstFull) days.push([from, addDays(firstFull, -1)]);
+  if (lastFull < to) days.push([addDays(lastFull, 1), to]);
+  return { days, months: [firstFull.slice(0, 7), lastFull.slice(0, 7)] };
+}
+
+/** SELECT `columns` of one rollup over the period: its month twin for whole months, its day rows for the rest (one key range each). */
+function overPeriod(d: Dialect, grains: (typeof GRAINS)[number], columns: string, period: SupervisionPeriod): { sql: string; params: string[] } {
+  const parts = periodGrains(period.from, period.to);
+  const params: string[] = [];
+  const p = () => (d === 'postgres' ? `$${params.length}` : '?');
+  const selects = parts.days.map(([a, b]) => {
+    params.push(a);
+    const lo = p();
+    params.push(b);
+    return `SELECT ${columns} FROM "${grains.day}" WHERE "day" >= ${lo} AND "day" <= ${p()}`;
+  });
+  if (parts.months) {
+    params.push(parts.months[0]);
+    const lo = p();
+    params.push(parts.months[1]);
+    selects.push(`SELECT ${columns} FROM "${grains.month}" WHERE "month" >= ${lo} AND "month" <= ${p()}`);
+  }
+  return { sql: selects.join(' UNION ALL '), params };
+}
+
 /**
- * Each organisation's tasks answered in the period, from the rollup: one range
- * of SupervisionDay's primary key, at most (days × organisations) rows. A day
- * whose working days are unknown (a task dated outside the calendar years held)
- * makes it refresh the calendar once and read again.
+ * Each organisation's tasks answered in the period, from the rollups: at most
+ * (months + days at the ends) × organisations rows. A row whose working days
+ * are unknown (a task dated outside the calendar years held) makes it refresh
+ * the calendar once and read again.
  */
 export async function answeredPerOrg(db: Db, period: SupervisionPeriod, now: Date = new Date()): Promise<Map<string, AnsweredTally>> {
   const d = dialectOf(db);
+  const rows = overPeriod(d, GRAINS[0], '"orgId", "answered", "onTime", "workingDays"', period);
   const read = () =>
     db.$queryRawUnsafe<{ orgId: string; handled: number | bigint; onTime: number | bigint; workingDays: number | bigint | null; unknown: number | bigint }[]>(
       `SELECT "orgId", SUM("answered") AS "handled", SUM("onTime") AS "onTime", SUM("workingDays") AS "workingDays", ` +
-        `SUM(CASE WHEN "workingDays" IS NULL THEN 1 ELSE 0 END) AS "unknown" ` +
-        `FROM "SupervisionDay" WHERE "day" >= ${d === 'postgres' ? '$1' : '?'} AND "day" <= ${d === 'postgres' ? '$2' : '?'} GROUP BY "orgId"`,
-      period.from,
-      period.to,
+        `SUM(CASE WHEN "workingDays" IS NULL THEN 1 ELSE 0 END) AS "unknown" FROM (${rows.sql}) AS r GROUP BY "orgId"`,
+      ...rows.params,
     );
-  let rows = await read();
-  if (rows.some((r) => Number(r.unknown) > 0)) {
+  let answered = await read();
+  if (answered.some((r) => Number(r.unknown) > 0)) {
     await refreshSupervisionCalendar(db, now);
-    rows = await read();
+    answered = await read();
   }
   const tallies = new Map<string, AnsweredTally>();
-  for (const r of rows) {
+  for (const r of answered) {
     // A day whose tasks were all taken back (deleted, or no longer done) stays with zeros: not a task handled.
     if (Number(r.handled) === 0) continue;
     tallies.set(r.orgId, { handled: Number(r.handled), onTime: Number(r.onTime), workingDays: Number(r.workingDays) });
@@ -179,14 +218,12 @@ export async function openOverduePerOrg(db: Db, now: Date): Promise<Map<string, 
   return new Map(rows.map((r) => [r.orgId, Number(r.n)]));
 }
 
-/** The problem reports filed in the period per provider and in all (each case once), with how many are closed, from SupervisionReportDay. */
+/** The problem reports filed in the period per provider and in all (each case once), with how many are closed, from SupervisionReport{Month,Day}. */
 export async function problemReportsPerOrg(db: Db, period: SupervisionPeriod): Promise<{ perOrg: Map<string, ProblemReportCount>; total: ProblemReportCount }> {
-  const d = dialectOf(db);
+  const reports = overPeriod(dialectOf(db), GRAINS[1], '"orgId", "received", "closed"', period);
   const rows = await db.$queryRawUnsafe<{ orgId: string; received: number | bigint; closed: number | bigint }[]>(
-    `SELECT "orgId", SUM("received") AS "received", SUM("closed") AS "closed" FROM "SupervisionReportDay" ` +
-      `WHERE "day" >= ${d === 'postgres' ? '$1' : '?'} AND "day" <= ${d === 'postgres' ? '$2' : '?'} GROUP BY "orgId"`,
-    period.from,
-    period.to,
+    `SELECT "orgId", SUM("received") AS "received", SUM("closed") AS "closed" FROM (${reports.sql}) AS r GROUP BY "orgId"`,
+    ...reports.params,
   );
   const perOrg = new Map<string, ProblemReportCount>();
   let total: ProblemReportCount = { received: 0, closed: 0 };
