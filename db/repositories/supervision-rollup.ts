@@ -189,33 +189,32 @@ function shanghaiToday(now: Date): { day: string; start: Date; end: Date } {
  * The open overdue tasks now per organisation, exactly the rows of 逾期督办: an
  * open task past its deadline, or marked overdue by its workflow (with a
  * deadline). A task becomes late by the clock, not by a write, so the rollup
- * holds open tasks by the day of their deadline and the read splits at today:
- * every open task due before today and every marked one due after it from
- * SupervisionOpenDue ((organisations × days) rows), and today's — due by now,
- * or marked and due later today — from Task(status, dueAt, …): one day's
- * deadlines, never the city's backlog.
+ * holds open tasks by the day of their deadline and the read splits at now:
+ * every open task due today or before and every marked one due after today
+ * from SupervisionOpenDue ((organisations × days) rows), less today's not yet
+ * due and not marked, from Task(status, overdueSince, dueAt, assigneeOrgId):
+ * the rest of one day's deadlines — none when deadlines fall at 00:00, as the
+ * calendar sets them — never the city's backlog.
  */
 export async function openOverduePerOrg(db: Db, now: Date): Promise<Map<string, number>> {
   const d = dialectOf(db);
   const p = (n: number) => (d === 'postgres' ? `$${n}` : '?');
   const today = shanghaiToday(now);
-  // SQLite's statistics can prefer the overdueSince indexes (every marked task in the city) for today's marked ones.
-  const todays = `"Task"${d === 'postgres' ? '' : ' INDEXED BY "Task_status_dueAt_assigneeOrgId_idx"'}`;
+  // SQLite's statistics could prefer Task(status, dueAt, …) and look up every task due later today.
+  const notYet = `"Task"${d === 'postgres' ? '' : ' INDEXED BY "Task_status_overdueSince_dueAt_assigneeOrgId_idx"'}`;
   const rows = await db.$queryRawUnsafe<{ orgId: string; n: number | bigint }[]>(
     `SELECT "orgId", SUM("n") AS "n" FROM (` +
-      `SELECT "orgId", "open" AS "n" FROM "SupervisionOpenDue" WHERE "day" < ${p(1)} ` +
+      `SELECT "orgId", "open" AS "n" FROM "SupervisionOpenDue" WHERE "day" <= ${p(1)} ` +
       `UNION ALL SELECT "orgId", "marked" AS "n" FROM "SupervisionOpenDue" WHERE "day" > ${p(2)} AND "marked" > 0 ` +
-      `UNION ALL SELECT "assigneeOrgId" AS "orgId", 1 AS "n" FROM ${todays} WHERE "status" = 'open' AND "dueAt" >= ${p(3)} AND "dueAt" <= ${p(4)} ` +
-      `UNION ALL SELECT "assigneeOrgId" AS "orgId", 1 AS "n" FROM ${todays} WHERE "status" = 'open' AND "dueAt" > ${p(5)} AND "dueAt" < ${p(6)} AND "overdueSince" IS NOT NULL` +
+      `UNION ALL SELECT "assigneeOrgId" AS "orgId", -1 AS "n" FROM ${notYet} WHERE "status" = 'open' AND "overdueSince" IS NULL AND "dueAt" > ${p(3)} AND "dueAt" < ${p(4)}` +
       `) AS late GROUP BY "orgId"`,
     today.day,
     today.day,
-    today.start,
-    now,
     now,
     today.end,
   );
-  return new Map(rows.map((r) => [r.orgId, Number(r.n)]));
+  // An organisation whose only tasks of today are not yet due nets 0: nothing overdue.
+  return new Map(rows.filter((r) => Number(r.n) > 0).map((r) => [r.orgId, Number(r.n)]));
 }
 
 /** The problem reports filed in the period per provider and in all (each case once), with how many are closed, from SupervisionReport{Month,Day}. */
