@@ -12,6 +12,7 @@ import { migratePostgres } from '../db/migrate-postgres';
 import { OPEN_OPTIMIZE } from '../db/planner-statistics';
 import { prismaBin, prismaCliEnv } from './lib/prisma-cli';
 import { seedDemoData } from '../prisma/seed';
+import { refreshSupervisionCalendar } from '../db/repositories/supervision-rollup';
 import { loadEnv, projectRoot } from '../config/env';
 
 export async function prepareDatabase(databaseUrl: string, opts: { seed: boolean }): Promise<void> {
@@ -35,6 +36,16 @@ export async function prepareDatabase(databaseUrl: string, opts: { seed: boolean
     // Planner statistics at every start; the API refreshes them as tables grow (db/planner-statistics.ts).
     sqlite.pragma(OPEN_OPTIMIZE.replace(/^PRAGMA /, ''));
     sqlite.close();
+  }
+  {
+    // The supervision rollup's calendar (a release may bring new bundled holidays), and on first run its backfill.
+    const db = createDb(databaseUrl);
+    try {
+      const rebuilt = await refreshSupervisionCalendar(db);
+      if (rebuilt !== null) console.log(`[database] supervision rollup rebuilt from ${rebuilt}`);
+    } finally {
+      await db.$disconnect();
+    }
   }
   if (opts.seed) {
     const db = createDb(databaseUrl);

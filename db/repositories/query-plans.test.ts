@@ -125,12 +125,28 @@ describe('query plans at scale (SQLite)', () => {
     }
   });
 
-  test("supervision counts a period's answers per organisation and day from one covering index, and nothing reads every task", async () => {
-    const period = resolvePeriod({}, new Date());
+  test("supervision reads a period from the rollups' key ranges (whole months by month, the ends by day), and nothing reads every task", async () => {
+    const day = (daysAgo: number) => new Date(Date.now() + 8 * 3_600_000 - daysAgo * 86_400_000).toISOString().slice(0, 10);
+    // The 15th, 110 days back, to the 10th, 40 days back: a day range at each end around at least one whole month.
+    const period = resolvePeriod({ from: day(110).replace(/-\d\d$/, '-15'), to: day(40).replace(/-\d\d$/, '-10') }, new Date());
     assert.ok('start' in period);
     const plans = await plansOf((db) => createSupervisionRepository(db).report(period));
-    for (const p of on(plans, /date\("(completedAt|createdAt)", '\+8 hours'\)/)) assert.match(p.plan, /SEARCH Task USING COVERING INDEX Task_answered_idx/, p.plan);
+    const [answered] = on(plans, /FROM "SupervisionDay"/);
+    assert.equal(answered!.plan.match(/SEARCH SupervisionDay USING PRIMARY KEY \(day>\? AND day<\?\)/g)?.length, 2, answered!.plan);
+    assert.match(answered!.plan, /SEARCH SupervisionMonth USING PRIMARY KEY \(month>\? AND month<\?\)/, answered!.plan);
     for (const p of on(plans, /"Task"|`Task`/)) noFullScan(p, 'Task');
+    for (const p of on(plans, /"Case"|`Case`/)) noFullScan(p, 'Case');
+    const [reports] = on(plans, /FROM "SupervisionReportDay"/);
+    assert.match(reports!.plan, /SEARCH SupervisionReportDay USING PRIMARY KEY \(day>\? AND day<\?\)/, reports!.plan);
+    assert.match(reports!.plan, /SEARCH SupervisionReportMonth USING PRIMARY KEY \(month>\? AND month<\?\)/, reports!.plan);
+    for (const p of on(plans, /"Supervision/)) assert.doesNotMatch(p.plan, /SCAN Supervision/, p.plan);
+    // Open overdue: from the rollup up to today and the marked ones after it, less today's not yet due (Task index, one day's rest).
+    const [overdue] = on(plans, /FROM "SupervisionOpenDue"/);
+    assert.match(overdue!.plan, /SEARCH SupervisionOpenDue USING PRIMARY KEY \(day<\?\)/, overdue!.plan);
+    assert.match(overdue!.plan, /SEARCH SupervisionOpenDue USING PRIMARY KEY \(day>\?\)/, overdue!.plan);
+    assert.match(overdue!.plan, /SEARCH Task USING COVERING INDEX Task_status_overdueSince_dueAt_assigneeOrgId_idx \(status=\? AND overdueSince=\? AND dueAt>\? AND dueAt<\?\)/, overdue!.plan);
+    const [listed] = on(plans, /FROM "HistoryEntry" h/);
+    assert.match(listed!.plan, /COVERING INDEX HistoryEntry_action_at_caseId_idx \(action=\? AND at>\? AND at<\?\)/, listed!.plan);
     const [received] = on(plans, /FROM "Organisation" o WHERE EXISTS/);
     assert.match(received!.plan, /COVERING INDEX Task_assigneeOrgId_createdAt_idx/, received!.plan);
   });

@@ -1,18 +1,16 @@
 /**
- * Supervision (Art. 34–35): each organisation's figures over a period, read
- * from the Task and Case tables themselves. The definitions are in
- * domain/supervision/figures.ts; this file only reads the rows they need:
- * - the tasks answered in the period, counted by the database per organisation
- *   and Shanghai date of answer and of receipt (one index-only pass over
- *   Task(status, completedAt, assigneeOrgId, createdAt, dueAt, overdueSince)):
- *   at most one row per organisation and day comes back, however many tasks
- *   were answered (domain answeredTallies turns them into working days),
+ * Supervision (Art. 34–35): each organisation's figures over a period. The
+ * definitions are in domain/supervision/figures.ts; this file only reads the
+ * rows they need, each bounded by (days × organisations) rather than by the
+ * city's tasks (README "Performance"):
+ * - the tasks answered in the period, the open overdue tasks now and the problem
+ *   reports filed in the period, from the rollups the triggers keep
+ *   (supervision-rollup.ts: SupervisionDay, SupervisionOpenDue, SupervisionReportDay),
  * - the organisations that received a task in the period (one index seek per
- *   organisation, Task(assigneeOrgId, createdAt)) and the open overdue tasks now per
- *   organisation (Task(status, dueAt, assigneeOrgId), Task(status, overdueSince, dueAt, assigneeOrgId)),
- * - the problem-data cases filed in the period and the restricted-share cases
- *   escalated to the problem list in it (Case(type, status), Case(problemList, createdAt, id)),
- * and the tasks behind a figure, a page at a time.
+ *   organisation, Task(assigneeOrgId, createdAt)),
+ * - the restricted-share cases escalated to the problem list in the period
+ *   (HistoryEntry(action, at, caseId): the period's escalations, a rare event),
+ * and the tasks and cases behind a figure, a page at a time, from Task and Case themselves.
  */
 import type { Db } from '../client';
 import type { Prisma } from '../../generated/prisma';
@@ -20,12 +18,13 @@ import { createCountdowns, createWorkingDayCalendar, formatShanghai } from '../.
 import { stepLabelOf } from '../../domain/procedures';
 import type { CaseType } from '../../domain/cases/case-types';
 import type { CaseCursor, DoneTaskCursor, OverdueTaskCursor } from '../../domain/paging';
-import { answeredOnTime, answeredTallies, createWorkingDaysToAnswer, supervisionReport, type AnsweredOnDay, type ProblemReportCount, type ReceivedOnDay, type SupervisionReport } from '../../domain/supervision/figures';
+import { answeredOnTime, createWorkingDaysToAnswer, supervisionReport, type ProblemListEntry, type SupervisionReport } from '../../domain/supervision/figures';
 import type { SupervisionPeriod } from '../../domain/supervision/period';
 import type { SupervisionCaseFigure, SupervisionCaseView, SupervisionFigure, SupervisionTaskView } from '../../domain/supervision/drill-down';
-import { disputedConsentTask, ESCALATED_ACTION } from '../../domain/supervision/problem-list';
+import { CONSENT_REFUSAL, CONSENT_STEP, disputedConsentTask, ESCALATED_ACTION } from '../../domain/supervision/problem-list';
 import { createCalendarRepository } from './calendar.repository';
 import { keysetAfter } from './cases.repository';
+import { answeredPerOrg, openOverduePerOrg, problemReportsPerOrg } from './supervision-rollup';
 
 /** The provider's task on a problem-data case (PROCEDURES §6): the role, not the step, so later steps of the loop count too. */
 const PROBLEM_PROVIDER_ROLE = 'provider-reviewer';
@@ -57,84 +56,23 @@ const isPostgres = (db: Db) => (db as unknown as { _activeProvider?: string })._
 const param = (db: Db, n: number) => (isPostgres(db) ? `$${n}` : '?');
 
 /**
- * The Shanghai date (YYYY-MM-DD) of a timestamp column, in SQL: UTC+8 by fixed offset as
- * domain/supervision/figures.ts reckons it (SQLite stores ISO text; PostgreSQL TIMESTAMP(3) in UTC).
+ * The restricted-share cases put on the problem list in the period with their
+ * disputed providers (disputedConsentTask in SQL): from the escalation entries of
+ * the period, HistoryEntry(action, at, caseId), instead of an EXISTS per case
+ * ever put on the list.
  */
-const shanghaiDateSql = (db: Db, column: string) =>
-  isPostgres(db) ? `to_char("${column}" + interval '8 hours', 'YYYY-MM-DD')` : `date("${column}", '+8 hours')`;
-
-/**
- * Tasks answered in the period, per organisation and Shanghai date of answer
- * (with how many on time: answeredOnTime in SQL) and of receipt. One pass over
- * the covering index each; the rows come back per day, never per task.
- */
-async function answeredPerDay(db: Db, period: SupervisionPeriod): Promise<{ byAnswer: AnsweredOnDay[]; byReceipt: ReceivedOnDay[] }> {
-  const inPeriod = `"status" = 'done' AND "completedAt" >= ${param(db, 1)} AND "completedAt" < ${param(db, 2)}`;
-  // SQLite would rather skip-scan the inbox index (no sort for the GROUP BY) and read every row it names.
-  const from = `"Task"${isPostgres(db) ? '' : ' INDEXED BY "Task_answered_idx"'}`;
-  const onTime = `CASE WHEN ("dueAt" IS NOT NULL AND "completedAt" <= "dueAt") OR ("dueAt" IS NULL AND "overdueSince" IS NULL) THEN 1 ELSE 0 END`;
-  const [byAnswer, byReceipt] = await Promise.all([
-    db.$queryRawUnsafe<{ orgId: string; date: string; answered: number | bigint; onTime: number | bigint }[]>(
-      `SELECT "assigneeOrgId" AS "orgId", ${shanghaiDateSql(db, 'completedAt')} AS "date", COUNT(*) AS "answered", SUM(${onTime}) AS "onTime" FROM ${from} WHERE ${inPeriod} GROUP BY 1, 2`,
-      period.start,
-      period.end,
-    ),
-    db.$queryRawUnsafe<{ orgId: string; date: string; answered: number | bigint }[]>(
-      `SELECT "assigneeOrgId" AS "orgId", ${shanghaiDateSql(db, 'createdAt')} AS "date", COUNT(*) AS "answered" FROM ${from} WHERE ${inPeriod} GROUP BY 1, 2`,
-      period.start,
-      period.end,
-    ),
-  ]);
-  return {
-    byAnswer: byAnswer.map((r) => ({ orgId: r.orgId, date: r.date, answered: Number(r.answered), onTime: Number(r.onTime) })),
-    byReceipt: byReceipt.map((r) => ({ orgId: r.orgId, date: r.date, answered: Number(r.answered) })),
-  };
-}
-
-/**
- * The open overdue tasks now per organisation (overdueNow), as two disjoint
- * index ranges — past the deadline on Task(status, dueAt, assigneeOrgId, …); marked by the workflow
- * with the deadline still ahead on Task(status, overdueSince, dueAt, assigneeOrgId, …) — counted from the indexes alone.
- */
-async function overduePerOrg(db: Db, now: Date): Promise<Map<string, number>> {
-  const rows = await db.$queryRawUnsafe<{ orgId: string; n: number | bigint }[]>(
-    `SELECT "orgId", COUNT(*) AS "n" FROM (` +
-      `SELECT "assigneeOrgId" AS "orgId" FROM "Task" WHERE "status" = 'open' AND "dueAt" <= ${param(db, 1)} ` +
-      `UNION ALL SELECT "assigneeOrgId" AS "orgId" FROM "Task" WHERE "status" = 'open' AND "overdueSince" IS NOT NULL AND "dueAt" > ${param(db, 2)}` +
-      `) AS late GROUP BY "orgId"`,
-    now,
-    now,
+async function problemListEntries(db: Db, period: SupervisionPeriod): Promise<ProblemListEntry[]> {
+  const rows = await db.$queryRawUnsafe<{ caseId: string; orgId: string }[]>(
+    `SELECT DISTINCT c."id" AS "caseId", t."assigneeOrgId" AS "orgId" FROM "Case" c ` +
+      `JOIN "Task" t ON t."caseId" = c."id" AND t."step" = '${CONSENT_STEP}' AND (t."decision" = '${CONSENT_REFUSAL}' OR (t."decision" IS NULL AND t."overdueSince" IS NOT NULL)) ` +
+      `WHERE c."problemList" = ${isPostgres(db) ? 'true' : '1'} AND c."type" = 'restricted-share' ` +
+      `AND c."id" IN (SELECT h."caseId" FROM "HistoryEntry" h WHERE h."action" = '${ESCALATED_ACTION}' AND h."at" >= ${param(db, 1)} AND h."at" < ${param(db, 2)})`,
+    period.start,
+    period.end,
   );
-  return new Map(rows.map((r) => [r.orgId, Number(r.n)]));
-}
-
-/**
- * The problem-data cases filed in the period with a provider's task, each case
- * once: per provider and in all, with how many are closed. Counted by the
- * database over Case(type, createdAt, status) and Task(caseId, assigneeRole, assigneeOrgId),
- * instead of loading every report of the period with its tasks.
- */
-async function problemReportCounts(db: Db, period: SupervisionPeriod): Promise<{ perOrg: Map<string, ProblemReportCount>; total: ProblemReportCount }> {
-  const filed = (n: number) => `c."type" = 'problem-data' AND c."createdAt" >= ${param(db, n)} AND c."createdAt" < ${param(db, n + 1)}`;
-  const closed = `CASE WHEN c."status" = 'closed' THEN c."id" END`;
-  const [perOrg, total] = await Promise.all([
-    db.$queryRawUnsafe<{ orgId: string; received: number | bigint; closed: number | bigint }[]>(
-      `SELECT t."assigneeOrgId" AS "orgId", COUNT(DISTINCT c."id") AS "received", COUNT(DISTINCT ${closed}) AS "closed" ` +
-        `FROM "Case" c JOIN "Task" t ON t."caseId" = c."id" AND t."assigneeRole" = '${PROBLEM_PROVIDER_ROLE}' WHERE ${filed(1)} GROUP BY t."assigneeOrgId"`,
-      period.start,
-      period.end,
-    ),
-    db.$queryRawUnsafe<{ received: number | bigint; closed: number | bigint | null }[]>(
-      `SELECT COUNT(*) AS "received", SUM(CASE WHEN c."status" = 'closed' THEN 1 ELSE 0 END) AS "closed" FROM "Case" c ` +
-        `WHERE ${filed(1)} AND EXISTS (SELECT 1 FROM "Task" t WHERE t."caseId" = c."id" AND t."assigneeRole" = '${PROBLEM_PROVIDER_ROLE}')`,
-      period.start,
-      period.end,
-    ),
-  ]);
-  return {
-    perOrg: new Map(perOrg.map((r) => [r.orgId, { received: Number(r.received), closed: Number(r.closed) }])),
-    total: { received: Number(total[0]?.received ?? 0), closed: Number(total[0]?.closed ?? 0) },
-  };
+  const byCase = new Map<string, string[]>();
+  for (const r of rows) byCase.set(r.caseId, [...(byCase.get(r.caseId) ?? []), r.orgId]);
+  return [...byCase].map(([caseId, disputedOrgIds]) => ({ caseId, disputedOrgIds }));
 }
 
 /** The organisations that received a task in the period: one index seek each on Task(assigneeOrgId, createdAt), not a pass over the period's tasks. */
@@ -153,30 +91,25 @@ export function createSupervisionRepository(db: Db) {
 
   return {
     async report(period: SupervisionPeriod, now: Date = new Date()): Promise<SupervisionReport> {
-      const [answered, overdue, received, reports, listed, orgs, cal] = await Promise.all([
-        answeredPerDay(db, period),
-        overduePerOrg(db, now),
+      const [answered, overdue, received, reports, listed, orgs] = await Promise.all([
+        answeredPerOrg(db, period, now),
+        openOverduePerOrg(db, now),
         receivedIn(db, period),
-        problemReportCounts(db, period),
-        db.case.findMany({
-          where: problemListIn(period),
-          select: { id: true, tasks: { where: disputedConsentTask, select: { assigneeOrgId: true } } },
-        }),
+        problemReportsPerOrg(db, period),
+        problemListEntries(db, period),
         db.organisation.findMany({ select: { id: true, name: true } }),
-        workingDayCalendar(),
       ]);
       return supervisionReport({
         from: period.from,
         to: period.to,
         answered: [],
-        answeredPerOrg: answeredTallies(answered.byAnswer, answered.byReceipt, cal),
+        answeredPerOrg: answered,
         openOverdue: overdue,
         receivedBy: received,
         problemReports: [],
         problemReportCounts: reports,
-        problemList: listed.map((c) => ({ caseId: c.id, disputedOrgIds: [...new Set(c.tasks.map((t) => t.assigneeOrgId))] })),
+        problemList: listed,
         orgNames: new Map(orgs.map((o) => [o.id, o.name])),
-        workingDaysToAnswer: createWorkingDaysToAnswer(cal),
       });
     },
 

@@ -155,19 +155,6 @@ export function createWorkingDaysToAnswer(calendar: WorkingDayCalendar): (receiv
   };
 }
 
-/** Tasks answered in a period, counted by the database per organisation and Shanghai date of the answer. */
-export interface AnsweredOnDay {
-  orgId: string;
-  date: string;
-  answered: number;
-  onTime: number;
-}
-/** The same tasks counted per organisation and Shanghai date of their receipt. */
-export interface ReceivedOnDay {
-  orgId: string;
-  date: string;
-  answered: number;
-}
 /** Problem reports filed in the period with a provider, counted once per case (per organisation, or in all). */
 export interface ProblemReportCount {
   received: number;
@@ -178,38 +165,6 @@ export interface AnsweredTally {
   onTime: number;
   /** The working days to answer, summed over the tasks. */
   workingDays: number;
-}
-
-/**
- * Each organisation's answered tasks from counts per date, so the database
- * returns at most one row per organisation and day however many tasks a period
- * holds: a task's working days to answer are W(answer date) − W(receipt date),
- * W counting the working days from any fixed date, so their sum is
- * Σ count × W(answer date) − Σ count × W(receipt date). Same figures as
- * walking the tasks one by one (createWorkingDaysToAnswer), an answer never
- * being dated before its receipt.
- */
-export function answeredTallies(byAnswer: readonly AnsweredOnDay[], byReceipt: readonly ReceivedOnDay[], calendar: WorkingDayCalendar): Map<string, AnsweredTally> {
-  const tallies = new Map<string, AnsweredTally>();
-  const dates = [...byAnswer, ...byReceipt].map((r) => r.date).sort();
-  const origin = dates[0];
-  if (origin === undefined) return tallies;
-  const days = createWorkingDaysToAnswer(calendar);
-  const noon = (date: string) => new Date(`${date}T12:00:00+08:00`);
-  const W = (date: string) => days(noon(origin), noon(date));
-  const tallyOf = (orgId: string): AnsweredTally => {
-    let t = tallies.get(orgId);
-    if (!t) tallies.set(orgId, (t = { handled: 0, onTime: 0, workingDays: 0 }));
-    return t;
-  };
-  for (const r of byAnswer) {
-    const t = tallyOf(r.orgId);
-    t.handled += r.answered;
-    t.onTime += r.onTime;
-    t.workingDays += r.answered * W(r.date);
-  }
-  for (const r of byReceipt) tallyOf(r.orgId).workingDays -= r.answered * W(r.date);
-  return tallies;
 }
 
 interface Tally {
@@ -243,7 +198,7 @@ export interface SupervisionInput {
   to: string;
   /** Tasks answered (status done) in the period, one by one … */
   answered: readonly AnsweredTask[];
-  /** … or already tallied per organisation (answeredTallies). */
+  /** … or already tallied per organisation (the database's rollup: db/repositories/supervision-rollup.ts). */
   answeredPerOrg?: ReadonlyMap<string, AnsweredTally>;
   /** Open overdue tasks now, per organisation. */
   openOverdue: ReadonlyMap<string, number>;
@@ -254,7 +209,8 @@ export interface SupervisionInput {
   problemReportCounts?: { perOrg: ReadonlyMap<string, ProblemReportCount>; total: ProblemReportCount };
   problemList: readonly ProblemListEntry[];
   orgNames: ReadonlyMap<string, string>;
-  workingDaysToAnswer: (receivedAt: Date, answeredAt: Date) => number;
+  /** Needed for `answered` given one by one. */
+  workingDaysToAnswer?: (receivedAt: Date, answeredAt: Date) => number;
 }
 
 const byName = new Intl.Collator('zh-Hans-CN');
@@ -270,6 +226,7 @@ export function supervisionReport(input: SupervisionInput): SupervisionReport {
   };
   for (const orgId of input.receivedBy) tallyOf(orgId);
   for (const task of input.answered) {
+    if (!input.workingDaysToAnswer) throw new Error('supervisionReport: answered tasks given one by one need workingDaysToAnswer');
     const days = input.workingDaysToAnswer(task.createdAt, task.completedAt);
     const onTime = answeredOnTime(task) ? 1 : 0;
     for (const t of [tallyOf(task.orgId), total]) {
