@@ -14,6 +14,7 @@ import path from 'node:path';
 import { createDb, type Db } from '../client';
 import { toJson } from '../json';
 import { prepareDatabase } from '../../scripts/prepare-database';
+import { createPlanAhead } from '../../activities/deadline.activities';
 import { createProjectionActivities } from '../../activities/projection.activities';
 import { createCalendarRepository } from './calendar.repository';
 import { createSupervisionRepository } from './supervision.repository';
@@ -32,7 +33,7 @@ const B = 'roll-b';
 let dir: string;
 let url: string;
 let db: Db;
-let project: (ops: ProjectionOp[]) => Promise<void>;
+let project: (ops: ProjectionOp[]) => Promise<unknown>;
 
 type Cells = Map<string, { answered: number; onTime: number; workingDays: number }>;
 
@@ -159,7 +160,7 @@ before(async () => {
   url = `file:${path.join(dir, 'rollup.db')}`;
   await prepareDatabase(url, { seed: false });
   db = createDb(url);
-  project = createProjectionActivities(db, Buffer.alloc(32, 7)).project;
+  project = createProjectionActivities(db, Buffer.alloc(32, 7), createPlanAhead(async () => [])).project;
   for (const [id, name] of [[A, '甲'], [B, '乙'], ['roll-applicant', '申请']] as const) await db.organisation.create({ data: { id, name, kind: 'agency' } });
   await db.case.create({
     data: { id: 'ROLL-1', type: 'restricted-share', status: 'in-progress', title: '办件', applicantOrgId: 'roll-applicant', payload: toJson({}), workflowId: 'wf-roll', createdAt: new Date('2026-09-30T10:00:00+08:00') },
