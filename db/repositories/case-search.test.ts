@@ -255,6 +255,18 @@ for (const backend of backends) {
       }
     });
 
+    test('overdue=true pages through the cases with a late task, newest first: the provider its own late tasks, the applicant its applications', async () => {
+      const late = (await db.case.findMany({ where: { tasks: { some: { status: 'open' } } }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], select: { id: true } })).map((c) => c.id);
+      assert.equal(late.length, CASE_TOTAL_CAP);
+      assert.deepEqual(await allPages(db, bdb, { overdue: true }, 97), late);
+      assert.deepEqual(await allPages(db, water, { overdue: true }, 200), late);
+      assert.deepEqual(await allPages(db, amr, { overdue: true }, 200), late);
+      const psb = user('psb', ['provider-reviewer']);
+      assert.deepEqual(await allPages(db, psb, { overdue: true }, 200), []);
+      assert.deepEqual(await totalOf(psb, { overdue: true }), { total: 0, totalCapped: false });
+      assert.deepEqual(await allPages(db, bdb, { overdue: true, q: '测试99' }, 4), late.filter((id) => /^RS-20261001-0000(0099|099\d)$/.test(id)));
+    });
+
     test('following the cursors of a search visits every match once, newest first, while matching cases are added', async () => {
       const expected = (await db.case.findMany({ where: { title: { contains: '测试9' } }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], select: { id: true } })).map((c) => c.id);
       const added: string[] = [];

@@ -3,16 +3,15 @@
  * written with the case row, in the same transaction, and read by the case
  * list for `q` (cases.repository.ts). A search walks the rarest of its
  * bigrams' index range newest first — the list's own order — confirming each
- * case by the other bigrams (from the index) and by the list's conditions
- * (LIKE on the case row), so a page reads about a page of rows and the count
- * stops at its cap.
+ * case by the list's conditions (LIKE on the case row), so a page reads about
+ * a page of rows and the count stops at its cap.
  */
 import type { Prisma } from '../../generated/prisma';
 import { bigramsOf, caseSearchTerms } from '../../domain/cases/search-terms';
 
 type Tx = Prisma.TransactionClient;
 
-/** At most this many bigrams of a query are weighed for the walk and checked from the index (the LIKE checks every word anyway). */
+/** At most this many bigrams of a query are weighed for the walk (the LIKE checks every word anyway). */
 const MAX_PROBED_TERMS = 8;
 
 async function applicantOrgName(tx: Tx, orgId: string): Promise<string | null> {
@@ -73,17 +72,13 @@ export async function rarestBigram(db: { $queryRawUnsafe: Tx['$queryRawUnsafe'] 
 
 /**
  * FROM and WHERE of a search driven by `driver`: the cases holding that
- * bigram, in (createdAt, id) order from the term's key, each also holding the
- * query's other probed bigrams. `s` is the term row, `c` the case.
+ * bigram, in (createdAt, id) order from the term's key. `s` is the term row,
+ * `c` the case.
  */
-export function termWalk(sql: SqlParams, driver: string, bigrams: readonly string[]): { from: string; where: string[]; order: string } {
-  const others = bigrams.filter((t) => t !== driver).slice(0, MAX_PROBED_TERMS - 1);
+export function termWalk(sql: SqlParams, driver: string): { from: string; where: string[]; order: string } {
   return {
     from: `"CaseSearchTerm" s JOIN "Case" c ON c."id" = s."caseId"`,
-    where: [
-      `s."term" = ${sql.p(driver)}`,
-      ...others.map((t) => `EXISTS (SELECT 1 FROM "CaseSearchTerm" s2 WHERE s2."term" = ${sql.p(t)} AND s2."createdAt" = s."createdAt" AND s2."caseId" = s."caseId")`),
-    ],
+    where: [`s."term" = ${sql.p(driver)}`],
     order: `s."createdAt" DESC, s."caseId" DESC`,
   };
 }

@@ -172,25 +172,31 @@ function caseConditions(sql: SqlParams, viewer: CaseViewer, f: CaseListFilter, w
 const and = (where: string[]) => (where.length ? ` WHERE ${where.join(' AND ')}` : '');
 
 /**
- * A case list driven by `q`: the rarest bigram's cases newest first, each
- * confirmed by the list's conditions; with only one-character words (no
- * bigram), the cases newest first by Case(createdAt, id) — a LIKE over titles
- * that stops at the page, but whose count reads until CASE_TOTAL_CAP + 1 matches.
+ * A page of the cases a search or overdue=true lists, in raw SQL so the
+ * partial indexes of open tasks apply (their condition is the literal
+ * `status = 'open'`, which Prisma would send as a parameter). With `q`: the
+ * rarest of its bigrams' cases newest first (CaseSearchTerm's key, the list's
+ * order), each confirmed by the list's conditions on the case row — the
+ * other bigrams are left to the LIKE, which reads that row anyway (checking
+ * them in the index first was measured slower). Otherwise, and for a query
+ * of one-character words (no bigram): the cases newest first by
+ * Case(createdAt, id, applicantOrgId), each asked for a late task by
+ * Task(caseId, …) where status = 'open', both from the indexes alone.
  */
-async function searchWalk(db: Db, viewer: CaseViewer, f: CaseListFilter, words: QueryWord[], now: Date) {
+async function caseWalk(db: Db, viewer: CaseViewer, f: CaseListFilter, words: QueryWord[], now: Date) {
   const pg = isPostgres(db);
   const bigrams = queryBigrams(words.map((w) => w.word));
   const driver = bigrams.length ? await rarestBigram(db, pg, bigrams, CASE_TOTAL_CAP + 1) : null;
-  /** The walk's SQL with `extra` conditions (a cursor) and a limit; a fresh parameter list each time. */
+  /** The walk's SQL after `after` (a cursor), up to `limit` rows; a fresh parameter list each time. */
   return (select: string, after: CaseCursor | null, limit: number) => {
     const sql = new SqlParams(pg);
-    const walk = driver ? termWalk(sql, driver, bigrams) : { from: `"Case" c`, where: [], order: `c."createdAt" DESC, c."id" DESC` };
+    const walk = driver ? termWalk(sql, driver) : { from: `"Case" c`, where: [], order: `c."createdAt" DESC, c."id" DESC` };
     const where = [...walk.where, ...caseConditions(sql, viewer, f, words, now)];
     if (after) {
       const [t, i] = driver ? ['s."createdAt"', 's."caseId"'] : ['c."createdAt"', 'c."id"'];
       const at = new Date(after.t);
       // The redundant bound on createdAt lets the index seek to the cursor (as keysetAfter).
-      where.push(`${t} <= ${sql.p(at)} AND (${t} < ${sql.p(at)} OR ${i} < ${sql.p(after.i)})`);
+      where.push(`${t} <= ${sql.p(at)} AND (${t} < ${sql.p(at)} OR (${t} = ${sql.p(at)} AND ${i} < ${sql.p(after.i)}))`);
     }
     return { text: `SELECT ${select} FROM ${walk.from}${and(where)} ORDER BY ${walk.order} LIMIT ${sql.p(limit)}`, values: sql.values };
   };
@@ -208,10 +214,10 @@ const countUpTo = (inner: string) => `SELECT COUNT(*) AS "n" FROM (${inner}) x`;
  * conclusive the exact count follows). Every other list (the BDB's cases,
  * mine=true, by type or status) is counted exactly, from Case's indexes.
  */
-async function countCases(db: Db, viewer: CaseViewer, f: CaseListFilter, words: QueryWord[], now: Date, search: Awaited<ReturnType<typeof searchWalk>> | null): Promise<CaseTotal> {
+async function countCases(db: Db, viewer: CaseViewer, f: CaseListFilter, words: QueryWord[], now: Date, search: Awaited<ReturnType<typeof caseWalk>> | null): Promise<CaseTotal> {
   const pg = isPostgres(db);
   const count = async (text: string, values: unknown[]) => Number((await db.$queryRawUnsafe<{ n: number | bigint }[]>(text, ...values))[0]?.n ?? 0);
-  if (search) {
+  if (f.q && search) {
     const q = search('1', null, CASE_TOTAL_CAP + 1);
     return cappedTotal(await count(countUpTo(q.text), q.values));
   }
@@ -373,16 +379,11 @@ export function createCasesRepository(db: Db) {
     async list(p: Principal, f: CaseListFilter, page: { limit: number; after: CaseCursor | null }): Promise<{ items: CaseSummaryView[]; next: CaseCursor | null } & CaseTotal> {
       const now = new Date();
       const viewer = await viewerOf(p);
-      // A provider's overdue filter below keeps to its own applications and tasks: visible already, one test less per case.
-      const filters: Prisma.CaseWhereInput[] = [f.mine ? { applicantOrgId: p.org.id } : f.overdue && !seesEveryCase(viewer) ? {} : visibleWhere(viewer)];
+      // The plain list's filter (Prisma); a search and overdue=true are walked in SQL with the same conditions (caseConditions).
+      const filters: Prisma.CaseWhereInput[] = [f.mine ? { applicantOrgId: p.org.id } : visibleWhere(viewer)];
       if (f.type) filters.push({ type: f.type });
       if (f.status) filters.push({ status: f.status });
       if (f.problemList) filters.push({ problemList: true });
-      if (f.overdue) {
-        const late = lateOpenTask(now);
-        // A provider learns of its own late tasks only, not of another party's.
-        filters.push(seesEveryCase(viewer) ? { tasks: { some: late } } : { OR: [{ applicantOrgId: viewer.orgId, tasks: { some: late } }, { tasks: { some: { ...late, assigneeOrgId: viewer.orgId } } }] });
-      }
       let qWords: QueryWord[] = [];
       if (f.q) {
         // LIKE reads % and _ (and on PostgreSQL a backslash) as wildcards, and Prisma does not escape them:
@@ -393,11 +394,11 @@ export function createCasesRepository(db: Db) {
         qWords = words.map((word, n) => ({ word, orgIds: (orgsOf[n] ?? []).map((o) => o.id) }));
       }
       const select = { ...caseSummaryFields, tasks: { select: { step: true, status: true, assigneeOrgId: true } } } as const;
-      // A search walks its terms (raw SQL, the list's conditions on each case, case-search.ts), then reads the page's cases by id.
-      const search = f.q ? await searchWalk(db, viewer, f, qWords, now) : null;
+      // A search or overdue=true walks in raw SQL (caseWalk), then reads the page's cases by id.
+      const walk = f.q || f.overdue ? await caseWalk(db, viewer, f, qWords, now) : null;
       const readPage = async () => {
-        if (search) {
-          const q = search('c."id" AS "id"', page.after, page.limit + 1);
+        if (walk) {
+          const q = walk('c."id" AS "id"', page.after, page.limit + 1);
           const ids = (await db.$queryRawUnsafe<{ id: string }[]>(q.text, ...q.values)).map((r) => r.id);
           const byId = new Map((await db.case.findMany({ where: { id: { in: ids } }, select })).map((c) => [c.id, c]));
           return ids.map((id) => byId.get(id)).filter((c) => c !== undefined);
@@ -413,7 +414,7 @@ export function createCasesRepository(db: Db) {
           take: page.limit + 1,
         });
       };
-      const [rows, total] = await Promise.all([readPage(), countCases(db, viewer, f, qWords, now, search)]);
+      const [rows, total] = await Promise.all([readPage(), countCases(db, viewer, f, qWords, now, walk)]);
       const shown = rows.slice(0, page.limit);
       const last = shown.at(-1);
       const names = await orgNames();

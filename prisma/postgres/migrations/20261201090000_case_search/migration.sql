@@ -28,3 +28,10 @@ ON CONFLICT DO NOTHING;
 -- A provider's own late tasks, from the index alone (with Task(assigneeOrgId, createdAt) SQLite read all of its tasks).
 -- Partial like Task_open_dueAt_idx (20261130130000_inbox_scale); not in prisma/schema.prisma.
 CREATE INDEX "Task_open_assigneeOrgId_dueAt_idx" ON "Task"("assigneeOrgId", "dueAt", "caseId") WHERE "status" = 'open';
+
+-- The cases with a late task, newest first (GET /cases?overdue=true): the page walks the cases in list order and asks
+-- of each whether it has a late open task (of the provider's, for a provider). From the index alone: the open tasks
+-- by case (partial, as the late-task indexes above), and the cases' order with their applicant.
+CREATE INDEX "Task_open_caseId_idx" ON "Task"("caseId", "dueAt", "overdueSince", "assigneeOrgId") WHERE "status" = 'open';
+DROP INDEX "Case_createdAt_id_idx";
+CREATE INDEX "Case_createdAt_id_applicantOrgId_idx" ON "Case"("createdAt", "id", "applicantOrgId");
