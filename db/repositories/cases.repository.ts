@@ -263,12 +263,15 @@ async function countCases(db: Db, viewer: CaseViewer, f: CaseListFilter, words: 
     return parts.join(' UNION ALL ');
   };
   const limit = 4 * (CASE_TOTAL_CAP + 1);
-  const sql = new SqlParams(pg);
-  const inner = stream(sql);
-  const [row] = await db.$queryRawUnsafe<{ n: number | bigint; d: number | bigint }[]>(`SELECT COUNT(*) AS "n", COUNT(DISTINCT "id") AS "d" FROM (${inner} LIMIT ${sql.p(limit)}) x`, ...sql.values);
-  const [n, d] = [Number(row?.n ?? 0), Number(row?.d ?? 0)];
-  if (n < limit || d > CASE_TOTAL_CAP) return cappedTotal(d);
-  // Every row read so far was one of few cases (many tasks each): count them all.
+  // Distinct cases among at most `limit` rows, up to the cap: SQLite's DISTINCT streams, so it stops reading at the
+  // cap's case (PostgreSQL reads the `limit` rows, still bounded).
+  const first = new SqlParams(pg);
+  const upToCap = `SELECT COUNT(*) AS "n" FROM (SELECT DISTINCT "id" FROM (${stream(first)} LIMIT ${first.p(limit)}) x LIMIT ${first.p(CASE_TOTAL_CAP + 1)}) y`;
+  const d = await count(upToCap, first.values);
+  if (d > CASE_TOTAL_CAP) return cappedTotal(d);
+  // Fewer cases than the cap: exact if the stream ended within `limit` rows; otherwise a few cases had many rows each.
+  const rows = new SqlParams(pg);
+  if ((await count(countUpTo(`${stream(rows)} LIMIT ${rows.p(limit)}`), rows.values)) < limit) return cappedTotal(d);
   const all = new SqlParams(pg);
   return cappedTotal(await count(`SELECT COUNT(DISTINCT "id") AS "n" FROM (${stream(all)}) x`, all.values));
 }

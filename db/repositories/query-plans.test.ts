@@ -95,7 +95,7 @@ describe('query plans at scale (SQLite)', () => {
   test('cases with a late task: counted from the late tasks up to the cap, never by a task lookup per case; the page in index order, from the indexes alone', async () => {
     for (const viewer of [coordinator, psb]) {
       const plans = await plansOf((db) => createCasesRepository(db).list(viewer, { overdue: true }, { limit: 50, after: null }));
-      const [count] = on(plans, /COUNT\(DISTINCT "id"\) AS "d" FROM \(/);
+      const [count] = on(plans, /SELECT DISTINCT "id" FROM \(/);
       noFullScan(count!, 'Case');
       noFullScan(count!, 'Task');
       // The city's late tasks, or the provider's own (its own partial index: Task(assigneeOrgId, createdAt) read all of its tasks).
@@ -111,7 +111,7 @@ describe('query plans at scale (SQLite)', () => {
 
   test("a provider's cases: counted up to the cap over its applications and its tasks' cases (index ranges, no pass over every case); the page's tasks by Task(caseId)", async () => {
     const plans = await plansOf((db) => createCasesRepository(db).list(psb, {}, { limit: 50, after: null }));
-    const [count] = on(plans, /COUNT\(DISTINCT "id"\) AS "d" FROM \(/);
+    const [count] = on(plans, /SELECT DISTINCT "id" FROM \(/);
     noFullScan(count!, 'Case');
     noFullScan(count!, 'Task');
     assert.match(count!.plan, /SEARCH c USING COVERING INDEX Case_applicantOrgId_\w+ \(applicantOrgId=\?\)/, count!.plan);
