@@ -145,6 +145,12 @@ for (const backend of backends) {
       assert.deepEqual(await search('bbbb'), ['0005']);
     });
 
+    test("a two-character Latin word matches as each database's LIKE does: any case on SQLite, the case typed on PostgreSQL (ids either way)", async () => {
+      assert.deepEqual(await search('da'), backend.name === 'SQLite' ? ['0006'] : []);
+      assert.deepEqual(await search('Da'), ['0006']);
+      assert.deepEqual(await search('pd'), ['0005']);
+    });
+
     test('two bigrams of the word apart are no match: 数据据共共享 holds 数据, 据共 and 共享 but not 数据共享', async () => {
       assert.deepEqual(await search('数据共享'), ['0004']);
     });

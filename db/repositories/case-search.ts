@@ -69,16 +69,3 @@ export async function rarestBigram(db: { $queryRawUnsafe: Tx['$queryRawUnsafe'] 
   });
   return probed[best] as string;
 }
-
-/**
- * FROM and WHERE of a search driven by `driver`: the cases holding that
- * bigram, in (createdAt, id) order from the term's key. `s` is the term row,
- * `c` the case.
- */
-export function termWalk(sql: SqlParams, driver: string): { from: string; where: string[]; order: string } {
-  return {
-    from: `"CaseSearchTerm" s JOIN "Case" c ON c."id" = s."caseId"`,
-    where: [`s."term" = ${sql.p(driver)}`],
-    order: `s."createdAt" DESC, s."caseId" DESC`,
-  };
-}

@@ -17,9 +17,9 @@ import type { CaseStatus, CaseType } from '../../domain/cases/case-types';
 import { mergeSorted, type CaseCursor, type DoneTaskCursor, type OpenTaskCursor, type OverdueTaskCursor } from '../../domain/paging';
 import type { Prisma } from '../../generated/prisma';
 import { disputedConsentTask } from '../../domain/supervision/problem-list';
-import { upperAscii } from '../../domain/cases/search-terms';
+import { foldAscii, upperAscii } from '../../domain/cases/search-terms';
 import { CASE_TOTAL_CAP, cappedTotal, type CaseTotal } from '../../domain/cases/case-total';
-import { queryBigrams, rarestBigram, SqlParams, termWalk } from './case-search';
+import { queryBigrams, rarestBigram, SqlParams } from './case-search';
 
 const iso = (d: Date | null | undefined) => (d ? formatShanghai(d) : null);
 
@@ -187,18 +187,26 @@ async function caseWalk(db: Db, viewer: CaseViewer, f: CaseListFilter, words: Qu
   const pg = isPostgres(db);
   const bigrams = queryBigrams(words.map((w) => w.word));
   const driver = bigrams.length ? await rarestBigram(db, pg, bigrams, CASE_TOTAL_CAP + 1) : null;
-  /** The walk's SQL after `after` (a cursor), up to `limit` rows; a fresh parameter list each time. */
-  return (select: string, after: CaseCursor | null, limit: number) => {
+  // A two-character word is its own bigram: a case holds the term exactly when its id, title or applicant's name
+  // contains the word — as LIKE decides it on SQLite (ASCII folded both ways); on PostgreSQL, whose LIKE is case
+  // sensitive, only for a word without ASCII letters. Its LIKE is then left out, and with no other condition
+  // the walk (and the count) reads the term's index alone.
+  const decided = driver ? words.find((w) => Array.from(w.word).length === 2 && foldAscii(w.word) === driver && (!pg || !/[A-Za-z]/.test(w.word))) : undefined;
+  const rest = words.filter((w) => w !== decided);
+  /** The walk's SQL (the ids, in list order) after `after` (a cursor), up to `limit` rows; a fresh parameter list each time. */
+  return (after: CaseCursor | null, limit: number) => {
     const sql = new SqlParams(pg);
-    const walk = driver ? termWalk(sql, driver) : { from: `"Case" c`, where: [], order: `c."createdAt" DESC, c."id" DESC` };
-    const where = [...walk.where, ...caseConditions(sql, viewer, f, words, now)];
+    const where = driver ? [`s."term" = ${sql.p(driver)}`] : [];
+    const onCase = caseConditions(sql, viewer, f, rest, now);
+    where.push(...onCase);
+    const [t, i] = driver ? ['s."createdAt"', 's."caseId"'] : ['c."createdAt"', 'c."id"'];
     if (after) {
-      const [t, i] = driver ? ['s."createdAt"', 's."caseId"'] : ['c."createdAt"', 'c."id"'];
       const at = new Date(after.t);
       // The redundant bound on createdAt lets the index seek to the cursor (as keysetAfter).
       where.push(`${t} <= ${sql.p(at)} AND (${t} < ${sql.p(at)} OR (${t} = ${sql.p(at)} AND ${i} < ${sql.p(after.i)}))`);
     }
-    return { text: `SELECT ${select} FROM ${walk.from}${and(where)} ORDER BY ${walk.order} LIMIT ${sql.p(limit)}`, values: sql.values };
+    const from = !driver ? `"Case" c` : onCase.length ? `"CaseSearchTerm" s JOIN "Case" c ON c."id" = s."caseId"` : `"CaseSearchTerm" s`;
+    return { text: `SELECT ${i} AS "id" FROM ${from}${and(where)} ORDER BY ${t} DESC, ${i} DESC LIMIT ${sql.p(limit)}`, values: sql.values };
   };
 }
 
@@ -218,7 +226,7 @@ async function countCases(db: Db, viewer: CaseViewer, f: CaseListFilter, words: 
   const pg = isPostgres(db);
   const count = async (text: string, values: unknown[]) => Number((await db.$queryRawUnsafe<{ n: number | bigint }[]>(text, ...values))[0]?.n ?? 0);
   if (f.q && search) {
-    const q = search('1', null, CASE_TOTAL_CAP + 1);
+    const q = search(null, CASE_TOTAL_CAP + 1);
     return cappedTotal(await count(countUpTo(q.text), q.values));
   }
   const provider = !seesEveryCase(viewer);
@@ -401,7 +409,7 @@ export function createCasesRepository(db: Db) {
       const walk = f.q || f.overdue ? await caseWalk(db, viewer, f, qWords, now) : null;
       const readPage = async () => {
         if (walk) {
-          const q = walk('c."id" AS "id"', page.after, page.limit + 1);
+          const q = walk(page.after, page.limit + 1);
           const ids = (await db.$queryRawUnsafe<{ id: string }[]>(q.text, ...q.values)).map((r) => r.id);
           const byId = new Map((await db.case.findMany({ where: { id: { in: ids } }, select })).map((c) => [c.id, c]));
           return ids.map((id) => byId.get(id)).filter((c) => c !== undefined);

@@ -129,11 +129,13 @@ describe('query plans at scale (SQLite)', () => {
   test('the case search walks one bigram of the search index newest first and stops at the page; its count too (no sort, no pass over the cases)', async () => {
     for (const [viewer, q] of [[coordinator, SEARCH_WORD], [coordinator, '公安'], [psb, '公安'], [coordinator, '不动产 登记']] as const) {
       const plans = await plansOf((db) => createCasesRepository(db).list(viewer, { q }, { limit: 50, after: null }));
-      const walks = on(plans, /FROM "CaseSearchTerm" s JOIN "Case" c/);
+      const walks = on(plans, /FROM "CaseSearchTerm" s/);
       assert.equal(walks.length, 2, 'the page and the count');
       for (const p of walks) {
         assert.match(p.plan, /SEARCH s USING PRIMARY KEY \(term=\?\)/, p.plan);
-        assert.match(p.plan, /SEARCH c USING INDEX sqlite_autoindex_Case_1 \(id=\?\)/, p.plan);
+        // Each candidate's case by its key, unless the term alone decides (a two-character word, the BDB: the index only).
+        if (viewer === coordinator && q === '公安') assert.doesNotMatch(p.plan, /\bc\b|Case/, p.plan);
+        else assert.match(p.plan, /SEARCH c USING INDEX sqlite_autoindex_Case_1 \(id=\?\)/, p.plan);
         noFullScan(p, 'Case');
         noSort(p);
       }
