@@ -198,14 +198,17 @@ async function caseWalk(db: Db, viewer: CaseViewer, f: CaseListFilter, words: Qu
     const sql = new SqlParams(pg);
     const where = driver ? [`s."term" = ${sql.p(driver)}`] : [];
     const onCase = caseConditions(sql, viewer, f, rest, now);
-    where.push(...onCase);
+    // A term's case is read by its key, one per term row: written as a subquery, not a join, because PostgreSQL
+    // misjudges the LIKE and would hash-join a scan of every case (measured: 32 ms at 52 000 cases instead of 3).
+    if (driver && onCase.length) where.push(`(SELECT 1 FROM "Case" c WHERE c."id" = s."caseId" AND ${onCase.join(' AND ')}) IS NOT NULL`);
+    else where.push(...onCase);
     const [t, i] = driver ? ['s."createdAt"', 's."caseId"'] : ['c."createdAt"', 'c."id"'];
     if (after) {
       const at = new Date(after.t);
       // The redundant bound on createdAt lets the index seek to the cursor (as keysetAfter).
       where.push(`${t} <= ${sql.p(at)} AND (${t} < ${sql.p(at)} OR (${t} = ${sql.p(at)} AND ${i} < ${sql.p(after.i)}))`);
     }
-    const from = !driver ? `"Case" c` : onCase.length ? `"CaseSearchTerm" s JOIN "Case" c ON c."id" = s."caseId"` : `"CaseSearchTerm" s`;
+    const from = driver ? `"CaseSearchTerm" s` : `"Case" c`;
     return { text: `SELECT ${i} AS "id" FROM ${from}${and(where)} ORDER BY ${t} DESC, ${i} DESC LIMIT ${sql.p(limit)}`, values: sql.values };
   };
 }
