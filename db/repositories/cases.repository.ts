@@ -150,7 +150,8 @@ function caseConditions(sql: SqlParams, viewer: CaseViewer, f: CaseListFilter, w
   const where: string[] = [];
   const provider = !seesEveryCase(viewer);
   const lateTask = (orgId?: string) =>
-    `EXISTS (SELECT 1 FROM "Task" t WHERE t."caseId" = c."id" AND t."status" = 'open' AND (t."dueAt" <= ${sql.p(now)} OR t."overdueSince" IS NOT NULL)${orgId === undefined ? '' : ` AND t."assigneeOrgId" = ${sql.p(orgId)}`})`;
+    `EXISTS (SELECT 1 FROM "Task" t WHERE t."caseId" = c."id" AND t."status" = 'open' AND (t."dueAt" <= ${sql.p(now)} OR t."overdueSince" IS NOT NULL)` +
+    `${orgId === undefined ? '' : ` AND (t."assigneeOrgId" = ${sql.p(orgId)} OR c."applicantOrgId" = ${sql.p(orgId)})`})`;
   if (f.mine) where.push(`c."applicantOrgId" = ${sql.p(viewer.orgId)}`);
   // With overdue=true a provider's condition below keeps to its own applications and tasks: visible already.
   else if (visibility && provider && !f.overdue) {
@@ -160,7 +161,9 @@ function caseConditions(sql: SqlParams, viewer: CaseViewer, f: CaseListFilter, w
   if (f.type) where.push(`c."type" = ${sql.p(f.type)}`);
   if (f.status) where.push(`c."status" = ${sql.p(f.status)}`);
   if (f.problemList) where.push(`c."problemList" = ${sql.p(true)}`);
-  if (f.overdue) where.push(provider ? `((c."applicantOrgId" = ${sql.p(viewer.orgId)} AND ${lateTask()}) OR ${lateTask(viewer.orgId)})` : lateTask());
+  // A provider: a late task of its own, or any late task of its own application — one probe per case (with an OR of
+  // two EXISTS PostgreSQL hashed every open task of the city).
+  if (f.overdue) where.push(provider ? lateTask(viewer.orgId) : lateTask());
   for (const { word, orgIds } of words) {
     // Case ids are upper case (RS-…); people type them either way.
     const ids = `c."id" LIKE ${sql.p(`%${upperAscii(word)}%`)} OR c."id" LIKE ${sql.p(`%${word}%`)} OR c."title" LIKE ${sql.p(`%${word}%`)}`;
