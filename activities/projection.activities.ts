@@ -11,6 +11,7 @@ import { ApplicationFailure } from '@temporalio/activity';
 import type { Db } from '../db/client';
 import { toJson } from '../db/json';
 import { appendAuditEntryWithin } from '../db/repositories/audit.repository';
+import { retitleCaseSearchTerms } from '../db/repositories/case-search';
 import { findUnstorable, storableText, toStorable } from '../domain/input/storable';
 import { UNWRITABLE_PROJECTION, type DayPlans, type PlanAheadRequest, type ProjectOptions, type ProjectResult, type ProjectionOp, type StuckReport } from '../domain/cases/projection';
 import { isPermanentDataError } from '../db/errors';
@@ -20,6 +21,8 @@ type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 async function apply(tx: Tx, op: ProjectionOp, auditKey: Buffer): Promise<void> {
   switch (op.op) {
     case 'case-status':
+      // A new title changes the case search's terms (db/repositories/case-search.ts), read before the row is written.
+      if (op.title !== undefined) await retitleCaseSearchTerms(tx, op.caseId, op.title);
       await tx.case.update({
         where: { id: op.caseId },
         data: {

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { z } from '../../domain/zod-locale';
 import { AppError } from '../../domain/errors';
 import { CASE_STATUSES, CASE_TYPES } from '../../domain/cases/case-types';
+import { CASE_TOTAL_CAP } from '../../domain/cases/case-total';
 import { OVERDUE_SUPERVISOR_ROLES } from '../../domain/auth/roles';
 import { restrictedSharePayloadSchema } from '../../domain/cases/restricted-share/payload';
 import { ALL_STEPS, decisionBodySchema } from '../../domain/procedures';
@@ -152,10 +153,25 @@ export function caseRoutes(deps: ApiDeps): Router {
       problemList: z.enum(['true', 'false']).optional().describe('true：仅列入问题清单的办件（第18条第2款），附有争议的数据提供单位'),
       ...pageQuery,
     }),
-    responses: { 200: { description: '办件（一页）', schema: pageSchema(caseSummarySchema) } },
+    description:
+      `total 为符合条件的办件数。按 q 搜索、overdue=true 以及数据提供单位（非大数据局）查看时，最多数到 ${CASE_TOTAL_CAP} 条：` +
+      `超过时 total 为 ${CASE_TOTAL_CAP}、totalCapped 为 true（页面显示“${CASE_TOTAL_CAP} 条以上”），翻页不受影响；其余情况为准确数目，totalCapped 为 false。` +
+      'q 按空格分词，每个词都须出现在办件编号（不区分大小写）、标题或申请单位名称中。',
+    responses: {
+      200: {
+        description: '办件（一页）',
+        schema: pageSchema(caseSummarySchema).extend({ totalCapped: z.boolean().describe(`true：符合条件的办件多于 ${CASE_TOTAL_CAP} 条，total 为 ${CASE_TOTAL_CAP}`) }),
+      },
+    },
     handler: async ({ query, principal }) => {
       const filter = { type: query.type, status: query.status, mine: query.mine === 'true', q: query.q || undefined, overdue: query.overdue === 'true', problemList: query.problemList === 'true' };
-      return listPage(caseCursorSchema, query, (page) => repos.cases.list(principal, filter, page));
+      let totalCapped = false;
+      const { body } = await listPage(caseCursorSchema, query, async (page) => {
+        const read = await repos.cases.list(principal, filter, page);
+        totalCapped = read.totalCapped;
+        return read;
+      });
+      return { body: { ...body, totalCapped } };
     },
   });
 

@@ -6,11 +6,17 @@
 import type { Db } from '../client';
 import { toJson } from '../json';
 import type { CaseType } from '../../domain/cases/case-types';
+import { writeCaseSearchTerms } from './case-search';
 
 export function createCaseStartRepository(db: Db) {
   return {
     async createPending(c: { id: string; type: CaseType; title: string; applicantOrgId: string; applicantUserId: string | null; payload: unknown; workflowId: string; startInput: unknown }) {
-      await db.case.create({ data: { ...c, status: 'in-progress', startState: 'pending', payload: toJson(c.payload), startInput: toJson(c.startInput) } });
+      const createdAt = new Date();
+      // The search's terms with the row (case-search.ts): a case is findable by q from the moment it is listed.
+      await db.$transaction(async (tx) => {
+        await tx.case.create({ data: { ...c, createdAt, status: 'in-progress', startState: 'pending', payload: toJson(c.payload), startInput: toJson(c.startInput) } });
+        await writeCaseSearchTerms(tx, { id: c.id, title: c.title, applicantOrgId: c.applicantOrgId, createdAt });
+      });
     },
 
     async markStarted(id: string): Promise<void> {

@@ -18,6 +18,8 @@ import { PROCEDURE_SPECS } from '../../domain/procedures';
 import { OPEN_OPTIMIZE } from '../../db/planner-statistics';
 import type { CaseType } from '../../domain/cases/case-types';
 import { ESCALATED_ACTION } from '../../domain/supervision/problem-list';
+import { caseSearchTerms } from '../../domain/cases/search-terms';
+import { demoOrganisations } from '../../prisma/demo-data';
 
 type Value = string | number | boolean | null | Date | object;
 type Row = Value[];
@@ -123,6 +125,7 @@ export const BENCH_ORGS: { id: string; name: string }[] = [
   ['veterans', '宁波市退役军人事务局'], ['port', '宁波舟山港集团'], ['power', '国网宁波供电公司'], ['gas', '宁波兴光燃气集团'],
 ].map(([id, name]) => ({ id: `bench-${id}`, name: name as string }));
 
+const ORG_NAMES = new Map([...demoOrganisations, ...BENCH_ORGS].map((o) => [o.id, o.name]));
 const PROVIDERS = ['psb', 'amr', 'water', ...BENCH_ORGS.map((o) => o.id)];
 const AGENCY_APPLICANTS = ['amr', 'psb', 'water', 'haishu-bdb', ...BENCH_ORGS.map((o) => o.id)];
 const PUBLIC_APPLICANTS = ['acme', 'person-zhangsan'];
@@ -180,13 +183,17 @@ export async function loadInbox(w: BulkWriter, opts: { fromCase: number; tasksSo
   let cases: Row[] = [];
   let tasks: Row[] = [];
   let history: Row[] = [];
+  let terms: Row[] = [];
   const flush = async () => {
     await w.insert('Case', CASE_COLUMNS, cases);
     await w.insert('Task', TASK_COLUMNS, tasks);
     if (history.length) await w.insert('HistoryEntry', HISTORY_COLUMNS, history);
+    // The case search's index, as the application writes it with each case (db/repositories/case-search.ts).
+    await w.insert('CaseSearchTerm', ['term', 'createdAt', 'caseId'], terms);
     cases = [];
     tasks = [];
     history = [];
+    terms = [];
   };
   let n = opts.fromCase;
   let written = opts.tasksSoFar;
@@ -251,6 +258,7 @@ export async function loadInbox(w: BulkWriter, opts: { fromCase: number; tasksSo
       { resources, purpose: '基准测试数据' }, `${type}-${id}`, running ? null : { resources: [] }, problemList,
       createdAt, closedAt ?? createdAt, closedAt, 'started',
     ]);
+    for (const term of caseSearchTerms({ id, title, applicantOrgName: ORG_NAMES.get(applicantOrgId) ?? null })) terms.push([term, createdAt, id]);
     if (problemList && closedAt) history.push([`h-${id}-esc`, `${id}:escalated`, id, closedAt, '大数据局', ESCALATED_ACTION, 'bdb-coordination']);
     loaded.cases++;
     n++;

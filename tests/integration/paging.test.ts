@@ -146,7 +146,7 @@ describe('GET /cases searches', () => {
     assert.ok(ids((await reviewer.get(`/cases?q=${encodeURIComponent(`${byTitle.slice(0, 6)}%${byTitle.slice(7)}`)}`)).body.items).includes(byTitle));
 
     const none = await reviewer.get(`/cases?q=${encodeURIComponent('没有这样的办件-' + Date.now())}`);
-    assert.deepEqual(none.body, { items: [], nextCursor: null, total: 0 });
+    assert.deepEqual(none.body, { items: [], nextCursor: null, total: 0, totalCapped: false });
     assertError(await reviewer.get(`/cases?q=${'长'.repeat(101)}`), 400, 'bad_request', { fields: ['q'] });
   });
 

@@ -163,7 +163,7 @@ export function PagedCaseList({ mine, idPrefix, label, showApplicant, empty }: {
       ) : (
         <>
           <CaseTable items={data?.items ?? []} label={label} showApplicant={showApplicant} empty={filtered ? '没有符合条件的办件。' : empty} />
-          <Pager pages={pages} nextCursor={data?.nextCursor} total={data?.total} shown={data?.items.length ?? 0} pageSize={PAGE_SIZE} label={label} busy={loading} />
+          <Pager pages={pages} nextCursor={data?.nextCursor} total={data?.total} totalCapped={data?.totalCapped} shown={data?.items.length ?? 0} pageSize={PAGE_SIZE} label={label} busy={loading} />
         </>
       )}
     </div>

@@ -1,13 +1,16 @@
-/** 上一页 / 下一页 under a cursor-paged list, with the count of matches. */
+/**
+ * 上一页 / 下一页 under a cursor-paged list, with the count of matches. A case
+ * list counts at most so many (GET /cases `totalCapped`): then "1000 条以上".
+ */
 import type { CursorPages } from '../lib/use-cursor-pages';
 import { btn } from './ui';
 
-export function Pager({ pages, nextCursor, total, shown, pageSize, label, busy }: { pages: CursorPages; nextCursor: string | null | undefined; total: number | undefined; shown: number; pageSize: number; label: string; busy?: boolean }) {
+export function Pager({ pages, nextCursor, total, totalCapped, shown, pageSize, label, busy }: { pages: CursorPages; nextCursor: string | null | undefined; total: number | undefined; totalCapped?: boolean; shown: number; pageSize: number; label: string; busy?: boolean }) {
   const from = pages.pageNo !== null ? (pages.pageNo - 1) * pageSize + 1 : null;
   return (
     <nav aria-label={`${label}分页`} className="mt-3 flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600">
       <p aria-live="polite">
-        共 <span className="font-semibold text-slate-900">{total ?? '—'}</span> 条
+        共 <span className="font-semibold text-slate-900">{total ?? '—'}</span> 条{total !== undefined && totalCapped ? '以上' : ''}
         {shown > 0 && from !== null && (
           <span className="ml-2 text-xs text-slate-500">
             第 {pages.pageNo} 页（第 {from}–{from + shown - 1} 条）

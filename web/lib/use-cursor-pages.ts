@@ -13,6 +13,8 @@ export interface PageOf<T> {
   items: T[];
   nextCursor: string | null;
   total?: number;
+  /** GET /cases: more matches than it counts; `total` is then that cap (shown as "… 条以上"). */
+  totalCapped?: boolean;
 }
 
 export const PAGE_SIZE = 50;

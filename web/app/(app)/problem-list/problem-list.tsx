@@ -72,7 +72,7 @@ export function ProblemList() {
           {items.length === 0 && <Empty>问题清单中暂无办件。</Empty>}
         </div>
       )}
-      {data && <Pager pages={pages} nextCursor={data.nextCursor} total={data.total} shown={items.length} pageSize={PAGE_SIZE} label={LABEL} busy={loading} />}
+      {data && <Pager pages={pages} nextCursor={data.nextCursor} total={data.total} totalCapped={data.totalCapped} shown={items.length} pageSize={PAGE_SIZE} label={LABEL} busy={loading} />}
     </div>
   );
 }
