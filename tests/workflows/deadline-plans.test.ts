@@ -8,9 +8,10 @@ const FROM = '2026-11-30T09:30:00.000Z'; // 2026-11-30 Shanghai
 
 test('a plan holds for its Shanghai day and rule only; a published calendar drops every plan', () => {
   const plans = createDeadlinePlans({ enabled: true, rules: () => [{ workingDays: 5 }, { naturalDays: 200 }, { workingDays: 5 }] });
-  assert.deepEqual(plans.request(FROM), { from: FROM, rules: [{ workingDays: 5 }, { naturalDays: 200 }] }, 'each rule once');
+  const ask = plans.ask(FROM)!;
+  assert.deepEqual(ask.request, { from: FROM, rules: [{ workingDays: 5 }, { naturalDays: 200 }] }, 'each rule once');
   assert.equal(plans.lookup({ from: FROM, workingDays: 5 }), undefined, 'nothing planned yet');
-  plans.accept({ from: FROM, plans: [{ rule: { workingDays: 5 }, planned: planned('2026-12-08T16:00:00.000Z') }, { rule: { naturalDays: 200 }, planned: planned('2027-06-18T16:00:00.000Z') }] });
+  ask.accept({ from: FROM, plans: [{ rule: { workingDays: 5 }, planned: planned('2026-12-08T16:00:00.000Z') }, { rule: { naturalDays: 200 }, planned: planned('2027-06-18T16:00:00.000Z') }] });
 
   assert.equal(plans.lookup({ from: '2026-11-29T16:00:00.000Z', workingDays: 5 })?.dueAt, '2026-12-08T16:00:00.000Z', '00:00 Shanghai: the same day');
   assert.equal(plans.lookup({ from: '2026-11-30T15:59:59.999Z', naturalDays: 200 })?.dueAt, '2027-06-18T16:00:00.000Z', '23:59:59 Shanghai: the same day');
@@ -26,9 +27,19 @@ test('a plan holds for its Shanghai day and rule only; a published calendar drop
   assert.equal(plans.lookup({ from: FROM, workingDays: 5 }), undefined);
 });
 
+test('an answer to a request sent before a calendar was published is dropped: it may have read the old calendar', () => {
+  const plans = createDeadlinePlans({ enabled: true, rules: () => [{ workingDays: 5 }] });
+  const inFlight = plans.ask(FROM)!;
+  plans.clear(); // the publish's signal arrives while the batch is being written
+  inFlight.accept({ from: FROM, plans: [{ rule: { workingDays: 5 }, planned: planned('2026-12-08T16:00:00.000Z') }] });
+  assert.equal(plans.lookup({ from: FROM, workingDays: 5 }), undefined);
+  const next = plans.ask(FROM)!; // the next batch asks again, under the new calendar
+  next.accept({ from: FROM, plans: [{ rule: { workingDays: 5 }, planned: planned('2026-12-09T16:00:00.000Z') }] });
+  assert.equal(plans.lookup({ from: FROM, workingDays: 5 })?.dueAt, '2026-12-09T16:00:00.000Z');
+});
+
 test('a case started before planning ahead asks for nothing and finds nothing', () => {
   const plans = createDeadlinePlans({ enabled: false, rules: () => [{ workingDays: 5 }] });
-  assert.equal(plans.request(FROM), undefined);
-  plans.accept({ from: FROM, plans: [{ rule: { workingDays: 5 }, planned: planned('2026-12-08T16:00:00.000Z') }] });
+  assert.equal(plans.ask(FROM), undefined);
   assert.equal(plans.lookup({ from: FROM, workingDays: 5 }), undefined);
 });

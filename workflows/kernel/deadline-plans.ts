@@ -11,11 +11,14 @@ import type { AheadRule, DayPlans, PlanAheadRequest, PlannedDeadline } from '../
 import type { ClockRule } from './types';
 
 export interface DeadlinePlans {
-  /** What to plan with the next batch; undefined for cases that plan each deadline on its own (started before this). */
-  request(at: string): PlanAheadRequest | undefined;
-  accept(p: DayPlans | undefined): void;
+  /**
+   * What to plan with the next batch, and where its answer goes; undefined for
+   * cases that plan each deadline on their own (started before this).
+   */
+  ask(at: string): { request: PlanAheadRequest; accept(p: DayPlans | undefined): void } | undefined;
   /** The plan for a rule counted from an instant, if one was made for that Shanghai day. */
   lookup(rule: ClockRule): PlannedDeadline | undefined;
+  /** A calendar was published: every plan goes, and so does any answer to a request sent before. */
   clear(): void;
 }
 
@@ -26,16 +29,21 @@ const keyOf = (r: { workingDays?: number; naturalDays?: number }) => (r.workingD
 export function createDeadlinePlans(o: { enabled: boolean; rules: () => AheadRule[] }): DeadlinePlans {
   let day: string | null = null;
   let plans = new Map<string, PlannedDeadline>();
+  let generation = 0; // bumped by clear(): a batch in flight may have read the calendar before it was published
   return {
-    request(at) {
+    ask(at) {
       if (!o.enabled) return undefined;
       const rules = [...new Map(o.rules().map((r) => [keyOf(r), r])).values()];
-      return rules.length ? { from: at, rules } : undefined;
-    },
-    accept(p) {
-      if (!p) return;
-      day = shanghaiDay(p.from);
-      plans = new Map(p.plans.map((x) => [keyOf(x.rule), x.planned]));
+      if (!rules.length) return undefined;
+      const asked = generation;
+      return {
+        request: { from: at, rules },
+        accept(p) {
+          if (!p || asked !== generation) return;
+          day = shanghaiDay(p.from);
+          plans = new Map(p.plans.map((x) => [keyOf(x.rule), x.planned]));
+        },
+      };
     },
     lookup(rule) {
       if (!o.enabled || rule.until !== undefined || day === null || shanghaiDay(rule.from) !== day) return undefined;
@@ -43,6 +51,7 @@ export function createDeadlinePlans(o: { enabled: boolean; rules: () => AheadRul
       return p && { ...p, yearsConsulted: [...p.yearsConsulted] };
     },
     clear() {
+      generation++;
       day = null;
       plans = new Map();
     },

@@ -77,9 +77,9 @@ export function createProjectionOutbox(caseId: string, plans?: DeadlinePlans): P
       return report();
     }
     try {
-      const planAhead = plans?.request(new Date().toISOString());
-      const result = await (planAhead ? project(ops, { planAhead }) : project(ops));
-      plans?.accept(result?.plans);
+      const ask = plans?.ask(new Date().toISOString());
+      const result = await (ask ? project(ops, { planAhead: ask.request }) : project(ops));
+      ask?.accept(result?.plans);
     } catch (e) {
       waiting.push(ops);
       await park(e);
