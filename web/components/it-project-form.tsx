@@ -8,7 +8,6 @@
  * (after 退回修改) both use it. Errors come keyed as the API sends them
  * (`dataCatalog.1.name`); a refusal keeps everything typed.
  */
-import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { OPEN_CLASSES, SHARE_CLASSES } from '../../domain/catalog/resource';
 import { ApiError } from '../lib/api';
@@ -27,9 +26,9 @@ import { procedureOf } from '../lib/procedures';
 import { useMe } from '../lib/session';
 import { todayShanghai } from '../lib/time';
 import { useCaseFiling } from '../lib/use-case-filing';
-import { FormErrorSummary } from './form-error-summary';
+import { FilingForm } from './filing-form';
 import { TagInput } from './tag-input';
-import { ArticleBadge, btn, cx, errorId, Field, FieldError, input, PageHeader, Section } from './ui';
+import { ArticleBadge, btn, cx, errorId, Field, FieldError, input, Section } from './ui';
 
 export function ItProjectFields({
   value,
@@ -194,7 +193,6 @@ const REVIEW_DAYS = procedureOf('it-project').steps['bdb-review']?.deadline?.wor
 /** 新建信息化项目审核申请: the filing page. One Idempotency-Key per form instance. */
 export function ItProjectForm() {
   const me = useMe();
-  const router = useRouter();
   const [draft, setDraft] = useState<ItProjectDraft>(emptyItProjectDraft);
   const { errors, setErrors, error, busy, file } = useCaseFiling('it-project');
 
@@ -208,38 +206,31 @@ export function ItProjectForm() {
   }
 
   return (
-    <form onSubmit={submit} noValidate aria-label="信息化项目审核申请">
-      <PageHeader
-        breadcrumb={[{ href: '/cases', label: '我的办件' }]}
-        title="新建信息化项目审核申请"
-        subtitle={
-          <>
-            建设单位：{me.org.name}。政务信息化项目应报市大数据主管部门审核，审核意见抄送投资主管部门和财政主管部门。 <ArticleBadge article="第9条" />
-          </>
-        }
-      />
-      <div className="space-y-4">
-        <FormErrorSummary error={error} fields={errors} known={[...IT_PROJECT_FIELDS, 'type']} />
-        <Section>
-          <ItProjectFields
-            value={draft}
-            onChange={(d) => {
-              setErrors((e) => itProjectErrorsAfterEdit(e, draft, d));
-              setDraft(d);
-            }}
-            errors={errors}
-          />
-        </Section>
-        <div className="sticky bottom-0 flex items-center justify-end gap-2 rounded-md border border-slate-200 bg-white/95 px-4 py-3 shadow">
-          <span className="mr-auto text-xs text-slate-500">提交后由市大数据主管部门在 {REVIEW_DAYS} 个工作日内审核并出具审核意见（政策）。</span>
-          <button type="button" className={btn.secondary} onClick={() => router.back()} disabled={busy}>
-            取消
-          </button>
-          <button type="submit" className={btn.primary} disabled={busy}>
-            {busy ? '正在提交…' : '提交申请'}
-          </button>
-        </div>
-      </div>
-    </form>
+    <FilingForm
+      label="信息化项目审核申请"
+      title="新建信息化项目审核申请"
+      subtitle={
+        <>
+          建设单位：{me.org.name}。政务信息化项目应报市大数据主管部门审核，审核意见抄送投资主管部门和财政主管部门。 <ArticleBadge article="第9条" />
+        </>
+      }
+      onSubmit={submit}
+      error={error}
+      errors={errors}
+      known={[...IT_PROJECT_FIELDS, 'type']}
+      next={<>提交后由市大数据主管部门在 {REVIEW_DAYS} 个工作日内审核并出具审核意见（政策）。</>}
+      busy={busy}
+    >
+      <Section>
+        <ItProjectFields
+          value={draft}
+          onChange={(d) => {
+            setErrors((e) => itProjectErrorsAfterEdit(e, draft, d));
+            setDraft(d);
+          }}
+          errors={errors}
+        />
+      </Section>
+    </FilingForm>
   );
 }

@@ -6,7 +6,7 @@
  * schema first; a refusal keeps everything typed and shows each field's reason.
  * One Idempotency-Key per form instance, so a lost answer never files twice.
  */
-import { useRouter, useSearchParams } from 'next/navigation';
+import { useSearchParams } from 'next/navigation';
 import { useMemo, useState, type FormEvent } from 'react';
 import { PROBLEM_TYPE_LABELS, PROBLEM_TYPES, problemDataPayloadSchema, type ProblemType } from '../../domain/cases/problem-data/payload';
 import { HANDLING_WORKING_DAYS, URGENT_HANDLING_WORKING_DAYS } from '../../domain/cases/problem-data/deadlines';
@@ -14,8 +14,8 @@ import { ApiError } from '../lib/api';
 import { useCaseFiling } from '../lib/use-case-filing';
 import { useCatalog } from '../lib/catalog';
 import { hasRole, useMe } from '../lib/session';
-import { FormErrorSummary } from './form-error-summary';
-import { ArticleBadge, btn, cx, ErrorAlert, errorId, Field, FieldError, input, Loading, PageHeader, Section } from './ui';
+import { FilingForm } from './filing-form';
+import { ArticleBadge, cx, ErrorAlert, errorId, Field, FieldError, input, Loading, Section } from './ui';
 
 const FIELDS = ['resource', 'recordRef', 'field', 'problemType', 'description', 'urgent'] as const;
 
@@ -37,7 +37,6 @@ interface Draft {
 
 export function ProblemReportForm() {
   const me = useMe();
-  const router = useRouter();
   const params = useSearchParams();
   const catalog = useCatalog();
   const [draft, setDraft] = useState<Draft>(() => ({ resource: params.get('resource') ?? '', recordRef: '', field: '', problemType: '', description: '', urgent: false }));
@@ -71,95 +70,89 @@ export function ProblemReportForm() {
   }
 
   return (
-    <form onSubmit={submit} noValidate aria-label="问题数据反馈">
-      <PageHeader
-        breadcrumb={[{ href: '/cases', label: '我的办件' }]}
-        title="反馈问题数据"
-        subtitle={
-          <>
-            反馈单位：{me.org.name}
-            {qualityCheck ? '（数据质量检查）' : ''}。数据提供单位应在收到反馈之日起 {HANDLING_WORKING_DAYS} 个工作日内校核处理。 <ArticleBadge article={qualityCheck ? '第29条' : '第27条'} />
-          </>
-        }
-      />
-      <div className="space-y-4">
-        <FormErrorSummary error={error} fields={errors} known={[...FIELDS, 'type']} />
-        <Section>
-          <div className="space-y-5">
-            <Field id="pd-resource" label="数据资源" required error={errors.resource}>
-              {catalog.error ? (
-                <ErrorAlert error={catalog.error} onRetry={catalog.reload} />
-              ) : !catalog.items ? (
-                <Loading label="正在加载数据目录…" />
-              ) : (
-                <select id="pd-resource" className={input} value={draft.resource} onChange={(e) => set('resource', e.target.value)} {...aria('resource')}>
-                  <option value="">请选择…</option>
-                  {resources.map((r) => (
-                    <option key={r.code} value={r.code}>
-                      {r.name}（{r.code}）— {r.provider.name}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            {chosen && <p className="-mt-3 text-xs text-slate-600">反馈将发送至数据提供单位：{chosen.provider.name}</p>}
-
-            <div className="grid gap-4 md:grid-cols-2">
-              <Field id="pd-recordRef" label="问题记录标识" required error={errors.recordRef} hint="定位问题记录的主键或编号，如统一社会信用代码、证件号码、业务流水号。">
-                <input id="pd-recordRef" className={input} value={draft.recordRef} onChange={(e) => set('recordRef', e.target.value)} {...aria('recordRef')} />
-              </Field>
-              <Field id="pd-field" label="问题字段" required error={errors.field} hint={chosen ? '可从该资源的数据项中选择，也可直接填写。' : undefined}>
-                <input id="pd-field" className={input} list="pd-field-items" value={draft.field} onChange={(e) => set('field', e.target.value)} {...aria('field')} />
-                <datalist id="pd-field-items">
-                  {chosen?.dataItems.map((d) => <option key={d} value={d} />)}
-                </datalist>
-              </Field>
-            </div>
-
-            <fieldset aria-describedby={errors.problemType ? errorId('pd-problemType') : undefined}>
-              <legend className="mb-1.5 text-sm font-medium text-slate-800">
-                问题类型<span className="ml-0.5 text-red-600">*</span>
-              </legend>
-              <div className="grid gap-2 md:grid-cols-2">
-                {PROBLEM_TYPES.map((t) => (
-                  <label
-                    key={t}
-                    className={cx('flex cursor-pointer items-start gap-2 rounded border px-3 py-2 text-sm has-[:checked]:border-blue-600 has-[:checked]:bg-blue-50', errors.problemType ? 'border-red-300' : 'border-slate-300')}
-                  >
-                    <input type="radio" name="pd-problemType" className="mt-0.5" value={t} checked={draft.problemType === t} onChange={() => set('problemType', t)} />
-                    <span>
-                      <span className="font-medium text-slate-900">{PROBLEM_TYPE_LABELS[t]}</span>
-                      <span className="block text-xs text-slate-600">{TYPE_HINTS[t]}</span>
-                    </span>
-                  </label>
+    <FilingForm
+      label="问题数据反馈"
+      title="反馈问题数据"
+      subtitle={
+        <>
+          反馈单位：{me.org.name}
+          {qualityCheck ? '（数据质量检查）' : ''}。数据提供单位应在收到反馈之日起 {HANDLING_WORKING_DAYS} 个工作日内校核处理。 <ArticleBadge article={qualityCheck ? '第29条' : '第27条'} />
+        </>
+      }
+      onSubmit={submit}
+      error={error}
+      errors={errors}
+      known={[...FIELDS, 'type']}
+      next="处理结果将告知反馈单位确认；5 个工作日内未确认的，视为认可。"
+      busy={busy}
+      submitLabel="提交反馈"
+    >
+      <Section>
+        <div className="space-y-5">
+          <Field id="pd-resource" label="数据资源" required error={errors.resource}>
+            {catalog.error ? (
+              <ErrorAlert error={catalog.error} onRetry={catalog.reload} />
+            ) : !catalog.items ? (
+              <Loading label="正在加载数据目录…" />
+            ) : (
+              <select id="pd-resource" className={input} value={draft.resource} onChange={(e) => set('resource', e.target.value)} {...aria('resource')}>
+                <option value="">请选择…</option>
+                {resources.map((r) => (
+                  <option key={r.code} value={r.code}>
+                    {r.name}（{r.code}）— {r.provider.name}
+                  </option>
                 ))}
-              </div>
-              <FieldError id="pd-problemType" error={errors.problemType} />
-            </fieldset>
+              </select>
+            )}
+          </Field>
+          {chosen && <p className="-mt-3 text-xs text-slate-600">反馈将发送至数据提供单位：{chosen.provider.name}</p>}
 
-            <Field id="pd-description" label="问题描述" required error={errors.description} hint="说明问题所在，以及判断依据（如与哪项权威数据不一致）。">
-              <textarea id="pd-description" rows={4} className={input} value={draft.description} onChange={(e) => set('description', e.target.value)} {...aria('description')} />
+          <div className="grid gap-4 md:grid-cols-2">
+            <Field id="pd-recordRef" label="问题记录标识" required error={errors.recordRef} hint="定位问题记录的主键或编号，如统一社会信用代码、证件号码、业务流水号。">
+              <input id="pd-recordRef" className={input} value={draft.recordRef} onChange={(e) => set('recordRef', e.target.value)} {...aria('recordRef')} />
             </Field>
-
-            <label className="flex items-start gap-2 text-sm">
-              <input id="pd-urgent" type="checkbox" className="mt-0.5" checked={draft.urgent} onChange={(e) => set('urgent', e.target.checked)} />
-              <span>
-                <span className="font-medium text-slate-900">紧急</span>
-                <span className="block text-xs text-slate-600">影响业务办理的紧急问题：数据提供单位须在 {URGENT_HANDLING_WORKING_DAYS} 个工作日内处理（政策）；大数据局可另行设定时限。</span>
-              </span>
-            </label>
+            <Field id="pd-field" label="问题字段" required error={errors.field} hint={chosen ? '可从该资源的数据项中选择，也可直接填写。' : undefined}>
+              <input id="pd-field" className={input} list="pd-field-items" value={draft.field} onChange={(e) => set('field', e.target.value)} {...aria('field')} />
+              <datalist id="pd-field-items">
+                {chosen?.dataItems.map((d) => <option key={d} value={d} />)}
+              </datalist>
+            </Field>
           </div>
-        </Section>
-        <div className="sticky bottom-0 flex items-center justify-end gap-2 rounded-md border border-slate-200 bg-white/95 px-4 py-3 shadow">
-          <span className="mr-auto text-xs text-slate-500">处理结果将告知反馈单位确认；5 个工作日内未确认的，视为认可。</span>
-          <button type="button" className={btn.secondary} onClick={() => router.back()} disabled={busy}>
-            取消
-          </button>
-          <button type="submit" className={btn.primary} disabled={busy}>
-            {busy ? '正在提交…' : '提交反馈'}
-          </button>
+
+          <fieldset aria-describedby={errors.problemType ? errorId('pd-problemType') : undefined}>
+            <legend className="mb-1.5 text-sm font-medium text-slate-800">
+              问题类型<span className="ml-0.5 text-red-600">*</span>
+            </legend>
+            <div className="grid gap-2 md:grid-cols-2">
+              {PROBLEM_TYPES.map((t) => (
+                <label
+                  key={t}
+                  className={cx('flex cursor-pointer items-start gap-2 rounded border px-3 py-2 text-sm has-[:checked]:border-blue-600 has-[:checked]:bg-blue-50', errors.problemType ? 'border-red-300' : 'border-slate-300')}
+                >
+                  <input type="radio" name="pd-problemType" className="mt-0.5" value={t} checked={draft.problemType === t} onChange={() => set('problemType', t)} />
+                  <span>
+                    <span className="font-medium text-slate-900">{PROBLEM_TYPE_LABELS[t]}</span>
+                    <span className="block text-xs text-slate-600">{TYPE_HINTS[t]}</span>
+                  </span>
+                </label>
+              ))}
+            </div>
+            <FieldError id="pd-problemType" error={errors.problemType} />
+          </fieldset>
+
+          <Field id="pd-description" label="问题描述" required error={errors.description} hint="说明问题所在，以及判断依据（如与哪项权威数据不一致）。">
+            <textarea id="pd-description" rows={4} className={input} value={draft.description} onChange={(e) => set('description', e.target.value)} {...aria('description')} />
+          </Field>
+
+          <label className="flex items-start gap-2 text-sm">
+            <input id="pd-urgent" type="checkbox" className="mt-0.5" checked={draft.urgent} onChange={(e) => set('urgent', e.target.checked)} />
+            <span>
+              <span className="font-medium text-slate-900">紧急</span>
+              <span className="block text-xs text-slate-600">影响业务办理的紧急问题：数据提供单位须在 {URGENT_HANDLING_WORKING_DAYS} 个工作日内处理（政策）；大数据局可另行设定时限。</span>
+            </span>
+          </label>
         </div>
-      </div>
-    </form>
+      </Section>
+    </FilingForm>
   );
 }

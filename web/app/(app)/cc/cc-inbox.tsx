@@ -8,6 +8,7 @@ import Link from 'next/link';
 import { useEffect } from 'react';
 import { ArticleBadge, btn, cx, Empty, ErrorAlert, Loading, PageHeader, table } from '../../../components/ui';
 import { Pager } from '../../../components/pager';
+import { StatusTabs, type OpenOrDone } from '../../../components/status-tabs';
 import { MarkReadButton } from '../../../components/mark-read-button';
 import { qs } from '../../../lib/api';
 import { opinionHref, type CcItemView } from '../../../lib/it-project';
@@ -15,11 +16,9 @@ import { fmtDateTime } from '../../../lib/time';
 import { useApi } from '../../../lib/use-api';
 import { PAGE_SIZE, useCursorPages, type PageOf } from '../../../lib/use-cursor-pages';
 
-type Tab = 'open' | 'done';
-
 export function CcInbox() {
   const pages = useCursorPages();
-  const tab: Tab = pages.params.get('status') === 'done' ? 'done' : 'open';
+  const tab: OpenOrDone = pages.params.get('status') === 'done' ? 'done' : 'open';
   const caseId = pages.params.get('caseId') ?? '';
   const { data, error, loading, reload, poll } = useApi<PageOf<CcItemView>>(`/tasks${qs({ kind: 'cc', status: tab, caseId, limit: PAGE_SIZE, cursor: pages.cursor })}`);
 
@@ -45,26 +44,7 @@ export function CcInbox() {
         }
       />
       <div className="mb-3 flex flex-wrap items-end justify-between gap-3">
-        <div role="tablist" aria-label="阅读状态" className="inline-flex rounded-md border border-slate-300 bg-white p-0.5 shadow-sm">
-          {(
-            [
-              ['open', '未读'],
-              ['done', '已读'],
-            ] as const
-          ).map(([k, label]) => (
-            <button
-              key={k}
-              type="button"
-              role="tab"
-              aria-selected={tab === k}
-              onClick={() => pages.setFilters({ status: k === 'open' ? '' : k })}
-              className={cx('rounded px-4 py-1 text-sm font-medium', tab === k ? 'bg-blue-700 text-white' : 'text-slate-700 hover:bg-slate-100')}
-            >
-              {label}
-              {k === tab && data?.total !== undefined && <span className="ml-1.5 text-xs opacity-80">{data.total}</span>}
-            </button>
-          ))}
-        </div>
+        <StatusTabs label="阅读状态" names={{ open: '未读', done: '已读' }} current={tab} count={data?.total} onSelect={(k) => pages.setFilters({ status: k === 'open' ? '' : k })} />
         {caseId && (
           <button type="button" className={btn.secondary} onClick={() => pages.setFilters({ caseId: '' })} aria-label={`取消仅显示办件 ${caseId}`}>
             办件 <span className="font-mono">{caseId}</span> ✕

@@ -15,15 +15,14 @@ import { useApi } from '../../../lib/use-api';
 import { PAGE_SIZE, useCursorPages, type PageOf } from '../../../lib/use-cursor-pages';
 import { useMe } from '../../../lib/session';
 import { Pager } from '../../../components/pager';
+import { StatusTabs, type OpenOrDone } from '../../../components/status-tabs';
 import { ClaimButton, ClaimStatus } from '../../../components/task-inbox-actions';
-
-type Tab = 'open' | 'done';
 
 export function Inbox() {
   const me = useMe();
   const pages = useCursorPages();
   const { params } = pages;
-  const tab: Tab = params.get('status') === 'done' ? 'done' : 'open';
+  const tab: OpenOrDone = params.get('status') === 'done' ? 'done' : 'open';
   // `caseType` is the name older bookmarks use.
   const caseType = params.get('type') ?? params.get('caseType') ?? '';
   const step = params.get('step') ?? '';
@@ -62,26 +61,7 @@ export function Inbox() {
         }
       />
       <div className="mb-3 flex flex-wrap items-end justify-between gap-3">
-        <div role="tablist" aria-label="任务状态" className="inline-flex rounded-md border border-slate-300 bg-white p-0.5 shadow-sm">
-          {(
-            [
-              ['open', '待办'],
-              ['done', '已办'],
-            ] as const
-          ).map(([k, label]) => (
-            <button
-              key={k}
-              type="button"
-              role="tab"
-              aria-selected={tab === k}
-              onClick={() => pages.setFilters({ status: k === 'open' ? '' : k, step: '' })}
-              className={cx('rounded px-4 py-1 text-sm font-medium', tab === k ? 'bg-blue-700 text-white' : 'text-slate-700 hover:bg-slate-100')}
-            >
-              {label}
-              {k === tab && data?.total !== undefined && <span className="ml-1.5 text-xs opacity-80">{data.total}</span>}
-            </button>
-          ))}
-        </div>
+        <StatusTabs label="任务状态" names={{ open: '待办', done: '已办' }} current={tab} count={data?.total} onSelect={(k) => pages.setFilters({ status: k === 'open' ? '' : k, step: '' })} />
         <div className="flex flex-wrap items-end gap-3">
           <FilterSelect
             id="inbox-type"

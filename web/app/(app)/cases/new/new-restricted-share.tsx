@@ -1,18 +1,17 @@
 'use client';
 /** 新建申请: file a restricted-share request (Art. 17). One Idempotency-Key per form instance, so a double click files once. */
-import { useRouter, useSearchParams } from 'next/navigation';
+import { useSearchParams } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { checkDraft, emptyDraft, draftToPayload, errorsAfterEdit, RESTRICTED_SHARE_FIELDS, RestrictedShareFields, type RestrictedShareDraft } from '../../../../components/restricted-share-form';
-import { ArticleBadge, btn, Notice, PageHeader, Section } from '../../../../components/ui';
+import { ArticleBadge, Notice, PageHeader, Section } from '../../../../components/ui';
 import { ApiError } from '../../../../lib/api';
 import { useCaseFiling } from '../../../../lib/use-case-filing';
 import { useCatalog } from '../../../../lib/catalog';
 import { hasRole, useMe } from '../../../../lib/session';
-import { FormErrorSummary } from '../../../../components/form-error-summary';
+import { FilingForm } from '../../../../components/filing-form';
 
 export function NewRestrictedShare() {
   const me = useMe();
-  const router = useRouter();
   const params = useSearchParams();
   const [draft, setDraft] = useState<RestrictedShareDraft>(() =>
     emptyDraft(
@@ -43,38 +42,31 @@ export function NewRestrictedShare() {
   }
 
   return (
-    <form onSubmit={submit} noValidate aria-label="受限共享申请">
-      <PageHeader
-        breadcrumb={[{ href: '/cases', label: '我的办件' }]}
-        title="新建受限共享申请"
-        subtitle={
-          <>
-            申请单位：{me.org.name}。经市大数据主管部门审核，并征得数据提供单位同意后开通访问权限。 <ArticleBadge article="第17条" />
-          </>
-        }
-      />
-      <div className="space-y-4">
-        <FormErrorSummary error={error} fields={errors} known={[...RESTRICTED_SHARE_FIELDS, 'type']} />
-        <Section>
-          <RestrictedShareFields
-            value={draft}
-            onChange={(d) => {
-              setErrors((e) => errorsAfterEdit(e, draft, d));
-              setDraft(d);
-            }}
-            errors={errors}
-          />
-        </Section>
-        <div className="sticky bottom-0 flex items-center justify-end gap-2 rounded-md border border-slate-200 bg-white/95 px-4 py-3 shadow">
-          <span className="mr-auto text-xs text-slate-500">提交后进入市大数据主管部门审核；数据提供单位应在收到征求意见后 5 个工作日内答复。</span>
-          <button type="button" className={btn.secondary} onClick={() => router.back()} disabled={busy}>
-            取消
-          </button>
-          <button type="submit" className={btn.primary} disabled={busy}>
-            {busy ? '正在提交…' : '提交申请'}
-          </button>
-        </div>
-      </div>
-    </form>
+    <FilingForm
+      label="受限共享申请"
+      title="新建受限共享申请"
+      subtitle={
+        <>
+          申请单位：{me.org.name}。经市大数据主管部门审核，并征得数据提供单位同意后开通访问权限。 <ArticleBadge article="第17条" />
+        </>
+      }
+      onSubmit={submit}
+      error={error}
+      errors={errors}
+      known={[...RESTRICTED_SHARE_FIELDS, 'type']}
+      next="提交后进入市大数据主管部门审核；数据提供单位应在收到征求意见后 5 个工作日内答复。"
+      busy={busy}
+    >
+      <Section>
+        <RestrictedShareFields
+          value={draft}
+          onChange={(d) => {
+            setErrors((e) => errorsAfterEdit(e, draft, d));
+            setDraft(d);
+          }}
+          errors={errors}
+        />
+      </Section>
+    </FilingForm>
   );
 }
