@@ -14,6 +14,9 @@ export type Db = PrismaClient;
 
 export const isPostgresUrl = (url: string): boolean => /^postgres(ql)?:\/\//.test(url);
 
+/** Whether a client (or a transaction of one) speaks PostgreSQL: raw SQL differs in parameters, locks and functions. */
+export const isPostgres = (db: unknown): boolean => (db as { _activeProvider?: string })._activeProvider === 'postgresql';
+
 export function createDb(databaseUrl: string): Db {
   if (isPostgresUrl(databaseUrl)) {
     return new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) }) as unknown as Db;

@@ -8,9 +8,8 @@
  * matter, and bounded in time when it is not. PostgreSQL's autovacuum keeps
  * its own statistics.
  */
-import type { Db } from './client';
+import { isPostgres, type Db } from './client';
 
-const isPostgres = (db: Db) => (db as unknown as { _activeProvider?: string })._activeProvider === 'postgresql';
 
 /** On opening a SQLite database (scripts/prepare-database.ts): statistics for every table that lacks fresh ones. */
 export const OPEN_OPTIMIZE = 'PRAGMA optimize=0x10002';

@@ -9,7 +9,7 @@
  * the hardening migration); the signatures find whatever gets past them.
  */
 import type { AuditEntry, Prisma } from '../../generated/prisma';
-import type { Db } from '../client';
+import { isPostgres, type Db } from '../client';
 import { isUniqueViolation } from '../errors';
 import {
   ChainChecker,
@@ -52,7 +52,6 @@ export interface AuditRepositoryOptions {
 
 const HEAD_ID = 'head';
 
-const isPostgres = (tx: AuditTx) => (tx as unknown as { _activeProvider?: string })._activeProvider === 'postgresql';
 
 /**
  * Takes the append lock before anything is read, then returns the head.

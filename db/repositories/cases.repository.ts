@@ -2,7 +2,7 @@
  * Cases, tasks, history and grants as the API shows them: the projection the
  * workflows write, read with the caller's visibility applied.
  */
-import type { Db } from '../client';
+import { isPostgres, type Db } from '../client';
 import { fromJson } from '../json';
 import type { Principal } from '../../domain/auth/principal';
 import { createCountdowns, createWorkingDayCalendar, formatShanghai, type Countdown, type CountdownInput } from '../../domain/calendar';
@@ -134,7 +134,6 @@ interface QueryWord {
   orgIds: string[];
 }
 
-const isPostgres = (db: Db) => (db as unknown as { _activeProvider?: string })._activeProvider === 'postgresql';
 
 /**
  * The list's conditions on one case row `c`, in SQL for both dialects — the

@@ -13,7 +13,7 @@
  * have moved). On PostgreSQL it holds an advisory lock the triggers share, so no
  * task is counted by the old calendar into a rebuilt day; SQLite has one writer.
  */
-import type { Db } from '../client';
+import { isPostgres, type Db } from '../client';
 import { createWorkingDayCalendar, type PublishedYear } from '../../domain/calendar';
 import type { AnsweredTally, ProblemReportCount } from '../../domain/supervision/figures';
 import type { SupervisionPeriod } from '../../domain/supervision/period';
@@ -22,7 +22,7 @@ import { answeredSql, CALENDAR_LOCK_KEY, CITY_TOTAL, GRAINS, onTimeSql, shanghai
 
 type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 
-const dialectOf = (db: unknown): Dialect => ((db as { _activeProvider?: string })._activeProvider === 'postgresql' ? 'postgres' : 'sqlite');
+const dialectOf = (db: unknown): Dialect => (isPostgres(db) ? 'postgres' : 'sqlite');
 
 /** Years held besides those the tasks need: this one, the next (a year's first answers land before any restart), the two before. */
 const YEARS_AROUND_NOW = { before: 2, after: 1 };

@@ -12,7 +12,7 @@
  *   (HistoryEntry(action, at, caseId): the period's escalations, a rare event),
  * and the tasks and cases behind a figure, a page at a time, from Task and Case themselves.
  */
-import type { Db } from '../client';
+import { isPostgres, type Db } from '../client';
 import type { Prisma } from '../../generated/prisma';
 import { createCountdowns, createWorkingDayCalendar, formatShanghai } from '../../domain/calendar';
 import { stepLabelOf } from '../../domain/procedures';
@@ -50,7 +50,6 @@ const problemListIn = (p: SupervisionPeriod): Prisma.CaseWhereInput => ({
   history: { some: { action: ESCALATED_ACTION, at: { gte: p.start, lt: p.end } } },
 });
 
-const isPostgres = (db: Db) => (db as unknown as { _activeProvider?: string })._activeProvider === 'postgresql';
 
 /** The n-th bound parameter of a raw query (each used once, in order). */
 const param = (db: Db, n: number) => (isPostgres(db) ? `$${n}` : '?');

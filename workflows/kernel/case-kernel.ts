@@ -79,7 +79,8 @@ export function createCaseKernel<D extends object, I extends KernelInput>(input:
   const data: D = carried?.data ?? initial();
   let procedure: Procedure | null = null;
   // Cases started before deadlines were planned ahead keep planning each one by its own activity.
-  const plans = createDeadlinePlans({ enabled: patched('deadline-plans-ahead'), rules: () => [...stepRulesOf(spec), ...(procedure?.rulesAhead?.() ?? [])] });
+  const stepRules = stepRulesOf(spec);
+  const plans = createDeadlinePlans({ enabled: patched('deadline-plans-ahead'), rules: () => [...stepRules, ...(procedure?.rulesAhead?.() ?? [])] });
   const record = createCaseRecord(caseId, carried?.seq.history, plans);
   const orgName = (orgId: string) => input.orgNames?.[orgId];
   const book = createTaskBook({ caseId, spec, record, orgName, changed, tasks: carried?.tasks, seqFrom: carried?.seq.task, plans });
