@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from '../../domain/zod-locale';
 import { AppError } from '../../domain/errors';
-import { createWorkingDayCalendar, formatShanghai, parsePublishedYear, type WorkingDayCalendar } from '../../domain/calendar';
+import { createCalendarMemo, formatShanghai, parsePublishedYear, type WorkingDayCalendar } from '../../domain/calendar';
 import { defineRoute } from '../define-route';
 import type { ApiDeps } from '../deps';
 
@@ -52,7 +52,8 @@ export type OnCalendarPublished = (year: number) => Promise<{ signalled: number 
 export function calendarRoutes({ registry, repos }: ApiDeps, onPublished: OnCalendarPublished): Router {
   const router = Router();
 
-  const calendar = async (): Promise<WorkingDayCalendar> => createWorkingDayCalendar(await repos.calendar.publishedYears());
+  const calendarOf = createCalendarMemo();
+  const calendar = async (): Promise<WorkingDayCalendar> => calendarOf(await repos.calendar.publishedYears());
 
   // N working (or natural) days from an instant (PROCEDURES §2)
   defineRoute(router, registry, 'GET /calendar/deadline', {

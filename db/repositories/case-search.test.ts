@@ -7,16 +7,11 @@
  * `total` exact up to CASE_TOTAL_CAP, capped past it.
  */
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import crypto from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Client } from 'pg';
 import { createDb, type Db } from '../client';
-import { prepareDatabase } from '../../scripts/prepare-database';
-import { findPostgresBin, startThrowawayPostgres, type Postgres } from '../../scripts/lib/postgres';
-import { freePort } from '../../scripts/lib/free-port';
+import { testBackends } from '../test-backends.fixture';
 import type { Principal } from '../../domain/auth/principal';
 import { caseSearchTerms } from '../../domain/cases/search-terms';
 import { CASE_TOTAL_CAP } from '../../domain/cases/case-total';
@@ -25,54 +20,6 @@ import { createCaseStartRepository } from './case-start.repository';
 import { createCasesRepository } from './cases.repository';
 import { createPlanAhead } from '../../activities/deadline.activities';
 import { createProjectionActivities } from '../../activities/projection.activities';
-
-interface Backend {
-  name: string;
-  skip: string | false;
-  /** A fresh, migrated, seeded database. */
-  fresh(name: string): Promise<string>;
-  tearDown(): Promise<void>;
-  migrationFile: string;
-}
-
-function sqliteBackend(): Backend {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yongshu-case-search-'));
-  return {
-    name: 'SQLite',
-    skip: false,
-    migrationFile: path.join(__dirname, '../../prisma/migrations/20261201090000_case_search/migration.sql'),
-    async fresh(name) {
-      const url = `file:${path.join(dir, `${name}.db`)}`;
-      await prepareDatabase(url, { seed: true });
-      return url;
-    },
-    async tearDown() {
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
-function postgresBackend(): Backend {
-  let pg: Postgres | undefined;
-  return {
-    name: 'PostgreSQL',
-    skip: findPostgresBin() ? false : 'no PostgreSQL server binaries on this machine (apt-get install postgresql, or set PG_BIN); CI installs them',
-    migrationFile: path.join(__dirname, '../../prisma/postgres/migrations/20261201090000_case_search/migration.sql'),
-    async fresh(name) {
-      pg ??= await startThrowawayPostgres(await freePort());
-      const admin = new Client({ connectionString: pg.url });
-      await admin.connect();
-      await admin.query(`CREATE DATABASE search_${name}`);
-      await admin.end();
-      const url = pg.url.replace(/\/[^/]+$/, `/search_${name}`);
-      await prepareDatabase(url, { seed: true });
-      return url;
-    },
-    async tearDown() {
-      pg?.stop();
-    },
-  };
-}
 
 const user = (org: string, roles: string[]): Principal => ({ kind: 'user', id: `${org}-user`, name: org, username: null, org: { id: org, name: org }, roles: roles as Principal['roles'] });
 const bdb = user('bdb', ['bdb-coordinator']);
@@ -106,7 +53,7 @@ async function allPages(db: Db, p: Principal, f: Parameters<ReturnType<typeof cr
   return seen;
 }
 
-const backends = [sqliteBackend(), postgresBackend()];
+const backends = testBackends('search');
 after(() => Promise.all(backends.map((b) => b.tearDown())));
 
 for (const backend of backends) {
@@ -199,7 +146,7 @@ for (const backend of backends) {
       await addCases(db, odd);
       const expected = new Set((await db.case.findMany({ include: {} })).flatMap((c) => caseSearchTerms({ id: c.id, title: c.title, applicantOrgName: ORG_NAMES[c.applicantOrgId] ?? null }).map((t) => `${c.id} ${t}`)));
       await db.caseSearchTerm.deleteMany({});
-      const migration = fs.readFileSync(backend.migrationFile, 'utf8');
+      const migration = fs.readFileSync(backend.migrationFile('20261201090000_case_search'), 'utf8');
       const backfill = /^(WITH RECURSIVE[\s\S]*?;|INSERT INTO "CaseSearchTerm"[\s\S]*?;)$/m.exec(migration)?.[1];
       assert.ok(backfill, 'the backfill statement');
       await db.$executeRawUnsafe(backfill);

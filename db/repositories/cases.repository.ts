@@ -5,7 +5,7 @@
 import { isPostgres, type Db } from '../client';
 import { fromJson } from '../json';
 import type { Principal } from '../../domain/auth/principal';
-import { createCountdowns, createWorkingDayCalendar, formatShanghai, type Countdown, type CountdownInput } from '../../domain/calendar';
+import { createCalendarMemo, createCountdowns, formatShanghai, type Countdown, type CountdownInput } from '../../domain/calendar';
 import { createCalendarRepository } from './calendar.repository';
 import { grantUseSummaries } from './grant-access.repository';
 import { grantStatusAt } from '../../domain/grants/grant-access';
@@ -20,6 +20,7 @@ import { disputedConsentTask } from '../../domain/supervision/problem-list';
 import { foldAscii, upperAscii } from '../../domain/cases/search-terms';
 import { CASE_TOTAL_CAP, cappedTotal, type CaseTotal } from '../../domain/cases/case-total';
 import { queryBigrams, rarestBigram, SqlParams } from './case-search';
+import { openOverduePerOrg } from './supervision-rollup';
 
 const iso = (d: Date | null | undefined) => (d ? formatShanghai(d) : null);
 
@@ -173,6 +174,96 @@ function caseConditions(sql: SqlParams, viewer: CaseViewer, f: CaseListFilter, w
 
 const and = (where: string[]) => (where.length ? ` WHERE ${where.join(' AND ')}` : '');
 
+/** A walk's SQL (the ids, in list order) after `after` (a cursor), up to `limit` rows; a fresh parameter list each time. */
+type CaseWalk = (after: CaseCursor | null, limit: number) => { text: string; values: unknown[] };
+
+/** Rows after the cursor in list order (createdAt, id) descending; the redundant bound on `t` lets the index seek to it (as keysetAfter). */
+const beforeCursor = (sql: SqlParams, t: string, i: string, after: CaseCursor) => {
+  const at = new Date(after.t);
+  return `${t} <= ${sql.p(at)} AND (${t} < ${sql.p(at)} OR (${t} = ${sql.p(at)} AND ${i} < ${sql.p(after.i)}))`;
+};
+
+/**
+ * At most this many open tasks past their deadline and not yet marked are
+ * looked up by their cases' ids; more (the workers were down for long) are
+ * joined from Task instead — slower, never wrong.
+ */
+const UNMARKED_BY_ID = 500;
+
+/**
+ * The cases with an open task past its deadline not yet marked overdue (its
+ * workflow's timer marks it within seconds), read from
+ * Task_open_overdueSince_idx alone; null when there are more than
+ * UNMARKED_BY_ID. Read first and then looked up by id because PostgreSQL
+ * cannot estimate this set (open, unmarked, past due: it guessed 17 000 rows
+ * of 1) and would otherwise walk every case looking for them.
+ */
+async function unmarkedLateCaseIds(db: Db, pg: boolean, now: Date): Promise<string[] | null> {
+  const sql = new SqlParams(pg);
+  // SQLite's planner would skip-scan Task(status, overdueSince, …) over every status instead of the partial index.
+  const task = `"Task" t0${pg ? '' : ' INDEXED BY "Task_open_overdueSince_idx"'}`;
+  // Tasks, not DISTINCT cases: asked for distinct case ids PostgreSQL read every open task in case order.
+  const text = `SELECT t0."caseId" AS "id" FROM ${task} WHERE t0."status" = 'open' AND t0."overdueSince" IS NULL AND t0."dueAt" <= ${sql.p(now)} LIMIT ${sql.p(UNMARKED_BY_ID + 1)}`;
+  const rows = await db.$queryRawUnsafe<{ id: string }[]>(text, ...sql.values);
+  return rows.length > UNMARKED_BY_ID ? null : [...new Set(rows.map((r) => r.id))];
+}
+
+/**
+ * overdue=true without a search: the cases with an open task past its deadline or marked overdue, as two
+ * disjoint sources, each in list order — the party's range of CaseLateParty (the cases with a task its workflow
+ * marked, kept by triggers: case-late-sql.ts; '' the city's for those who see every case, else the viewer's
+ * organisation: its own late tasks and its applications' late tasks) and the cases of the open tasks past their
+ * deadline not yet marked (unmarkedLateCaseIds). The page takes the first `limit` of each, merged; the count goes
+ * up to the cap. The list's other conditions (mine, type, status, problem list) are tested on each case row.
+ */
+async function lateCases(db: Db, viewer: CaseViewer, f: CaseListFilter, now: Date): Promise<{ page: CaseWalk; total: () => Promise<CaseTotal> }> {
+  const pg = isPostgres(db);
+  const provider = !seesEveryCase(viewer);
+  const unmarkedIds = await unmarkedLateCaseIds(db, pg, now);
+  const onCase = (sql: SqlParams) => caseConditions(sql, viewer, { ...f, overdue: false }, [], now, false);
+  const marked = (sql: SqlParams, select: string, after: CaseCursor | null) => {
+    const where = [`l."orgId" = ${sql.p(provider ? viewer.orgId : '')}`];
+    const more = onCase(sql);
+    if (more.length) where.push(`(SELECT 1 FROM "Case" c WHERE c."id" = l."caseId" AND ${more.join(' AND ')}) IS NOT NULL`);
+    if (after) where.push(beforeCursor(sql, 'l."caseCreatedAt"', 'l."caseId"', after));
+    return `SELECT ${select} FROM "CaseLateParty" l${and(where)}`;
+  };
+  /** The cases of unmarked late tasks the viewer sees late (one row each), or null when there are none. */
+  const unmarked = (sql: SqlParams, select: string, after: CaseCursor | null): string | null => {
+    if (unmarkedIds?.length === 0) return null;
+    // Written with the literals Task_open_overdueSince_idx names (status = 'open'; overdueSince IS NULL).
+    const late = (t: string) => `${t}."status" = 'open' AND ${t}."overdueSince" IS NULL AND ${t}."dueAt" <= ${sql.p(now)}`;
+    const where: string[] = [];
+    if (unmarkedIds) {
+      where.push(`c."id" IN (${unmarkedIds.map((id) => sql.p(id)).join(', ')})`);
+      if (provider) where.push(`(c."applicantOrgId" = ${sql.p(viewer.orgId)} OR EXISTS (SELECT 1 FROM "Task" t0 WHERE t0."caseId" = c."id" AND ${late('t0')} AND t0."assigneeOrgId" = ${sql.p(viewer.orgId)}))`);
+    } else {
+      where.push(`EXISTS (SELECT 1 FROM "Task" t0 WHERE t0."caseId" = c."id" AND ${late('t0')}${provider ? ` AND (t0."assigneeOrgId" = ${sql.p(viewer.orgId)} OR c."applicantOrgId" = ${sql.p(viewer.orgId)})` : ''})`);
+    }
+    where.push(...onCase(sql));
+    if (after) where.push(beforeCursor(sql, 'c."createdAt"', 'c."id"', after));
+    return `SELECT ${select} FROM "Case" c${and(where)}`;
+  };
+  return {
+    page(after, limit) {
+      const sql = new SqlParams(pg);
+      const a = `${marked(sql, 'l."caseId" AS "id", l."caseCreatedAt" AS "t"', after)} ORDER BY "t" DESC, "id" DESC LIMIT ${sql.p(limit)}`;
+      const b = unmarked(sql, 'c."id" AS "id", c."createdAt" AS "t"', after);
+      if (!b) return { text: a, values: sql.values };
+      const both = `SELECT "id" FROM (SELECT "id", "t" FROM (${a}) a UNION SELECT "id", "t" FROM (${b} ORDER BY "t" DESC, "id" DESC LIMIT ${sql.p(limit)}) b) u`;
+      return { text: `${both} ORDER BY "t" DESC, "id" DESC LIMIT ${sql.p(limit)}`, values: sql.values };
+    },
+    async total() {
+      // A party's range holds each case once: counted up to the cap from the index; the unmarked ones all (a few).
+      const sql = new SqlParams(pg);
+      const a = `${marked(sql, 'l."caseId" AS "id"', null)} LIMIT ${sql.p(CASE_TOTAL_CAP + 1)}`;
+      const b = unmarked(sql, 'c."id" AS "id"', null);
+      const rows = b ? `SELECT "id" FROM (${a}) a UNION SELECT "id" FROM (${b}) b LIMIT ${sql.p(CASE_TOTAL_CAP + 1)}` : a;
+      return cappedTotal(Number((await db.$queryRawUnsafe<{ n: number | bigint }[]>(`SELECT COUNT(*) AS "n" FROM (${rows}) x`, ...sql.values))[0]?.n ?? 0));
+    },
+  };
+}
+
 /**
  * A page of the cases a search or overdue=true lists, in raw SQL so the
  * partial indexes of open tasks apply (their condition is the literal
@@ -180,12 +271,13 @@ const and = (where: string[]) => (where.length ? ` WHERE ${where.join(' AND ')}`
  * rarest of its bigrams' cases newest first (CaseSearchTerm's key, the list's
  * order), each confirmed by the list's conditions on the case row — the
  * other bigrams are left to the LIKE, which reads that row anyway (checking
- * them in the index first was measured slower). Otherwise, and for a query
- * of one-character words (no bigram): the cases newest first by
- * Case(createdAt, id, applicantOrgId), each asked for a late task by
+ * them in the index first was measured slower). A query of one-character
+ * words (no bigram): the cases newest first by Case(createdAt, id,
+ * applicantOrgId), each asked for a late task (with overdue=true) by
  * Task(caseId, …) where status = 'open', both from the indexes alone.
+ * (overdue=true without a search: lateCases.)
  */
-async function caseWalk(db: Db, viewer: CaseViewer, f: CaseListFilter, words: QueryWord[], now: Date) {
+async function caseWalk(db: Db, viewer: CaseViewer, f: CaseListFilter, words: QueryWord[], now: Date): Promise<CaseWalk> {
   const pg = isPostgres(db);
   const bigrams = queryBigrams(words.map((w) => w.word));
   const driver = bigrams.length ? await rarestBigram(db, pg, bigrams, CASE_TOTAL_CAP + 1) : null;
@@ -195,7 +287,6 @@ async function caseWalk(db: Db, viewer: CaseViewer, f: CaseListFilter, words: Qu
   // the walk (and the count) reads the term's index alone.
   const decided = driver ? words.find((w) => Array.from(w.word).length === 2 && foldAscii(w.word) === driver && (!pg || !/[A-Za-z]/.test(w.word))) : undefined;
   const rest = words.filter((w) => w !== decided);
-  /** The walk's SQL (the ids, in list order) after `after` (a cursor), up to `limit` rows; a fresh parameter list each time. */
   return (after: CaseCursor | null, limit: number) => {
     const sql = new SqlParams(pg);
     const where = driver ? [`s."term" = ${sql.p(driver)}`] : [];
@@ -205,11 +296,7 @@ async function caseWalk(db: Db, viewer: CaseViewer, f: CaseListFilter, words: Qu
     if (driver && onCase.length) where.push(`(SELECT 1 FROM "Case" c WHERE c."id" = s."caseId" AND ${onCase.join(' AND ')}) IS NOT NULL`);
     else where.push(...onCase);
     const [t, i] = driver ? ['s."createdAt"', 's."caseId"'] : ['c."createdAt"', 'c."id"'];
-    if (after) {
-      const at = new Date(after.t);
-      // The redundant bound on createdAt lets the index seek to the cursor (as keysetAfter).
-      where.push(`${t} <= ${sql.p(at)} AND (${t} < ${sql.p(at)} OR (${t} = ${sql.p(at)} AND ${i} < ${sql.p(after.i)}))`);
-    }
+    if (after) where.push(beforeCursor(sql, t, i, after));
     const from = driver ? `"CaseSearchTerm" s` : `"Case" c`;
     return { text: `SELECT ${i} AS "id" FROM ${from}${and(where)} ORDER BY ${t} DESC, ${i} DESC LIMIT ${sql.p(limit)}`, values: sql.values };
   };
@@ -220,8 +307,8 @@ const countUpTo = (inner: string) => `SELECT COUNT(*) AS "n" FROM (${inner}) x`;
 
 /**
  * How many cases a list matches, counted up to CASE_TOTAL_CAP + 1 where the
- * count grows with the city: a search (its walk, once per case), cases with a
- * late task and a provider's cases (read from their index ranges — late tasks,
+ * count grows with the city: a search (its walk, once per case) and a
+ * provider's cases (read from their index ranges —
  * Task(assigneeOrgId, caseId), Case(applicantOrgId, …) — a case as often as it
  * has such tasks: a limited read counts distinct cases, and when that is not
  * conclusive the exact count follows). Every other list (the BDB's cases,
@@ -235,15 +322,15 @@ async function countCases(db: Db, viewer: CaseViewer, f: CaseListFilter, words: 
     return cappedTotal(await count(countUpTo(q.text), q.values));
   }
   const provider = !seesEveryCase(viewer);
-  if (!f.overdue && !(provider && !f.mine)) {
+  if (!(provider && !f.mine)) {
     const sql = new SqlParams(pg);
     const where = caseConditions(sql, viewer, f, words, now);
     return { total: await count(`SELECT COUNT(*) AS "n" FROM "Case" c${and(where)}`, sql.values), totalCapped: false };
   }
-  // The rows that can match, each case possibly more than once (one per task): late tasks, or a provider's cases.
+  // The rows that can match, each case possibly more than once (one per task): a provider's cases.
   const stream = (sql: SqlParams): string => {
-    /** The remaining conditions on the case (mine, type, status, problem list), visibility and lateness given by the stream. */
-    const onCase = () => caseConditions(sql, viewer, { ...f, overdue: false }, words, now, false);
+    /** The remaining conditions on the case (mine, type, status, problem list), visibility given by the stream. */
+    const onCase = () => caseConditions(sql, viewer, f, words, now, false);
     // A task's case is read only when a condition on it remains.
     const ofTasks = (taskWhere: string) => {
       const more = onCase();
@@ -251,22 +338,6 @@ async function countCases(db: Db, viewer: CaseViewer, f: CaseListFilter, words: 
         ? `SELECT t0."caseId" AS "id" FROM "Task" t0 JOIN "Case" c ON c."id" = t0."caseId" WHERE ${taskWhere} AND ${more.join(' AND ')}`
         : `SELECT t0."caseId" AS "id" FROM "Task" t0 WHERE ${taskWhere}`;
     };
-    const own = () => (provider ? ` AND t0."assigneeOrgId" = ${sql.p(viewer.orgId)}` : '');
-    if (f.overdue) {
-      // Two disjoint ranges of the partial indexes of open tasks: past the deadline; marked overdue by the workflow
-      // with a deadline not past (moved) or none. Written with the literal the partial indexes name.
-      const parts = [
-        ofTasks(`t0."status" = 'open' AND ${provider ? `t0."assigneeOrgId" = ${sql.p(viewer.orgId)} AND ` : ''}t0."dueAt" <= ${sql.p(now)}`),
-        ofTasks(`t0."status" = 'open' AND t0."overdueSince" IS NOT NULL AND (t0."dueAt" > ${sql.p(now)} OR t0."dueAt" IS NULL)${own()}`),
-      ];
-      if (provider) {
-        // Its own applications with another party's late task.
-        const w = [`c."applicantOrgId" = ${sql.p(viewer.orgId)}`, ...onCase()];
-        w.push(`EXISTS (SELECT 1 FROM "Task" t WHERE t."caseId" = c."id" AND t."status" = 'open' AND (t."dueAt" <= ${sql.p(now)} OR t."overdueSince" IS NOT NULL))`);
-        parts.push(`SELECT c."id" AS "id" FROM "Case" c WHERE ${w.join(' AND ')}`);
-      }
-      return parts.join(' UNION ALL ');
-    }
     const applied = [`c."applicantOrgId" = ${sql.p(viewer.orgId)}`, ...onCase()];
     const parts = [`SELECT c."id" AS "id" FROM "Case" c WHERE ${applied.join(' AND ')}`, ofTasks(`t0."assigneeOrgId" = ${sql.p(viewer.orgId)}`)];
     if (viewer.opinionRecipient) {
@@ -290,28 +361,24 @@ async function countCases(db: Db, viewer: CaseViewer, f: CaseListFilter, words: 
 }
 
 /**
- * The open tasks past their deadline or marked overdue (with a deadline), as
- * the overdue view lists them: two disjoint ranges of the partial indexes on
- * open tasks, counted from the index alone (Prisma's OR would read every open
- * task with a deadline to test overdueSince).
+ * How many open tasks are past their deadline or marked overdue (with a
+ * deadline), as the overdue view lists them: the supervision page's count per
+ * organisation (SupervisionOpenDue by day of the deadline, and the rest of
+ * today from the Task index), summed — never a pass over the city's late tasks.
  */
 async function countLateTasks(db: Db, now: Date): Promise<number> {
-  const p = (n: number) => (isPostgres(db) ? `$${n}` : '?');
-  const rows = await db.$queryRawUnsafe<{ n: number | bigint }[]>(
-    `SELECT (SELECT COUNT(*) FROM "Task" WHERE "status" = 'open' AND "dueAt" <= ${p(1)}) + ` +
-      `(SELECT COUNT(*) FROM "Task" WHERE "status" = 'open' AND "overdueSince" IS NOT NULL AND "dueAt" > ${p(2)}) AS "n"`,
-    now,
-    now,
-  );
-  return Number(rows[0]?.n ?? 0);
+  let n = 0;
+  for (const late of (await openOverduePerOrg(db, now)).values()) n += late;
+  return n;
 }
 
 export function createCasesRepository(db: Db) {
   const orgNames = async (): Promise<Map<string, string>> => new Map((await db.organisation.findMany()).map((o) => [o.id, o.name]));
   const calendar = createCalendarRepository(db);
-  /** Countdowns over the calendar as published now: read once per request, shared by every row. */
+  /** Countdowns over the calendar as published now: read once per request, shared by every row (the calendar object is rebuilt only when a publish changes it). */
   type Countdowns = (task: CountdownInput, now: Date) => Countdown;
-  const countdowns = async (): Promise<Countdowns> => createCountdowns(createWorkingDayCalendar(await calendar.publishedYears()));
+  const calendarOf = createCalendarMemo();
+  const countdowns = async (): Promise<Countdowns> => createCountdowns(calendarOf(await calendar.publishedYears()));
   const noCountdown: Countdown = { light: null, workingDaysLeft: null };
 
   /** A task's countdown and overdue flag, both from one reading of the clock: overdue is the red light. */
@@ -410,8 +477,9 @@ export function createCasesRepository(db: Db) {
         qWords = words.map((word, n) => ({ word, orgIds: (orgsOf[n] ?? []).map((o) => o.id) }));
       }
       const select = { ...caseSummaryFields, tasks: { select: { step: true, status: true, assigneeOrgId: true } } } as const;
-      // A search or overdue=true walks in raw SQL (caseWalk), then reads the page's cases by id.
-      const walk = f.q || f.overdue ? await caseWalk(db, viewer, f, qWords, now) : null;
+      // A search or overdue=true walks in raw SQL (caseWalk, lateCases), then reads the page's cases by id.
+      const late = f.overdue && !f.q ? await lateCases(db, viewer, f, now) : null;
+      const walk = late ? late.page : f.q || f.overdue ? await caseWalk(db, viewer, f, qWords, now) : null;
       const readPage = async () => {
         if (walk) {
           const q = walk(page.after, page.limit + 1);
@@ -430,7 +498,7 @@ export function createCasesRepository(db: Db) {
           take: page.limit + 1,
         });
       };
-      const [rows, total] = await Promise.all([readPage(), countCases(db, viewer, f, qWords, now, walk)]);
+      const [rows, total] = await Promise.all([readPage(), late ? late.total() : countCases(db, viewer, f, qWords, now, walk)]);
       const shown = rows.slice(0, page.limit);
       const last = shown.at(-1);
       const names = await orgNames();

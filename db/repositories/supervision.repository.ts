@@ -14,7 +14,7 @@
  */
 import { isPostgres, type Db } from '../client';
 import type { Prisma } from '../../generated/prisma';
-import { createCountdowns, createWorkingDayCalendar, formatShanghai } from '../../domain/calendar';
+import { createCalendarMemo, createCountdowns, formatShanghai } from '../../domain/calendar';
 import { stepLabelOf } from '../../domain/procedures';
 import type { CaseType } from '../../domain/cases/case-types';
 import type { CaseCursor, DoneTaskCursor, OverdueTaskCursor } from '../../domain/paging';
@@ -86,7 +86,8 @@ async function receivedIn(db: Db, period: SupervisionPeriod): Promise<string[]> 
 
 export function createSupervisionRepository(db: Db) {
   const calendar = createCalendarRepository(db);
-  const workingDayCalendar = async () => createWorkingDayCalendar(await calendar.publishedYears());
+  const calendarOf = createCalendarMemo();
+  const workingDayCalendar = async () => calendarOf(await calendar.publishedYears());
 
   return {
     async report(period: SupervisionPeriod, now: Date = new Date()): Promise<SupervisionReport> {

@@ -11,7 +11,7 @@ export type {
   WorkingDayCalendar,
   YearSource,
 } from './types';
-export { createWorkingDayCalendar, MAX_NATURAL_DAYS, MAX_WORKING_DAYS } from './working-day-calendar';
+export { createCalendarMemo, createWorkingDayCalendar, MAX_NATURAL_DAYS, MAX_WORKING_DAYS } from './working-day-calendar';
 export {
   MAX_PUBLISHED_YEAR,
   MIN_PUBLISHED_YEAR,

@@ -78,3 +78,14 @@ test('a published year is what the countdown follows', () => {
   const published = createWorkingDayCalendar([{ year: 2027, holidays, workdays: [] }]);
   assert.equal(trafficLight(open(due), now, published).workingDaysLeft, 1); // 01-05 only
 });
+
+test('one countdown function over a page of tasks, asked in any order, counts as a fresh one per task', () => {
+  const shared = createCountdowns(calendar);
+  const now = at('2026-10-09T09:00:00+08:00');
+  // Deadlines from weeks before to months after now, out of order: the numbering grows at both ends.
+  const dues = [40, -3, 0, 120, -45, 7, -1, 365, -200, 2].map((d) => new Date(Date.parse('2026-10-14T00:00:00+08:00') + d * 86_400_000));
+  for (const dueAt of dues) assert.deepEqual(shared(open(dueAt), now), trafficLight(open(dueAt), now, calendar), dueAt.toISOString());
+  // And a later `now` on the same function.
+  const later = at('2027-02-20T09:00:00+08:00');
+  for (const dueAt of dues) assert.deepEqual(shared(open(dueAt), later), trafficLight(open(dueAt), later, calendar), dueAt.toISOString());
+});

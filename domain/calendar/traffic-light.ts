@@ -37,28 +37,38 @@ export const YELLOW_WITHIN_WORKING_DAYS = 0;
 const DAY_MS = 86_400_000;
 // Date strings step in UTC arithmetic: a calendar date has no zone, so no DST or offset can skew the step.
 const nextDate = (date: string): string => new Date(Date.parse(`${date}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+const previousDate = (date: string): string => new Date(Date.parse(`${date}T00:00:00Z`) - DAY_MS).toISOString().slice(0, 10);
 
 /**
- * A countdown function over one calendar. It remembers which dates are working
- * days, so a page of tasks with nearby deadlines asks the calendar about each
- * date once.
+ * A countdown function over one calendar. It numbers the dates it is asked
+ * about by working days (W, from the first date asked), extending the numbering
+ * a day at a time from its nearest end, so a page of tasks asks the calendar
+ * about each date once and each countdown is one subtraction however late.
  */
 export function createCountdowns(calendar: WorkingDayCalendar): (task: CountdownInput, now: Date) => Countdown {
-  const working = new Map<string, boolean>();
-  const isWorking = (date: string): boolean => {
-    let w = working.get(date);
-    if (w === undefined) {
-      w = calendar.day(date).working;
-      working.set(date, w);
+  const w = new Map<string, number>();
+  let lo = '';
+  let hi = '';
+  /** W(date): working days in (anchor, date], negative before the anchor; W(b) − W(a) = working days in (a, b]. */
+  const ordinal = (date: string): number => {
+    if (w.size === 0) {
+      w.set(date, 0);
+      lo = hi = date;
     }
-    return w;
+    while (date > hi) {
+      const next = nextDate(hi);
+      w.set(next, (w.get(hi) as number) + (calendar.day(next).working ? 1 : 0));
+      hi = next;
+    }
+    while (date < lo) {
+      const prev = previousDate(lo);
+      w.set(prev, (w.get(lo) as number) - (calendar.day(lo).working ? 1 : 0));
+      lo = prev;
+    }
+    return w.get(date) as number;
   };
   /** Working days in (from, to], for date strings from < to. */
-  const workingDaysAfter = (from: string, to: string): number => {
-    let n = 0;
-    for (let d = nextDate(from); d <= to; d = nextDate(d)) if (isWorking(d)) n++;
-    return n;
-  };
+  const workingDaysAfter = (from: string, to: string): number => ordinal(to) - ordinal(from);
 
   return ({ dueAt, markedOverdue }, now) => {
     if (!dueAt) return { light: markedOverdue ? 'red' : null, workingDaysLeft: null };

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AppError } from '../errors';
-import { createWorkingDayCalendar, type PublishedYear } from './index';
+import { createCalendarMemo, createWorkingDayCalendar, type PublishedYear } from './index';
 
 const unpublished = createWorkingDayCalendar([]);
 const published2027: PublishedYear = {
@@ -106,4 +106,15 @@ test('createWorkingDayCalendar rejects invalid or duplicated published years', (
     () => createWorkingDayCalendar([{ ...published2027, holidays: [{ date: '2026-12-31', name: '元旦' }] }]),
     'holidays.0.date',
   );
+});
+
+test('the calendar memo answers from one calendar until the published years change, then from the new ones', () => {
+  const calendarOf = createCalendarMemo();
+  const before = calendarOf([]);
+  assert.equal(calendarOf([]), before, 'the same published years: the same calendar, its described dates kept');
+  assert.equal(before.day('2027-02-09').working, true, 'a Tuesday, before 2027 is published');
+  const after = calendarOf([published2027]);
+  assert.notEqual(after, before);
+  assert.equal(after.day('2027-02-09').working, false, 'the published 春节 holiday');
+  assert.equal(calendarOf([published2027]), after);
 });

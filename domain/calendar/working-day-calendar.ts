@@ -45,6 +45,7 @@ export function createWorkingDayCalendar(published: readonly PublishedYear[]): W
     publishedYears.set(entry.year, publishedSchedule(parsePublishedYear(entry.year, entry)));
   }
   const provisionalYears = new Map<number, YearSchedule>();
+  const described = new Map<string, DayInfo>();
 
   function scheduleFor(year: number): YearSchedule {
     const chosen = publishedYears.get(year);
@@ -100,11 +101,17 @@ export function createWorkingDayCalendar(published: readonly PublishedYear[]): W
     },
 
     day(date: string): DayInfo {
-      const day = parseShanghaiDate(date);
-      if (!day) {
-        throw new AppError('validation_failed', `不是有效日期：${date}`, { date: '须为 yyyy-MM-dd 格式的真实日期' });
+      // Kept per date: a page of countdowns asks about every date it spans, and time-zone date handling is slow (~0.2 ms).
+      let info = described.get(date);
+      if (!info) {
+        const day = parseShanghaiDate(date);
+        if (!day) {
+          throw new AppError('validation_failed', `不是有效日期：${date}`, { date: '须为 yyyy-MM-dd 格式的真实日期' });
+        }
+        info = Object.freeze(describe(day));
+        described.set(date, info);
       }
-      return describe(day);
+      return info;
     },
 
     addWorkingDays(from: Date, n: number): DeadlineResult {
@@ -164,4 +171,18 @@ function assertYear(year: number, field: string): void {
   if (!isRepresentableYear(year)) {
     throw new AppError('validation_failed', `年份无效：${String(year)}`, { [field]: '须为 1000–9999 的整数' });
   }
+}
+
+/**
+ * The calendar of the published years, built again only when they change (a
+ * publish or withdrawal): a calendar remembers the dates it was asked about,
+ * so the inbox, the lists and the deadlines of every request share that work.
+ */
+export function createCalendarMemo(): (published: readonly PublishedYear[]) => WorkingDayCalendar {
+  let last: { key: string; calendar: WorkingDayCalendar } | null = null;
+  return (published) => {
+    const key = JSON.stringify(published);
+    if (last?.key !== key) last = { key, calendar: createWorkingDayCalendar(published) };
+    return last.calendar;
+  };
 }

@@ -7,8 +7,8 @@
  * The shape follows what issue #10 measured (100 000 tasks over 54 000 cases):
  * about 30 organisations (the demo ones plus 20 municipal bureaus), all four
  * case types, ~0.54 cases per task, about half the tasks open. Running cases
- * are recent (their tasks due over the next weeks, some past the deadline,
- * some marked overdue by the workflow, some claimed); closed cases reach back
+ * are recent (their tasks due over the next weeks, some past the deadline and
+ * so marked overdue by their workflow, some claimed); closed cases reach back
  * two years. 宁波市公安局 (psb) is the busiest provider. Everything is drawn
  * from a seeded generator, so two runs load the same rows.
  */
@@ -234,7 +234,8 @@ export async function loadInbox(w: BulkWriter, opts: { fromCase: number; tasksSo
           const decision = open ? null : problemList && step === 'provider-consent' ? 'disagree' : (decisions[0] as string);
           tasks.push([
             `${id}:${step}:${org}`, id, step, org, st.role, open ? 'open' : 'done', decisions, dueAt, false,
-            overdue && rnd() < 0.5 && dueAt ? dueAt : null,
+            // Marked at the deadline, as every workflow's due timer marks its task (workflows/kernel/due-timers.ts).
+            overdue && dueAt ? dueAt : null,
             decision, open ? null : `${org}.user`, perProvider && resources.length > 1 ? (resources[0] as string) : null,
             new Date(stageStart), completedAt,
             claimed ? `${org}.clerk` : null, claimed ? '经办人' : null, claimed ? new Date(stageStart + DAY) : null,
