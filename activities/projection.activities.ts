@@ -18,7 +18,10 @@ import { isPermanentDataError } from '../db/errors';
 
 type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 
-async function apply(tx: Tx, op: ProjectionOp, auditKey: Buffer): Promise<void> {
+type Op<K extends ProjectionOp['op']> = Extract<ProjectionOp, { op: K }>;
+type Inserted = Op<'task-open'> | Op<'history'>;
+
+async function apply(tx: Tx, op: Exclude<ProjectionOp, Inserted>, auditKey: Buffer): Promise<void> {
   switch (op.op) {
     case 'case-status':
       // A new title changes the case search's terms (db/repositories/case-search.ts), read before the row is written.
@@ -33,25 +36,6 @@ async function apply(tx: Tx, op: ProjectionOp, auditKey: Buffer): Promise<void> 
           ...(op.title !== undefined ? { title: op.title } : {}),
           ...(op.closedAt !== undefined ? { closedAt: op.closedAt ? new Date(op.closedAt) : null } : {}),
         },
-      });
-      return;
-    case 'task-open':
-      await tx.task.upsert({
-        where: { id: op.id },
-        create: {
-          id: op.id,
-          caseId: op.caseId,
-          step: op.step,
-          assigneeOrgId: op.assigneeOrgId,
-          assigneeRole: op.assigneeRole,
-          status: 'open',
-          decisions: toJson(op.decisions),
-          subject: op.subject ?? null,
-          dueAt: op.dueAt ? new Date(op.dueAt) : null,
-          provisional: op.provisional,
-          createdAt: new Date(op.createdAt),
-        },
-        update: {},
       });
       return;
     case 'task-close':
@@ -72,27 +56,6 @@ async function apply(tx: Tx, op: ProjectionOp, auditKey: Buffer): Promise<void> 
       return;
     case 'task-overdue':
       await tx.task.update({ where: { id: op.id }, data: { overdueSince: new Date(op.since) } });
-      return;
-    case 'history':
-      await tx.historyEntry.upsert({
-        where: { key: op.key },
-        create: {
-          key: op.key,
-          caseId: op.caseId,
-          at: new Date(op.at),
-          actor: op.actor.name,
-          actorId: op.actor.id,
-          actorOrgId: op.actor.orgId,
-          taskId: op.taskId ?? taskIdIn(op.data),
-          action: op.action,
-          step: op.step ?? null,
-          decision: op.decision ?? null,
-          comment: op.comment ?? null,
-          article: op.article ?? null,
-          data: op.data === undefined ? undefined : toJson(op.data),
-        },
-        update: {},
-      });
       return;
     case 'grant-issue':
       await tx.accessGrant.upsert({
@@ -149,6 +112,60 @@ async function apply(tx: Tx, op: ProjectionOp, auditKey: Buffer): Promise<void> 
   }
 }
 
+const taskRow = (op: Op<'task-open'>) => ({
+  id: op.id,
+  caseId: op.caseId,
+  step: op.step,
+  assigneeOrgId: op.assigneeOrgId,
+  assigneeRole: op.assigneeRole,
+  status: 'open',
+  decisions: toJson(op.decisions),
+  subject: op.subject ?? null,
+  dueAt: op.dueAt ? new Date(op.dueAt) : null,
+  provisional: op.provisional,
+  createdAt: new Date(op.createdAt),
+});
+
+const historyRow = (op: Op<'history'>) => ({
+  key: op.key,
+  caseId: op.caseId,
+  at: new Date(op.at),
+  actor: op.actor.name,
+  actorId: op.actor.id,
+  actorOrgId: op.actor.orgId,
+  taskId: op.taskId ?? taskIdIn(op.data),
+  action: op.action,
+  step: op.step ?? null,
+  decision: op.decision ?? null,
+  comment: op.comment ?? null,
+  article: op.article ?? null,
+  data: op.data === undefined ? undefined : toJson(op.data),
+});
+
+/** The first op of each id: a row already written (a retried batch) stays as first written, as an upsert left it. */
+const firstOfEach = <T>(ops: T[], id: (op: T) => string, have: Set<string>): T[] =>
+  ops.filter((op) => {
+    if (have.has(id(op))) return false;
+    have.add(id(op));
+    return true;
+  });
+
+/** A batch's new tasks in two statements (the ids already written, one insert of the rest), not three per task. */
+async function insertNewTasks(tx: Tx, ops: Op<'task-open'>[]): Promise<void> {
+  if (ops.length === 0) return;
+  const have = await tx.task.findMany({ where: { id: { in: ops.map((o) => o.id) } }, select: { id: true } });
+  const rows = firstOfEach(ops, (o) => o.id, new Set(have.map((t) => t.id))).map(taskRow);
+  if (rows.length > 0) await tx.task.createMany({ data: rows });
+}
+
+/** A batch's new history entries in two statements, likewise. */
+async function insertNewHistory(tx: Tx, ops: Op<'history'>[]): Promise<void> {
+  if (ops.length === 0) return;
+  const have = await tx.historyEntry.findMany({ where: { key: { in: ops.map((o) => o.key) } }, select: { key: true } });
+  const rows = firstOfEach(ops, (o) => o.key, new Set(have.map((h) => h.key))).map(historyRow);
+  if (rows.length > 0) await tx.historyEntry.createMany({ data: rows });
+}
+
 const sha256Hex = (text: string): string => crypto.createHash('sha256').update(text, 'utf8').digest('hex');
 
 const taskIdIn = (data: unknown): string | null => {
@@ -167,10 +184,16 @@ export function createProjectionActivities(db: Db, auditKey: Buffer, planAhead: 
     if (bad) throw unwritable(`projection batch holds data the database cannot store at ${bad.path}: ${bad.message}`);
     try {
       // Audit entries first: their first statement takes the write lock (SQLite), so the
-      // transaction never has to upgrade a read snapshot another writer made stale.
-      const ordered = [...batch.filter((op) => op.op === 'audit'), ...batch.filter((op) => op.op !== 'audit')];
+      // transaction never has to upgrade a read snapshot another writer made stale. Then the
+      // batch's new tasks (its later ops may close or move them), its other ops in order, and its
+      // history entries, which no other op refers to.
+      const is = <K extends ProjectionOp['op']>(k: K) => (op: ProjectionOp): op is Op<K> => op.op === k;
+      const rest = batch.filter((op): op is Exclude<ProjectionOp, Inserted> => op.op !== 'audit' && op.op !== 'task-open' && op.op !== 'history');
       await db.$transaction(async (tx) => {
-        for (const op of ordered) await apply(tx, op, auditKey);
+        for (const op of batch.filter(is('audit'))) await apply(tx, op, auditKey);
+        await insertNewTasks(tx, batch.filter(is('task-open')));
+        for (const op of rest) await apply(tx, op, auditKey);
+        await insertNewHistory(tx, batch.filter(is('history')));
       });
     } catch (e) {
       // Transient failures (database down, busy, lost connection) are retried by Temporal; data errors never heal.

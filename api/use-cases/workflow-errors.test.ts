@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ServiceError } from '@temporalio/client';
+import { ServiceError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
 import { fromWorkflowError } from './workflow-errors';
 
 const grpc = (code: number, details: string) => Object.assign(new Error(`${code} ${details}`), { code, details, metadata: {} });
@@ -14,4 +15,11 @@ test('an Update the server aborted (gRPC UNAVAILABLE) or timed out is 503 unavai
 test('other gRPC failures and plain errors stay unmapped (a bug is a 500 with a log, not a retry hint)', () => {
   assert.equal(fromWorkflowError(new ServiceError('bad', { cause: grpc(3, 'invalid argument') })), null);
   assert.equal(fromWorkflowError(new Error('boom')), null);
+});
+
+test('an Update the server rejected because the worker never answered it (UnprocessedUpdate) is 503, not a 500', () => {
+  const unprocessed = ApplicationFailure.create({ type: 'UnprocessedUpdate', message: "Workflow Update is rejected because it wasn't processed by worker.", nonRetryable: true });
+  assert.equal(fromWorkflowError(new WorkflowUpdateFailedError('Workflow Update failed', unprocessed))?.code, 'unavailable');
+  const refused = ApplicationFailure.create({ type: 'conflict', message: '该任务已处理或已关闭', nonRetryable: true });
+  assert.equal(fromWorkflowError(new WorkflowUpdateFailedError('Workflow Update failed', refused))?.code, 'conflict');
 });

@@ -22,6 +22,9 @@ export function fromWorkflowError(e: unknown): AppError | null {
     }
     // The workflow took it but could not write its record: an administrator's stuck-cases view has it.
     if (cause.type === 'stuck') return new AppError('unavailable', cause.message);
+    // The server rejected an Update its worker received but never answered (a worker fault, not the request's):
+    // the workflow did not take it, so the same request may be sent again.
+    if (cause.type === 'UnprocessedUpdate') return new AppError('unavailable', '流程引擎暂时无法应答，本次操作未生效；请稍后重试');
   }
   if (engineCannotAnswerNow(e)) {
     return new AppError('unavailable', '流程引擎暂时无法应答，本次操作未确认；请稍后用同一 Idempotency-Key 重试');

@@ -105,9 +105,11 @@ async function rebuildHead(tx: AuditTx, auditKey: Buffer): Promise<StoredHead> {
  * Appends one entry inside the caller's transaction, so the entry exists if
  * and only if what it records was written. With `key` set and already logged
  * (a retried activity whose transaction committed), nothing is appended.
+ * `locked`: the head `lockHead` returned earlier in this transaction, with no
+ * entry appended since (it saves taking the lock twice).
  */
-export async function appendAuditEntryWithin(tx: AuditTx, auditKey: Buffer, input: AuditAppendInput): Promise<void> {
-  let head = await lockHead(tx);
+export async function appendAuditEntryWithin(tx: AuditTx, auditKey: Buffer, input: AuditAppendInput, locked?: StoredHead): Promise<void> {
+  let head = locked ?? (await lockHead(tx));
   if (head.seq < 0) head = await rebuildHead(tx, auditKey);
   if (input.key != null && (await tx.auditEntry.findUnique({ where: { key: input.key }, select: { seq: true } }))) return;
   await insertAfter(tx, auditKey, head, input);

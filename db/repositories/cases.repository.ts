@@ -557,7 +557,7 @@ export function createCasesRepository(db: Db) {
 
       const names = await orgNames();
       const now = new Date();
-      const user = c.applicantUserId ? await db.user.findUnique({ where: { id: c.applicantUserId } }) : null;
+      const user = c.applicantUserId ? await db.user.findUnique({ where: { id: c.applicantUserId }, select: { id: true, displayName: true } }) : null;
       const countdown = await countdowns();
       const tasks = seen.tasks.map((t) => toTask({ ...t, case: c }, names, now, countdown));
       const resourceNames = new Map(catalog.map((r) => [r.code, r.name]));

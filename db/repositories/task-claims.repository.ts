@@ -49,7 +49,7 @@ export function createTaskClaimsRepository(db: Db, opts: { auditKey: Buffer }) {
   async function write(action: InboxAction, c: InboxChange, change: (tx: AuditTx, task: TaskClaimRow) => Promise<boolean>): Promise<ClaimWrite> {
     return db.$transaction(
       async (tx: AuditTx) => {
-        await lockHead(tx);
+        const head = await lockHead(tx);
         const task = await tx.task.findUnique({ where: { id: c.taskId }, select: claimFields });
         if (!task) return { ok: false as const, task: null };
         const key = historyKey(task.caseId, c.requestId, action);
@@ -76,7 +76,7 @@ export function createTaskClaimsRepository(db: Db, opts: { auditKey: Buffer }) {
           action: `task-${action}`,
           target: `task:${task.id}`,
           detail: { case: task.caseId, step: task.step, ...(c.detail ?? {}) },
-        });
+        }, head);
         return { ok: true as const };
       },
       { maxWait: 15_000, timeout: 30_000 },

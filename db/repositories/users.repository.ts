@@ -29,7 +29,41 @@ const toPrincipal = (u: UserWithOrg): Principal => ({
 
 const withOrgAndRoles = { org: true, roles: true } as const;
 
+type SessionRow = { idHash: string; createdAt: Date | string; expiresAt: Date | string; lastSeenAt: Date | string; userId: string; username: string; displayName: string; active: boolean | number; orgId: string; orgName: string; role: string | null };
+
 export function createUsersRepository(db: Db) {
+  /**
+   * A session with its user, organisation and roles in one statement (every request asks):
+   * Prisma's include would send four, and compiles each (README "Performance"). One row per role.
+   */
+  async function sessionWithUser(idHash: string) {
+    const rows = await db.$queryRaw<SessionRow[]>`
+      SELECT s."idHash", s."createdAt", s."expiresAt", s."lastSeenAt", u."id" AS "userId", u."username", u."displayName", u."active",
+             o."id" AS "orgId", o."name" AS "orgName", r."role"
+      FROM "Session" s
+      JOIN "User" u ON u."id" = s."userId"
+      JOIN "Organisation" o ON o."id" = u."orgId"
+      LEFT JOIN "UserRole" r ON r."userId" = u."id"
+      WHERE s."idHash" = ${idHash}
+      ORDER BY r."role"`;
+    const first = rows[0];
+    if (!first) return null;
+    return {
+      idHash: first.idHash,
+      createdAt: new Date(first.createdAt),
+      expiresAt: new Date(first.expiresAt),
+      lastSeenAt: new Date(first.lastSeenAt),
+      user: {
+        id: first.userId,
+        username: first.username,
+        displayName: first.displayName,
+        active: first.active === true || first.active === 1,
+        org: { id: first.orgId, name: first.orgName },
+        roles: rows.flatMap((r) => (r.role === null ? [] : [{ role: r.role }])),
+      },
+    };
+  }
+
   return {
     async findForSignIn(username: string) {
       const u = await db.user.findUnique({ where: { username }, include: withOrgAndRoles });
@@ -56,7 +90,7 @@ export function createUsersRepository(db: Db) {
      * (a page refreshing itself in the background is not the user at work).
      */
     async principalForSession(token: string, o: { now: Date; policy: SessionPolicy; touch: boolean }): Promise<Principal | null> {
-      const s = await db.session.findUnique({ where: { idHash: sha256(token) }, include: { user: { include: withOrgAndRoles } } });
+      const s = await sessionWithUser(sha256(token));
       if (!s || !s.user.active) return null;
       if (!sessionIsLive(s, o.now, o.policy)) {
         await db.session.deleteMany({ where: { idHash: s.idHash } });
