@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { z } from '../../domain/zod-locale';
 import { AppError } from '../../domain/errors';
 import { CASE_STATUSES, CASE_TYPES } from '../../domain/cases/case-types';
-import { CASE_TOTAL_CAP } from '../../domain/cases/case-total';
+import { CASE_TOTAL_CAP, SEARCH_TOTAL_CAP } from '../../domain/cases/case-total';
 import { OVERDUE_SUPERVISOR_ROLES } from '../../domain/auth/roles';
 import { restrictedSharePayloadSchema } from '../../domain/cases/restricted-share/payload';
 import { ALL_STEPS, decisionBodySchema } from '../../domain/procedures';
@@ -154,13 +154,13 @@ export function caseRoutes(deps: ApiDeps): Router {
       ...pageQuery,
     }),
     description:
-      `total 为符合条件的办件数。按 q 搜索、overdue=true 以及数据提供单位（非大数据局）查看时，最多数到 ${CASE_TOTAL_CAP} 条：` +
-      `超过时 total 为 ${CASE_TOTAL_CAP}、totalCapped 为 true（页面显示“${CASE_TOTAL_CAP} 条以上”），翻页不受影响；其余情况为准确数目，totalCapped 为 false。` +
+      `total 为符合条件的办件数。按 q 搜索时最多数到 ${SEARCH_TOTAL_CAP} 条，overdue=true 以及数据提供单位（非大数据局）查看时最多数到 ${CASE_TOTAL_CAP} 条：` +
+      `超过时 total 为该上限、totalCapped 为 true（页面显示“${SEARCH_TOTAL_CAP} 条以上”或“${CASE_TOTAL_CAP} 条以上”），翻页不受影响；其余情况为准确数目，totalCapped 为 false。` +
       'q 按空格分词，每个词都须出现在办件编号（不区分大小写）、标题或申请单位名称中。',
     responses: {
       200: {
         description: '办件（一页）',
-        schema: pageSchema(caseSummarySchema).extend({ totalCapped: z.boolean().describe(`true：符合条件的办件多于 ${CASE_TOTAL_CAP} 条，total 为 ${CASE_TOTAL_CAP}`) }),
+        schema: pageSchema(caseSummarySchema).extend({ totalCapped: z.boolean().describe(`true：符合条件的办件多于上限（搜索 ${SEARCH_TOTAL_CAP} 条，其余 ${CASE_TOTAL_CAP} 条），total 为该上限`) }),
       },
     },
     handler: async ({ query, principal }) => {

@@ -14,7 +14,7 @@ import { createDb, type Db } from '../client';
 import { testBackends } from '../test-backends.fixture';
 import type { Principal } from '../../domain/auth/principal';
 import { caseSearchTerms } from '../../domain/cases/search-terms';
-import { CASE_TOTAL_CAP } from '../../domain/cases/case-total';
+import { CASE_TOTAL_CAP, SEARCH_TOTAL_CAP } from '../../domain/cases/case-total';
 import type { CaseCursor } from '../../domain/paging';
 import { createCaseStartRepository } from './case-start.repository';
 import { createCasesRepository } from './cases.repository';
@@ -183,8 +183,10 @@ for (const backend of backends) {
       return { total: r.total, totalCapped: r.totalCapped };
     };
 
-    test('exactly CASE_TOTAL_CAP matches: the exact total, not capped', async () => {
-      assert.deepEqual(await totalOf(bdb, { q: '甬数测试' }), { total: CASE_TOTAL_CAP, totalCapped: false });
+    test('exactly CASE_TOTAL_CAP matches: the exact total, not capped; a search counts up to SEARCH_TOTAL_CAP', async () => {
+      assert.deepEqual(await totalOf(bdb, { q: '甬数测试' }), { total: SEARCH_TOTAL_CAP, totalCapped: true });
+      // 甬数测试1: cases 1, 10–19 and 100–199.
+      assert.deepEqual(await totalOf(bdb, { q: '甬数测试1' }), { total: 111, totalCapped: false });
       assert.deepEqual(await totalOf(amr, {}), { total: CASE_TOTAL_CAP, totalCapped: false });
       assert.deepEqual(await totalOf(bdb, { overdue: true }), { total: CASE_TOTAL_CAP, totalCapped: false });
       assert.deepEqual(await totalOf(water, { overdue: true }), { total: CASE_TOTAL_CAP, totalCapped: false });
@@ -197,7 +199,7 @@ for (const backend of backends) {
       await addCases(db, [{ id, title: '受限共享：甬数测试新', applicantOrgId: 'amr', at: at(5000) }]);
       await db.task.create({ data: { id: `${id}:late`, caseId: id, step: 'provider-consent', assigneeOrgId: 'water', assigneeRole: 'provider-reviewer', status: 'open', decisions: [], overdueSince: new Date(), createdAt: new Date() } });
       try {
-        assert.deepEqual(await totalOf(bdb, { q: '甬数测试' }), { total: CASE_TOTAL_CAP, totalCapped: true });
+        assert.deepEqual(await totalOf(bdb, { q: '甬数测试' }), { total: SEARCH_TOTAL_CAP, totalCapped: true });
         assert.deepEqual(await totalOf(amr, {}), { total: CASE_TOTAL_CAP, totalCapped: true });
         assert.deepEqual(await totalOf(bdb, { overdue: true }), { total: CASE_TOTAL_CAP, totalCapped: true });
         assert.deepEqual(await totalOf(water, { overdue: true }), { total: CASE_TOTAL_CAP, totalCapped: true });

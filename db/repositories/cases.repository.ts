@@ -18,7 +18,7 @@ import { mergeSorted, type CaseCursor, type DoneTaskCursor, type OpenTaskCursor,
 import type { Prisma } from '../../generated/prisma';
 import { disputedConsentTask } from '../../domain/supervision/problem-list';
 import { foldAscii, upperAscii } from '../../domain/cases/search-terms';
-import { CASE_TOTAL_CAP, cappedTotal, type CaseTotal } from '../../domain/cases/case-total';
+import { CASE_TOTAL_CAP, SEARCH_TOTAL_CAP, cappedTotal, type CaseTotal } from '../../domain/cases/case-total';
 import { queryBigrams, rarestBigram, SqlParams } from './case-search';
 import { openOverduePerOrg } from './supervision-rollup';
 
@@ -310,7 +310,8 @@ const countUpTo = (inner: string) => `SELECT COUNT(*) AS "n" FROM (${inner}) x`;
 
 /**
  * How many cases a list matches, counted up to CASE_TOTAL_CAP + 1 where the
- * count grows with the city: a search (its walk, once per case) and a
+ * count grows with the city: a search (its walk, once per case, up to
+ * SEARCH_TOTAL_CAP + 1) and a
  * provider's cases (read from their index ranges —
  * Task(assigneeOrgId, caseId), Case(applicantOrgId, …) — a case as often as it
  * has such tasks: a limited read counts distinct cases, and when that is not
@@ -321,8 +322,8 @@ async function countCases(db: Db, viewer: CaseViewer, f: CaseListFilter, words: 
   const pg = isPostgres(db);
   const count = async (text: string, values: unknown[]) => Number((await db.$queryRawUnsafe<{ n: number | bigint }[]>(text, ...values))[0]?.n ?? 0);
   if (f.q && search) {
-    const q = search(null, CASE_TOTAL_CAP + 1);
-    return cappedTotal(await count(countUpTo(q.text), q.values));
+    const q = search(null, SEARCH_TOTAL_CAP + 1);
+    return cappedTotal(await count(countUpTo(q.text), q.values), SEARCH_TOTAL_CAP);
   }
   const provider = !seesEveryCase(viewer);
   if (!(provider && !f.mine)) {
@@ -627,11 +628,12 @@ export function createCasesRepository(db: Db) {
       };
       const ranges = p.roles.flatMap((role) => statuses.map((status) => ({ assigneeOrgId: p.org.id, assigneeRole: role, status, ...narrowing })));
       const take = page.limit + 1;
+      // The tasks alone: the page's cases are read once below (an include read them per range, empty ones too).
       const read = (extra: Prisma.TaskWhereInput, orderBy: Prisma.TaskOrderByWithRelationInput[]) =>
-        Promise.all(ranges.map((r) => db.task.findMany({ where: { AND: [r, extra] }, include: { case: { select: { type: true, title: true } } }, orderBy, take })));
+        Promise.all(ranges.map((r) => db.task.findMany({ where: { AND: [r, extra] }, orderBy, take })));
       const total = ranges.length ? await db.task.count({ where: { assigneeOrgId: p.org.id, assigneeRole: { in: p.roles }, status: { in: statuses }, ...narrowing } }) : 0;
 
-      let rows: TaskWithCase[];
+      let rows: TaskRow[];
       let next: OpenTaskCursor | DoneTaskCursor | null = null;
       if (f.status === 'open') {
         const after = page.after?.k === 'task-open' ? page.after : null;
@@ -662,9 +664,17 @@ export function createCasesRepository(db: Db) {
         const last = rows.length > page.limit ? rows[page.limit - 1] : undefined;
         if (last) next = { k: 'task-done', d: last.completedAt ? last.completedAt.getTime() : null, i: last.id };
       }
-      const [names, countdown] = await Promise.all([orgNames(), countdowns()]);
+      const shown = rows.slice(0, page.limit);
+      const caseIds = [...new Set(shown.map((t) => t.caseId))];
+      const [names, countdown, cases] = await Promise.all([
+        orgNames(),
+        countdowns(),
+        caseIds.length ? db.case.findMany({ where: { id: { in: caseIds } }, select: { id: true, type: true, title: true } }) : [],
+      ]);
+      const caseOf = new Map(cases.map((c) => [c.id, c]));
       const now = new Date();
-      return { items: rows.slice(0, page.limit).map((t) => toTask(t, names, now, countdown)), total, next };
+      // Every task's case exists (Task.caseId is a foreign key).
+      return { items: shown.map((t) => toTask({ ...t, case: caseOf.get(t.caseId) as TaskWithCase['case'] }, names, now, countdown)), total, next };
     },
 
     /**

@@ -1,6 +1,6 @@
 /**
  * 上一页 / 下一页 under a cursor-paged list, with the count of matches. A case
- * list counts at most so many (GET /cases `totalCapped`): then "1000 条以上".
+ * list counts at most so many (GET /cases `totalCapped`): then "1000 条以上" (a search: "200 条以上").
  */
 import type { CursorPages } from '../lib/use-cursor-pages';
 import { btn } from './ui';
