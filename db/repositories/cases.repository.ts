@@ -232,7 +232,7 @@ async function lateCases(db: Db, viewer: CaseViewer, f: CaseListFilter, now: Dat
     return `SELECT ${select} FROM "CaseLateParty" l${and(where)}`;
   };
   /** The cases of unmarked late tasks the viewer sees late (one row each), or null when there are none. */
-  const unmarked = (sql: SqlParams, select: string, after: CaseCursor | null): string | null => {
+  const unmarked = (sql: SqlParams, select: string, after: CaseCursor | null, notMarked = false): string | null => {
     if (unmarkedIds?.length === 0) return null;
     // Written with the literals Task_open_overdueSince_idx names (status = 'open'; overdueSince IS NULL).
     const late = (t: string) => `${t}."status" = 'open' AND ${t}."overdueSince" IS NULL AND ${t}."dueAt" <= ${sql.p(now)}`;
@@ -245,6 +245,8 @@ async function lateCases(db: Db, viewer: CaseViewer, f: CaseListFilter, now: Dat
     }
     where.push(...onCase(sql));
     if (after) where.push(beforeCursor(sql, 'c."createdAt"', 'c."id"', after));
+    // Not already in the party's range (the count adds the two instead of merging them).
+    if (notMarked) where.push(`NOT EXISTS (SELECT 1 FROM "CaseLateParty" l WHERE l."caseId" = c."id" AND l."orgId" = ${sql.p(provider ? viewer.orgId : '')})`);
     return `SELECT ${select} FROM "Case" c${and(where)}`;
   };
   return {
@@ -257,12 +259,13 @@ async function lateCases(db: Db, viewer: CaseViewer, f: CaseListFilter, now: Dat
       return { text: `${both} ORDER BY "t" DESC, "id" DESC LIMIT ${sql.p(limit)}`, values: sql.values };
     },
     async total() {
-      // A party's range holds each case once: counted up to the cap from the index; the unmarked ones all (a few).
+      // A party's range holds each case once: counted up to the cap from the index, plus the few unmarked cases
+      // not in it (adding, not merging: a UNION sorted the range's 1 001 entries to drop duplicates).
       const sql = new SqlParams(pg);
-      const a = `${marked(sql, 'l."caseId" AS "id"', null)} LIMIT ${sql.p(CASE_TOTAL_CAP + 1)}`;
-      const b = unmarked(sql, 'c."id" AS "id"', null);
-      const rows = b ? `SELECT "id" FROM (${a}) a UNION SELECT "id" FROM (${b}) b LIMIT ${sql.p(CASE_TOTAL_CAP + 1)}` : a;
-      return cappedTotal(Number((await db.$queryRawUnsafe<{ n: number | bigint }[]>(`SELECT COUNT(*) AS "n" FROM (${rows}) x`, ...sql.values))[0]?.n ?? 0));
+      const a = `SELECT COUNT(*) FROM (${marked(sql, 'l."caseId" AS "id"', null)} LIMIT ${sql.p(CASE_TOTAL_CAP + 1)}) a`;
+      const b = unmarked(sql, 'c."id" AS "id"', null, true);
+      const text = b ? `SELECT (${a}) + (SELECT COUNT(*) FROM (${b}) b) AS "n"` : `SELECT (${a}) AS "n"`;
+      return cappedTotal(Number((await db.$queryRawUnsafe<{ n: number | bigint }[]>(text, ...sql.values))[0]?.n ?? 0));
     },
   };
 }

@@ -99,7 +99,7 @@ describe('query plans at scale (SQLite)', () => {
       const [unmarked] = on(plans, /SELECT t0\."caseId" AS "id" FROM "Task" t0/);
       assert.match(unmarked!.plan, /SEARCH t0 USING COVERING INDEX Task_open_overdueSince_idx \(overdueSince=\? AND dueAt<\?\)/, unmarked!.plan);
       const [page] = on(plans, /FROM "CaseLateParty" l WHERE .*ORDER BY/);
-      const [count] = on(plans, /SELECT COUNT\(\*\) AS "n" FROM \(SELECT l\."caseId"/);
+      const [count] = on(plans, /SELECT \(SELECT COUNT\(\*\) FROM \(SELECT l\."caseId"/);
       for (const p of [page!, count!]) {
         noFullScan(p, 'Case');
         noFullScan(p, 'Task');
