@@ -318,8 +318,9 @@ const countUpTo = (inner: string) => `SELECT COUNT(*) AS "n" FROM (${inner}) x`;
  * provider's cases (read from their index ranges —
  * Task(assigneeOrgId, caseId), Case(applicantOrgId, …) — a case as often as it
  * has such tasks: a limited read counts distinct cases, and when that is not
- * conclusive the exact count follows). Every other list (the BDB's cases,
- * mine=true, by type or status) is counted exactly, from Case's indexes.
+ * conclusive the exact count follows). The BDB's plain list (by type or
+ * status too) is counted exactly from CaseTally; every other (mine=true, the
+ * problem list) exactly from Case's indexes.
  */
 async function countCases(db: Db, viewer: CaseViewer, f: CaseListFilter, words: QueryWord[], now: Date, search: Awaited<ReturnType<typeof caseWalk>> | null): Promise<CaseTotal> {
   const pg = isPostgres(db);
@@ -329,6 +330,12 @@ async function countCases(db: Db, viewer: CaseViewer, f: CaseListFilter, words: 
     return cappedTotal(await count(countUpTo(q.text), q.values), SEARCH_TOTAL_CAP);
   }
   const provider = !seesEveryCase(viewer);
+  if (!provider && !f.mine && !f.problemList) {
+    // The city's cases, of a type or status: from CaseTally (kept by triggers, case-tally-sql.ts), a few rows.
+    const sql = new SqlParams(pg);
+    const where = [...(f.type ? [`"type" = ${sql.p(f.type)}`] : []), ...(f.status ? [`"status" = ${sql.p(f.status)}`] : [])];
+    return { total: await count(`SELECT COALESCE(SUM("cases"), 0) AS "n" FROM "CaseTally"${and(where)}`, sql.values), totalCapped: false };
+  }
   if (!(provider && !f.mine)) {
     const sql = new SqlParams(pg);
     const where = caseConditions(sql, viewer, f, words, now);
