@@ -10,9 +10,9 @@
 import { createCaseKernel } from './kernel/case-kernel';
 import { refused } from './kernel/failures';
 import { SYSTEM, actorRef, now } from './kernel/case-record';
-import { payloadIssues } from '../domain/procedures';
+import { payloadRefusal } from '../domain/procedures/decision-check';
 import { CONDITIONAL_OPEN_SPEC as SPEC } from '../domain/procedures/conditional-open.spec';
-import { conditionalOpenPayloadSchema, type ConditionalOpenPayload } from '../domain/cases/conditional-open/payload';
+import { CONDITIONAL_OPEN_SHAPE, type ConditionalOpenPayload } from '../domain/cases/conditional-open/shape';
 import { AGREEMENT_TEMPLATE_VERSION, renderAgreement } from '../domain/agreement/agreement-template';
 import { dueText } from '../domain/cases/due-text';
 import type { KernelTask } from './kernel/types';
@@ -94,7 +94,7 @@ export async function conditionalOpenWorkflow(input: CoCaseInput): Promise<CoSta
     checkDecision(task, dec) {
       const { decision } = dec.decision;
       if (decision === 'resubmit') {
-        const bad = payloadIssues(conditionalOpenPayloadSchema, dec.decision.payload, '第25条第3款');
+        const bad = payloadRefusal(CONDITIONAL_OPEN_SHAPE, dec.decision.payload, '第25条第3款');
         if (bad) throw refused(bad.message, bad.article, bad.fields);
         const asked = (dec.amended?.payload as ConditionalOpenPayload | undefined)?.resources ?? [];
         if (asked.join('\n') !== d.payload.resources.join('\n')) {

@@ -14,9 +14,9 @@ import type { WorkflowActivities } from '../activities';
 import { createCaseKernel } from './kernel/case-kernel';
 import { conflict, refused } from './kernel/failures';
 import { SYSTEM, actorRef, now } from './kernel/case-record';
-import { payloadIssues } from '../domain/procedures';
+import { payloadRefusal } from '../domain/procedures/decision-check';
 import { IT_PROJECT_SPEC as SPEC } from '../domain/procedures/it-project.spec';
-import { checkItProjectRules, itProjectPayloadSchema, itProjectTitle, registeredResourcesRefusal, type ItProjectPayload } from '../domain/cases/it-project/payload';
+import { IT_PROJECT_SHAPE, checkItProjectRules, itProjectTitle, registeredResourcesRefusal, type ItProjectPayload } from '../domain/cases/it-project/shape';
 import { OPINION_DECISION_LABELS, isOpinionDecision, opinionCcTitle } from '../domain/cases/it-project/opinion';
 import { entryPassed, entryProblems } from '../domain/cases/it-project/completion';
 import type { KernelTask } from './kernel/types';
@@ -77,9 +77,10 @@ export async function itProjectWorkflow(input: ItCaseInput): Promise<ItState> {
     checkDecision(task, dec) {
       const b = dec.decision;
       if (b.decision === 'resubmit') {
-        const bad = payloadIssues(itProjectPayloadSchema, b.payload, '第9条');
+        const bad = payloadRefusal(IT_PROJECT_SHAPE, b.payload, '第9条');
         if (bad) throw refused(bad.message, bad.article, bad.fields);
-        const rule = checkItProjectRules(itProjectPayloadSchema.parse(b.payload));
+        // The shape passed, and the rules read no field that parsing would trim or fill in.
+        const rule = checkItProjectRules(b.payload as ItProjectPayload);
         if (rule) throw refused(rule.message, rule.article, Object.fromEntries(Object.entries(rule.fields).map(([f, m]) => [`payload.${f}`, m])));
       }
       if (b.decision === 'complete') {

@@ -13,7 +13,7 @@ import { createCaseKernel } from './kernel/case-kernel';
 import { conflict, refused, refuseUnstorable } from './kernel/failures';
 import { SYSTEM, actorRef, now } from './kernel/case-record';
 import { PROBLEM_DATA_SPEC as SPEC, REPORTER_CONFIRM_WORKING_DAYS } from '../domain/procedures/problem-data.spec';
-import { PROBLEM_TYPE_LABELS } from '../domain/cases/problem-data/payload';
+import { PROBLEM_TYPE_LABELS } from '../domain/cases/problem-data/shape';
 import { HANDLING_WORKING_DAYS, MAX_BDB_LIMIT_WORKING_DAYS, URGENT_HANDLING_WORKING_DAYS, extensionRefusal } from '../domain/cases/problem-data/deadlines';
 import { dueText } from '../domain/cases/due-text';
 import type { KernelTask } from './kernel/types';

@@ -9,9 +9,9 @@ import { patched } from '@temporalio/workflow';
 import { createCaseKernel } from './kernel/case-kernel';
 import { refused } from './kernel/failures';
 import { SYSTEM, actorRef } from './kernel/case-record';
-import { payloadIssues } from '../domain/procedures';
+import { payloadRefusal } from '../domain/procedures/decision-check';
 import { NON_SHARE_ARTICLE, PLAIN_SHARING_DECISIONS, RESTRICTED_SHARE_SPEC as SPEC } from '../domain/procedures/restricted-share.spec';
-import { SHARE_METHOD_LABELS, restrictedSharePayloadSchema, type RestrictedSharePayload } from '../domain/cases/restricted-share/payload';
+import { RESTRICTED_SHARE_SHAPE, SHARE_METHOD_LABELS, type RestrictedSharePayload } from '../domain/cases/restricted-share/shape';
 import type { KernelTask, ResourceFacts } from './kernel/types';
 import type { RsCaseInput, RsData, RsOutcome, RsState } from './restricted-share.types';
 
@@ -135,7 +135,7 @@ export async function restrictedShareWorkflow(input: RsCaseInput): Promise<RsSta
         throw refused(`${names}属非共享类数据，只能经脱敏等处理后提供，请选择脱敏后共享并写明脱敏字段和规则`, NON_SHARE_ARTICLE, { decision: '非共享类数据只能脱敏后提供' });
       }
       if (name === 'resubmit') {
-        const bad = payloadIssues(restrictedSharePayloadSchema, dec.decision.payload, '第17条');
+        const bad = payloadRefusal(RESTRICTED_SHARE_SHAPE, dec.decision.payload, '第17条');
         if (bad) throw refused(bad.message, bad.article, bad.fields);
       }
     },

@@ -1,9 +1,5 @@
-/** What every procedure's filing rules share: required text fields, the refusal shape, and Art. 32. */
-import { z } from '../zod-locale';
+/** What every procedure's filing rules share: the refusal shape and Art. 32 (required text fields: domain/input/shape). */
 import type { FieldErrors } from '../errors';
-
-/** A required, trimmed text field whose messages name it. */
-export const requiredText = (label: string, max = 2000) => z.string({ error: `请填写${label}` }).trim().min(1, `请填写${label}`).max(max, `${label}过长（最多 ${max} 字）`);
 
 /** A rule of the regulation refused the filing: the message, the article and the fields concerned. */
 export interface RuleRefusal {

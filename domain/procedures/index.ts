@@ -7,7 +7,8 @@ import { PROBLEM_DATA_SPEC } from './problem-data.spec';
 import { IT_PROJECT_SPEC } from './it-project.spec';
 
 export * from './procedure-spec';
-export { decisionBodySchema, missingDecisionFields, payloadIssues, type DecisionBody, type DecisionRefusal } from './decision-rules';
+export { decisionBodySchema, type DecisionBody } from './decision-rules';
+export { missingDecisionFields, payloadRefusal, type DecisionRefusal } from './decision-check';
 
 export const PROCEDURE_SPECS: Readonly<Record<CaseType, ProcedureSpec>> = {
   'restricted-share': RESTRICTED_SHARE_SPEC,

@@ -332,6 +332,14 @@ describe('restricted-share workflow', () => {
     // resubmit without the amended request is refused
     const noAmend = await assertRefused(decide(handle, amend.id, ACTORS.applicant, { decision: 'resubmit', payload: payloadFor(['NB-PSB-0001']) }), 'rule');
     assert.ok(noAmend?.fields?.payload);
+    // a request that breaks its shape is refused field by field, in the API's words (the workflow checks it without zod)
+    const broken = { ...payloadFor(['NB-PSB-0001']), scenario: '  ', accessDays: 1.5 };
+    const badShape = await assertRefused(
+      decide(handle, amend.id, ACTORS.applicant, { decision: 'resubmit', payload: broken }, { amended: { payload: broken, resources: [RESOURCES['NB-PSB-0001']!] } }),
+      'rule',
+    );
+    assert.deepEqual(badShape?.fields, { 'payload.scenario': '请填写应用场景', 'payload.accessDays': '使用期限须为整数天' });
+    assert.equal(badShape?.article, '第17条');
 
     const amended = payloadFor(['NB-PSB-0001'], { scenario: '企业开办一件事联办：法定代表人身份核验', dataItems: ['公民身份号码'], accessDays: 90 });
     await decide(handle, amend.id, ACTORS.applicant, { decision: 'resubmit', payload: amended }, { amended: { payload: amended, resources: [RESOURCES['NB-PSB-0001']!] } });

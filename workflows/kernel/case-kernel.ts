@@ -8,7 +8,8 @@
  */
 import { allHandlersFinished, condition, continueAsNew, patched, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { ProjectionOp } from '../../domain/cases/projection';
-import { missingDecisionFields, type ProcedureSpec } from '../../domain/procedures';
+import { missingDecisionFields } from '../../domain/procedures/decision-check';
+import type { ProcedureSpec } from '../../domain/procedures/procedure-spec';
 import { calendarPublishedSignal, decideUpdate, filedUpdate, retryProjectionSignal, revokeGrantUpdate, stateQuery, withdrawUpdate } from './messages';
 import { actorRef, createCaseRecord, now, SYSTEM, type HistoryInput } from './case-record';
 import { createTaskBook, type OpenOptions } from './task-book';

@@ -3,7 +3,7 @@
  * reminded to report, and what the automatic check finds for each entry of
  * the project's data catalog. Computed in activities, never in the workflow.
  */
-import { isUpdateLapsed } from '../../catalog/resource';
+import { isUpdateLapsed } from '../../catalog/rules';
 
 /** Policy: completion reminders go out at 09:00 Shanghai (office hours), not at midnight. */
 export const REMINDER_HOUR_SHANGHAI = 9;

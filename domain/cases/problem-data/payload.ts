@@ -1,49 +1,7 @@
-/**
- * A problem-data report 问题数据反馈 (Art. 27–29): its shape (zod, shared by the
- * API, the business-system docking and the web form) and the rules over the
- * catalog entry it names.
- */
-import { z } from '../../zod-locale';
-import { requiredText, type RuleRefusal } from '../payload-rules';
+/** The problem-data report with its zod schema (API, docking, web form, OpenAPI); the rules themselves are in ./shape. */
+import { shapeToZod } from '../../input/shape-zod';
+import { PROBLEM_DATA_SHAPE } from './shape';
 
-export const PROBLEM_TYPES = ['error', 'omission', 'trade-secret', 'privacy'] as const;
-export type ProblemType = (typeof PROBLEM_TYPES)[number];
+export { PROBLEM_TYPES, PROBLEM_TYPE_LABELS, PROBLEM_DATA_SHAPE, checkProblemDataRules, problemDataTitle, type ProblemType, type ProblemDataPayload, type ProblemCatalogFacts } from './shape';
 
-export const PROBLEM_TYPE_LABELS: Record<ProblemType, string> = {
-  error: '数据错误',
-  omission: '数据遗漏',
-  'trade-secret': '侵犯商业秘密',
-  privacy: '侵犯个人隐私',
-};
-
-export const problemDataPayloadSchema = z.strictObject({
-  resource: z.string({ error: '请选择数据资源' }).trim().min(1, '请选择数据资源').max(60),
-  recordRef: requiredText('问题记录标识', 200),
-  field: requiredText('问题字段', 200),
-  problemType: z.enum(PROBLEM_TYPES, { error: '请选择问题类型：error、omission、trade-secret 或 privacy' }),
-  description: requiredText('问题描述'),
-  urgent: z.boolean({ error: '请说明是否紧急' }).default(false),
-});
-export type ProblemDataPayload = z.infer<typeof problemDataPayloadSchema>;
-
-/** What the rules need to know of the catalog entry and the reporter. */
-export interface ProblemCatalogFacts {
-  code: string;
-  providerId: string;
-}
-
-/**
- * The resource must be in the catalog (Art. 10), and a provider does not report
- * its own data to itself: it corrects it (Art. 27 ¶4).
- */
-export function checkProblemDataRules(p: ProblemDataPayload, catalog: readonly ProblemCatalogFacts[], reporterOrgId: string): RuleRefusal | null {
-  const r = catalog.find((c) => c.code === p.resource);
-  if (!r) return { message: '所反馈的数据资源不在公共数据资源目录中（第10条）', article: '第10条', fields: { resource: `目录中没有编码为 ${p.resource} 的数据资源` } };
-  if (r.providerId === reporterOrgId) {
-    return { message: '本单位提供的数据有问题的，请直接校核整改，无需向本单位反馈（第27条）', article: '第27条', fields: { resource: '这是本单位提供的数据资源' } };
-  }
-  return null;
-}
-
-export const problemDataTitle = (p: ProblemDataPayload, resourceName: string): string =>
-  `问题数据反馈：${resourceName}（${p.resource}）${PROBLEM_TYPE_LABELS[p.problemType]}${p.urgent ? '【紧急】' : ''}`;
+export const problemDataPayloadSchema = shapeToZod(PROBLEM_DATA_SHAPE);
