@@ -8,6 +8,7 @@
  */
 import type { Prisma } from '../../generated/prisma';
 import { bigramsOf, caseSearchTerms } from '../../domain/cases/search-terms';
+import { SqlParams } from '../sql-params';
 
 type Tx = Prisma.TransactionClient;
 
@@ -38,16 +39,6 @@ export async function retitleCaseSearchTerms(tx: Tx, caseId: string, newTitle: s
   const after = caseSearchTerms({ id: caseId, title: newTitle, applicantOrgName: orgName });
   await tx.caseSearchTerm.deleteMany({ where: { caseId, createdAt: c.createdAt, term: { in: [...new Set([...before, ...after])] } } });
   if (after.length) await tx.caseSearchTerm.createMany({ data: after.map((term) => ({ term, createdAt: c.createdAt, caseId })) });
-}
-
-/** Parameters in the order the SQL reads them: numbered on PostgreSQL, positional on SQLite. */
-export class SqlParams {
-  readonly values: unknown[] = [];
-  constructor(readonly pg: boolean) {}
-  p(v: unknown): string {
-    this.values.push(v);
-    return this.pg ? `$${this.values.length}` : '?';
-  }
 }
 
 /** The distinct bigrams of a query's words: what the index can look up (none when every word is one character). */

@@ -18,6 +18,7 @@ import { createWorkingDayCalendar, type PublishedYear } from '../../domain/calen
 import type { AnsweredTally, ProblemReportCount } from '../../domain/supervision/figures';
 import type { SupervisionPeriod } from '../../domain/supervision/period';
 import { fromJson } from '../json';
+import { SqlParams } from '../sql-params';
 import { answeredSql, CALENDAR_LOCK_KEY, CITY_TOTAL, GRAINS, onTimeSql, shanghaiDateSql, shanghaiMonthSql, workingDaysSql, type Dialect } from './supervision-rollup-sql';
 
 type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
@@ -130,23 +131,13 @@ export function periodGrains(from: string, to: string): { days: [string, string]
 }
 
 /** SELECT `columns` of one rollup over the period: its month twin for whole months, its day rows for the rest (one key range each). */
-function overPeriod(d: Dialect, grains: (typeof GRAINS)[number], columns: string, period: SupervisionPeriod): { sql: string; params: string[] } {
+function overPeriod(sql: SqlParams, grains: (typeof GRAINS)[number], columns: string, period: SupervisionPeriod): string {
   const parts = periodGrains(period.from, period.to);
-  const params: string[] = [];
-  const p = () => (d === 'postgres' ? `$${params.length}` : '?');
-  const selects = parts.days.map(([a, b]) => {
-    params.push(a);
-    const lo = p();
-    params.push(b);
-    return `SELECT ${columns} FROM "${grains.day}" WHERE "day" >= ${lo} AND "day" <= ${p()}`;
-  });
+  const selects = parts.days.map(([a, b]) => `SELECT ${columns} FROM "${grains.day}" WHERE "day" >= ${sql.p(a)} AND "day" <= ${sql.p(b)}`);
   if (parts.months) {
-    params.push(parts.months[0]);
-    const lo = p();
-    params.push(parts.months[1]);
-    selects.push(`SELECT ${columns} FROM "${grains.month}" WHERE "month" >= ${lo} AND "month" <= ${p()}`);
+    selects.push(`SELECT ${columns} FROM "${grains.month}" WHERE "month" >= ${sql.p(parts.months[0])} AND "month" <= ${sql.p(parts.months[1])}`);
   }
-  return { sql: selects.join(' UNION ALL '), params };
+  return selects.join(' UNION ALL ');
 }
 
 /**
@@ -156,13 +147,13 @@ function overPeriod(d: Dialect, grains: (typeof GRAINS)[number], columns: string
  * the calendar once and read again.
  */
 export async function answeredPerOrg(db: Db, period: SupervisionPeriod, now: Date = new Date()): Promise<Map<string, AnsweredTally>> {
-  const d = dialectOf(db);
-  const rows = overPeriod(d, GRAINS[0], '"orgId", "answered", "onTime", "workingDays"', period);
+  const sql = SqlParams.of(db);
+  const rows = overPeriod(sql, GRAINS[0], '"orgId", "answered", "onTime", "workingDays"', period);
   const read = () =>
     db.$queryRawUnsafe<{ orgId: string; handled: number | bigint; onTime: number | bigint; workingDays: number | bigint | null; unknown: number | bigint }[]>(
       `SELECT "orgId", SUM("answered") AS "handled", SUM("onTime") AS "onTime", SUM("workingDays") AS "workingDays", ` +
-        `SUM(CASE WHEN "workingDays" IS NULL THEN 1 ELSE 0 END) AS "unknown" FROM (${rows.sql}) AS r GROUP BY "orgId"`,
-      ...rows.params,
+        `SUM(CASE WHEN "workingDays" IS NULL THEN 1 ELSE 0 END) AS "unknown" FROM (${rows}) AS r GROUP BY "orgId"`,
+      ...sql.values,
     );
   let answered = await read();
   if (answered.some((r) => Number(r.unknown) > 0)) {
@@ -197,21 +188,17 @@ function shanghaiToday(now: Date): { day: string; start: Date; end: Date } {
  * calendar sets them — never the city's backlog.
  */
 export async function openOverduePerOrg(db: Db, now: Date): Promise<Map<string, number>> {
-  const d = dialectOf(db);
-  const p = (n: number) => (d === 'postgres' ? `$${n}` : '?');
+  const sql = SqlParams.of(db);
   const today = shanghaiToday(now);
   // SQLite's statistics could prefer Task(status, dueAt, …) and look up every task due later today.
-  const notYet = `"Task"${d === 'postgres' ? '' : ' INDEXED BY "Task_status_overdueSince_dueAt_assigneeOrgId_idx"'}`;
+  const notYet = `"Task"${sql.pg ? '' : ' INDEXED BY "Task_status_overdueSince_dueAt_assigneeOrgId_idx"'}`;
   const rows = await db.$queryRawUnsafe<{ orgId: string; n: number | bigint }[]>(
     `SELECT "orgId", SUM("n") AS "n" FROM (` +
-      `SELECT "orgId", "open" AS "n" FROM "SupervisionOpenDue" WHERE "day" <= ${p(1)} ` +
-      `UNION ALL SELECT "orgId", "marked" AS "n" FROM "SupervisionOpenDue" WHERE "day" > ${p(2)} AND "marked" > 0 ` +
-      `UNION ALL SELECT "assigneeOrgId" AS "orgId", -1 AS "n" FROM ${notYet} WHERE "status" = 'open' AND "overdueSince" IS NULL AND "dueAt" > ${p(3)} AND "dueAt" < ${p(4)}` +
+      `SELECT "orgId", "open" AS "n" FROM "SupervisionOpenDue" WHERE "day" <= ${sql.p(today.day)} ` +
+      `UNION ALL SELECT "orgId", "marked" AS "n" FROM "SupervisionOpenDue" WHERE "day" > ${sql.p(today.day)} AND "marked" > 0 ` +
+      `UNION ALL SELECT "assigneeOrgId" AS "orgId", -1 AS "n" FROM ${notYet} WHERE "status" = 'open' AND "overdueSince" IS NULL AND "dueAt" > ${sql.p(now)} AND "dueAt" < ${sql.p(today.end)}` +
       `) AS late GROUP BY "orgId"`,
-    today.day,
-    today.day,
-    now,
-    today.end,
+    ...sql.values,
   );
   // An organisation whose only tasks of today are not yet due nets 0: nothing overdue.
   return new Map(rows.filter((r) => Number(r.n) > 0).map((r) => [r.orgId, Number(r.n)]));
@@ -219,10 +206,11 @@ export async function openOverduePerOrg(db: Db, now: Date): Promise<Map<string, 
 
 /** The problem reports filed in the period per provider and in all (each case once), with how many are closed, from SupervisionReport{Month,Day}. */
 export async function problemReportsPerOrg(db: Db, period: SupervisionPeriod): Promise<{ perOrg: Map<string, ProblemReportCount>; total: ProblemReportCount }> {
-  const reports = overPeriod(dialectOf(db), GRAINS[1], '"orgId", "received", "closed"', period);
+  const sql = SqlParams.of(db);
+  const reports = overPeriod(sql, GRAINS[1], '"orgId", "received", "closed"', period);
   const rows = await db.$queryRawUnsafe<{ orgId: string; received: number | bigint; closed: number | bigint }[]>(
-    `SELECT "orgId", SUM("received") AS "received", SUM("closed") AS "closed" FROM (${reports.sql}) AS r GROUP BY "orgId"`,
-    ...reports.params,
+    `SELECT "orgId", SUM("received") AS "received", SUM("closed") AS "closed" FROM (${reports}) AS r GROUP BY "orgId"`,
+    ...sql.values,
   );
   const perOrg = new Map<string, ProblemReportCount>();
   let total: ProblemReportCount = { received: 0, closed: 0 };

@@ -23,6 +23,7 @@ import type { SupervisionPeriod } from '../../domain/supervision/period';
 import type { SupervisionCaseFigure, SupervisionCaseView, SupervisionFigure, SupervisionTaskView } from '../../domain/supervision/drill-down';
 import { CONSENT_REFUSAL, CONSENT_STEP, disputedConsentTask, ESCALATED_ACTION } from '../../domain/supervision/problem-list';
 import { createCalendarRepository } from './calendar.repository';
+import { SqlParams } from '../sql-params';
 import { keysetAfter } from './cases.repository';
 import { answeredPerOrg, openOverduePerOrg, problemReportsPerOrg } from './supervision-rollup';
 
@@ -51,9 +52,6 @@ const problemListIn = (p: SupervisionPeriod): Prisma.CaseWhereInput => ({
 });
 
 
-/** The n-th bound parameter of a raw query (each used once, in order). */
-const param = (db: Db, n: number) => (isPostgres(db) ? `$${n}` : '?');
-
 /**
  * The restricted-share cases put on the problem list in the period with their
  * disputed providers (disputedConsentTask in SQL): from the escalation entries of
@@ -61,13 +59,13 @@ const param = (db: Db, n: number) => (isPostgres(db) ? `$${n}` : '?');
  * ever put on the list.
  */
 async function problemListEntries(db: Db, period: SupervisionPeriod): Promise<ProblemListEntry[]> {
+  const sql = SqlParams.of(db);
   const rows = await db.$queryRawUnsafe<{ caseId: string; orgId: string }[]>(
     `SELECT DISTINCT c."id" AS "caseId", t."assigneeOrgId" AS "orgId" FROM "Case" c ` +
       `JOIN "Task" t ON t."caseId" = c."id" AND t."step" = '${CONSENT_STEP}' AND (t."decision" = '${CONSENT_REFUSAL}' OR (t."decision" IS NULL AND t."overdueSince" IS NOT NULL)) ` +
       `WHERE c."problemList" = ${isPostgres(db) ? 'true' : '1'} AND c."type" = 'restricted-share' ` +
-      `AND c."id" IN (SELECT h."caseId" FROM "HistoryEntry" h WHERE h."action" = '${ESCALATED_ACTION}' AND h."at" >= ${param(db, 1)} AND h."at" < ${param(db, 2)})`,
-    period.start,
-    period.end,
+      `AND c."id" IN (SELECT h."caseId" FROM "HistoryEntry" h WHERE h."action" = '${ESCALATED_ACTION}' AND h."at" >= ${sql.p(period.start)} AND h."at" < ${sql.p(period.end)})`,
+    ...sql.values,
   );
   const byCase = new Map<string, string[]>();
   for (const r of rows) byCase.set(r.caseId, [...(byCase.get(r.caseId) ?? []), r.orgId]);
@@ -76,10 +74,10 @@ async function problemListEntries(db: Db, period: SupervisionPeriod): Promise<Pr
 
 /** The organisations that received a task in the period: one index seek each on Task(assigneeOrgId, createdAt), not a pass over the period's tasks. */
 async function receivedIn(db: Db, period: SupervisionPeriod): Promise<string[]> {
+  const sql = SqlParams.of(db);
   const rows = await db.$queryRawUnsafe<{ id: string }[]>(
-    `SELECT o."id" AS "id" FROM "Organisation" o WHERE EXISTS (SELECT 1 FROM "Task" t WHERE t."assigneeOrgId" = o."id" AND t."createdAt" >= ${param(db, 1)} AND t."createdAt" < ${param(db, 2)})`,
-    period.start,
-    period.end,
+    `SELECT o."id" AS "id" FROM "Organisation" o WHERE EXISTS (SELECT 1 FROM "Task" t WHERE t."assigneeOrgId" = o."id" AND t."createdAt" >= ${sql.p(period.start)} AND t."createdAt" < ${sql.p(period.end)})`,
+    ...sql.values,
   );
   return rows.map((r) => r.id);
 }
