@@ -5,7 +5,7 @@
  */
 import { requiredText, type ObjectShape, type ShapeValue } from '../../input/shape';
 import type { FieldErrors } from '../../errors';
-import { crossBorderRefusal, type RuleRefusal } from '../payload-rules';
+import { crossBorderRefusal, REQUESTED_RESOURCES_SHAPE, SECURITY_ASSESSMENT_SHAPE, type RuleRefusal } from '../payload-rules';
 
 export type { RuleRefusal } from '../payload-rules';
 
@@ -19,14 +19,14 @@ export const MAX_USE_DAYS = 1095;
 export const CONDITIONAL_OPEN_SHAPE = {
   kind: 'object',
   fields: {
-    resources: { kind: 'array', of: { kind: 'string', trim: true, min: [1], max: [60] }, typeError: '请选择数据资源', min: [1, '至少选择一项数据资源'], max: [20, '一次最多申请 20 项数据资源'] },
+    resources: REQUESTED_RESOURCES_SHAPE,
     purpose: requiredText('数据用途'),
     scenario: requiredText('应用场景'),
     securityMeasures: requiredText('安全保障措施'),
     contact: requiredText('联系方式', 200),
     useDays: { kind: 'number', typeError: '使用期限须为天数', int: '使用期限须为整数天', min: [1, '使用期限至少 1 天'], max: [MAX_USE_DAYS, `使用期限最多 ${MAX_USE_DAYS} 天`], default: DEFAULT_USE_DAYS },
     crossBorder: { kind: 'boolean', typeError: '请说明数据是否出境', default: false },
-    securityAssessment: { kind: 'string', trim: true, max: [2000], optional: true },
+    securityAssessment: SECURITY_ASSESSMENT_SHAPE,
   },
 } as const satisfies ObjectShape;
 export type ConditionalOpenPayload = ShapeValue<typeof CONDITIONAL_OPEN_SHAPE>;

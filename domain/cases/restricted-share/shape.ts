@@ -5,7 +5,7 @@
  */
 import { requiredText, type ObjectShape, type ShapeValue } from '../../input/shape';
 import type { FieldErrors } from '../../errors';
-import { crossBorderRefusal, type RuleRefusal } from '../payload-rules';
+import { crossBorderRefusal, REQUESTED_RESOURCES_SHAPE, SECURITY_ASSESSMENT_SHAPE, type RuleRefusal } from '../payload-rules';
 
 export type { RuleRefusal } from '../payload-rules';
 
@@ -22,7 +22,7 @@ export const SHARE_METHOD_LABELS: Record<ShareMethod, string> = {
 export const RESTRICTED_SHARE_SHAPE = {
   kind: 'object',
   fields: {
-    resources: { kind: 'array', of: { kind: 'string', trim: true, min: [1], max: [60] }, typeError: '请选择数据资源', min: [1, '至少选择一项数据资源'], max: [20, '一次最多申请 20 项数据资源'] },
+    resources: REQUESTED_RESOURCES_SHAPE,
     dataItems: { kind: 'array', of: { kind: 'string', trim: true, min: [1], max: [100] }, typeError: '请填写所需数据项', min: [1, '至少填写一个数据项'], max: [200] },
     businessProcess: requiredText('业务流程'),
     scenario: requiredText('应用场景'),
@@ -32,7 +32,7 @@ export const RESTRICTED_SHARE_SHAPE = {
     accessDays: { kind: 'number', typeError: '请填写使用期限（天）', int: '使用期限须为整数天', min: [1, '使用期限至少 1 天'], max: [3650, '使用期限最多 3650 天'] },
     desensitized: { kind: 'boolean', default: false },
     crossBorder: { kind: 'boolean', default: false },
-    securityAssessment: { kind: 'string', trim: true, max: [2000], optional: true },
+    securityAssessment: SECURITY_ASSESSMENT_SHAPE,
     undertaking: { kind: 'true', error: '须勾选承诺：仅用于本单位履职需要，不向第三方提供（第20条）' },
   },
 } as const satisfies ObjectShape;
