@@ -19,7 +19,8 @@ import type { Prisma } from '../../generated/prisma';
 import { disputedConsentTask } from '../../domain/supervision/problem-list';
 import { foldAscii, upperAscii } from '../../domain/cases/search-terms';
 import { CASE_TOTAL_CAP, SEARCH_TOTAL_CAP, cappedTotal, type CaseTotal } from '../../domain/cases/case-total';
-import { queryBigrams, rarestBigram, SqlParams } from './case-search';
+import { queryBigrams, rarestBigram } from './case-search';
+import { SqlParams } from '../sql-params';
 import { openOverduePerOrg } from './supervision-rollup';
 
 const iso = (d: Date | null | undefined) => (d ? formatShanghai(d) : null);
@@ -201,12 +202,18 @@ const UNMARKED_BY_ID = 500;
  * cannot estimate this set (open, unmarked, past due: it guessed 17 000 rows
  * of 1) and would otherwise walk every case looking for them.
  */
+/**
+ * An open task (alias `t`) past its deadline and not yet marked overdue, written with the literals
+ * Task_open_overdueSince_idx names (status = 'open'; overdueSince IS NULL).
+ */
+const unmarkedLateTask = (sql: SqlParams, t: string, now: Date) => `${t}."status" = 'open' AND ${t}."overdueSince" IS NULL AND ${t}."dueAt" <= ${sql.p(now)}`;
+
 async function unmarkedLateCaseIds(db: Db, pg: boolean, now: Date): Promise<string[] | null> {
   const sql = new SqlParams(pg);
   // SQLite's planner would skip-scan Task(status, overdueSince, …) over every status instead of the partial index.
   const task = `"Task" t0${pg ? '' : ' INDEXED BY "Task_open_overdueSince_idx"'}`;
   // Tasks, not DISTINCT cases: asked for distinct case ids PostgreSQL read every open task in case order.
-  const text = `SELECT t0."caseId" AS "id" FROM ${task} WHERE t0."status" = 'open' AND t0."overdueSince" IS NULL AND t0."dueAt" <= ${sql.p(now)} LIMIT ${sql.p(UNMARKED_BY_ID + 1)}`;
+  const text = `SELECT t0."caseId" AS "id" FROM ${task} WHERE ${unmarkedLateTask(sql, 't0', now)} LIMIT ${sql.p(UNMARKED_BY_ID + 1)}`;
   const rows = await db.$queryRawUnsafe<{ id: string }[]>(text, ...sql.values);
   return rows.length > UNMARKED_BY_ID ? null : [...new Set(rows.map((r) => r.id))];
 }
@@ -234,8 +241,7 @@ async function lateCases(db: Db, viewer: CaseViewer, f: CaseListFilter, now: Dat
   /** The cases of unmarked late tasks the viewer sees late (one row each), or null when there are none. */
   const unmarked = (sql: SqlParams, select: string, after: CaseCursor | null, notMarked = false): string | null => {
     if (unmarkedIds?.length === 0) return null;
-    // Written with the literals Task_open_overdueSince_idx names (status = 'open'; overdueSince IS NULL).
-    const late = (t: string) => `${t}."status" = 'open' AND ${t}."overdueSince" IS NULL AND ${t}."dueAt" <= ${sql.p(now)}`;
+    const late = (t: string) => unmarkedLateTask(sql, t, now);
     const where: string[] = [];
     if (unmarkedIds) {
       where.push(`c."id" IN (${unmarkedIds.map((id) => sql.p(id)).join(', ')})`);
