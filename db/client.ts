@@ -5,10 +5,10 @@
  * (prisma/postgres/schema.prisma is derived from prisma/schema.prisma),
  * so they have the same API.
  */
-import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../generated/prisma';
 import { PrismaClient as PostgresPrismaClient } from '../generated/prisma-postgres';
+import { PrismaBetterSQLite3WithStatementCache } from './sqlite-statement-cache';
 
 export type Db = PrismaClient;
 
@@ -22,5 +22,5 @@ export function createDb(databaseUrl: string): Db {
     return new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) }) as unknown as Db;
   }
   // busy timeout: the API and the workers write the same file.
-  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: databaseUrl, timeout: 10_000 }) });
+  return new PrismaClient({ adapter: new PrismaBetterSQLite3WithStatementCache({ url: databaseUrl, timeout: 10_000 }) });
 }
