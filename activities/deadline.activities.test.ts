@@ -35,3 +35,17 @@ test('planAhead: every rule from one instant over one reading of the calendar, a
     { rule: { naturalDays: 200 }, planned: await planDeadline({ from: FROM, naturalDays: 200 }) },
   ]);
 });
+
+test('the worker keeps its calendar between plans, and plans over the new one as soon as a year is published', async () => {
+  let current: PublishedYear[] = [];
+  const planAhead = createPlanAhead(async () => current);
+  const { planDeadline } = createDeadlineActivities(async () => current);
+  const before = await planDeadline({ from: FROM, workingDays: 3 });
+  assert.deepEqual((await planAhead({ from: FROM, rules: [{ workingDays: 3 }] })).plans[0]?.planned, before);
+  // Wednesday 2 December 2026 published as a day off: three working days from Monday end a day later.
+  assert.equal(createWorkingDayCalendar([]).day('2026-12-02').kind, 'workday', 'the fixture assumes an ordinary working day');
+  current = [{ year: 2026, holidays: [{ date: '2026-12-02', name: '测试假日' }], workdays: [] }];
+  const after = await planDeadline({ from: FROM, workingDays: 3 });
+  assert.equal(Date.parse(after.dueAt) - Date.parse(before.dueAt), 24 * 3600_000);
+  assert.deepEqual((await planAhead({ from: FROM, rules: [{ workingDays: 3 }] })).plans[0]?.planned, after);
+});

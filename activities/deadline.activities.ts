@@ -2,7 +2,7 @@
  * Turns "N working (or natural) days from T" into an absolute instant, over
  * the calendar as published now — workflows never read the calendar themselves.
  */
-import { createCountdowns, createWorkingDayCalendar, toShanghaiDate, type PublishedYear, type WorkingDayCalendar } from '../domain/calendar';
+import { createCalendarMemo, createCountdowns, toShanghaiDate, type PublishedYear, type WorkingDayCalendar } from '../domain/calendar';
 import type { DayPlans, DeadlineRequest, PlanAheadRequest, PlannedDeadline } from '../domain/cases/projection';
 
 /**
@@ -33,21 +33,23 @@ function plan(calendar: WorkingDayCalendar, req: DeadlineRequest): PlannedDeadli
 
 /** Every rule of `req` from its instant, over one reading of the calendar: the projection plans its case's next deadlines with its batch. */
 export function createPlanAhead(publishedYears: () => Promise<PublishedYear[]>) {
+  const calendarOf = createCalendarMemo(); // kept until a publish: it remembers the dates it walked
   return async (req: PlanAheadRequest): Promise<DayPlans> => {
-    const calendar = createWorkingDayCalendar(await publishedYears());
+    const calendar = calendarOf(await publishedYears());
     return { from: req.from, plans: req.rules.map((rule) => ({ rule, planned: plan(calendar, { from: req.from, ...rule }) })) };
   };
 }
 
 export function createDeadlineActivities(publishedYears: () => Promise<PublishedYear[]>) {
+  const calendarOf = createCalendarMemo();
   return {
     async planDeadline(req: DeadlineRequest): Promise<PlannedDeadline> {
-      return plan(createWorkingDayCalendar(await publishedYears()), req);
+      return plan(calendarOf(await publishedYears()), req);
     },
 
     /** Working days left after `at`'s day up to the deadline's last day (0 on it, negative once past): what a paused clock carries. */
     async workingDaysLeft(req: { at: string; dueAt: string }): Promise<number> {
-      const countdown = createCountdowns(createWorkingDayCalendar(await publishedYears()));
+      const countdown = createCountdowns(calendarOf(await publishedYears()));
       return countdown({ dueAt: new Date(req.dueAt), markedOverdue: false }, new Date(req.at)).workingDaysLeft ?? 0;
     },
   };

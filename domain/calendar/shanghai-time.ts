@@ -48,6 +48,17 @@ export function toInstant(day: TZDate): Date {
   return new Date(day.getTime());
 }
 
+/** The calendar date after a `yyyy-MM-dd`: plain date arithmetic, no zone (a walk over days needs no time-zone work). */
+export function nextDateString(date: string): string {
+  return new Date(Date.UTC(yearOfDate(date), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)) + 1)).toISOString().slice(0, 10);
+}
+
+/** Saturday or Sunday, for a `yyyy-MM-dd` date. */
+export function isWeekendDate(date: string): boolean {
+  const weekday = new Date(Date.UTC(yearOfDate(date), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)))).getUTCDay();
+  return weekday === 0 || weekday === 6;
+}
+
 export function yearOfDate(date: string): number {
   return Number(date.slice(0, 4));
 }

@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { addDays } from 'date-fns';
 import { AppError } from '../errors';
+import { dateString, parseShanghaiDate, toShanghaiDate } from './shanghai-time';
 import { createCalendarMemo, createWorkingDayCalendar, type PublishedYear } from './index';
 
 const unpublished = createWorkingDayCalendar([]);
@@ -117,4 +119,28 @@ test('the calendar memo answers from one calendar until the published years chan
   assert.notEqual(after, before);
   assert.equal(after.day('2027-02-09').working, false, 'the published 春节 holiday');
   assert.equal(calendarOf([published2027]), after);
+});
+
+test('deadlines walked over date strings equal a walk in Shanghai time, day by day across year ends, holidays and a published year', () => {
+  for (const cal of [unpublished, createWorkingDayCalendar([published2027])]) {
+    // One reference per calendar: the public day() on dates stepped with date-fns in Asia/Shanghai.
+    const reference = (from: Date, n: number, qualifies: (working: boolean) => boolean) => {
+      let day = parseShanghaiDate(toShanghaiDate(from))!;
+      const counted: string[] = [];
+      while (counted.length < n) {
+        day = addDays(day, 1);
+        if (qualifies(cal.day(dateString(day)).working)) counted.push(dateString(day));
+      }
+      return { deadline: new Date(addDays(day, 1).getTime()).toISOString(), counted };
+    };
+    for (let d = Date.parse('2025-12-20T10:00:00+08:00'); d < Date.parse('2027-03-01T00:00:00+08:00'); d += 3 * 86_400_000 + 3_600_000) {
+      const from = new Date(d);
+      for (const n of [1, 5, 15, 20]) {
+        const w = cal.addWorkingDays(from, n);
+        assert.deepEqual({ deadline: w.deadline.toISOString(), counted: w.counted }, reference(from, n, (working) => working), `${from.toISOString()} +${n} working days`);
+      }
+      const nat = cal.addNaturalDays(from, 40);
+      assert.deepEqual({ deadline: nat.deadline.toISOString(), counted: nat.counted }, reference(from, 40, () => true));
+    }
+  }
 });

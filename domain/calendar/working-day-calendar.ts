@@ -1,5 +1,4 @@
-import { isWeekend, lastDayOfMonth } from 'date-fns';
-import type { TZDate } from '@date-fns/tz';
+import { lastDayOfMonth } from 'date-fns';
 import { AppError } from '../errors';
 import { bundledHoldsYear, bundledSchedule } from './bundled-schedule';
 import { parsePublishedYear } from './published-year.schema';
@@ -9,7 +8,8 @@ import {
   dateString,
   eachShanghaiDay,
   isRepresentableYear,
-  nextDay,
+  isWeekendDate,
+  nextDateString,
   parseShanghaiDate,
   shanghaiDayOf,
   toInstant,
@@ -59,15 +59,24 @@ export function createWorkingDayCalendar(published: readonly PublishedYear[]): W
     return provisional;
   }
 
-  function describe(day: TZDate): DayInfo {
-    const date = dateString(day);
+  function describe(date: string): DayInfo {
     const { source, special } = scheduleFor(yearOfDate(date));
     const departure = special(date);
     if (departure) {
       return { date, working: departure.kind === 'adjusted-workday', kind: departure.kind, name: departure.name, source };
     }
-    const weekend = isWeekend(day);
+    const weekend = isWeekendDate(date);
     return { date, working: !weekend, kind: weekend ? 'weekend' : 'workday', source };
+  }
+
+  /** Kept per date: deadlines and every page of countdowns ask about the same dates again and again. */
+  function dayInfo(date: string): DayInfo {
+    let info = described.get(date);
+    if (!info) {
+      info = Object.freeze(describe(date));
+      described.set(date, info);
+    }
+    return info;
   }
 
   /**
@@ -75,19 +84,22 @@ export function createWorkingDayCalendar(published: readonly PublishedYear[]): W
    * never counts, and the deadline is 00:00 Shanghai after the n-th counted day.
    */
   function count(from: Date, n: number, qualifies: (day: DayInfo) => boolean): DeadlineResult {
-    let day = shanghaiDayOf(from);
+    // Dates are walked as strings; only the receipt day and the deadline need the time zone.
+    let date = dateString(shanghaiDayOf(from));
     const counted: string[] = [];
     const years = new Set<number>();
     let provisional = false;
     while (counted.length < n) {
-      day = nextDay(day);
-      const info = describe(day);
-      years.add(yearOfDate(info.date));
+      date = nextDateString(date);
+      const info = dayInfo(date);
+      years.add(yearOfDate(date));
       if (info.source === 'missing') provisional = true;
-      if (qualifies(info)) counted.push(info.date);
+      if (qualifies(info)) counted.push(date);
     }
+    const end = parseShanghaiDate(nextDateString(date));
+    if (!end) throw new Error(`unreachable: no day after ${date}`);
     return {
-      deadline: toInstant(nextDay(day)),
+      deadline: toInstant(end),
       provisional,
       counted,
       yearsConsulted: [...years].sort((a, b) => a - b),
@@ -101,17 +113,11 @@ export function createWorkingDayCalendar(published: readonly PublishedYear[]): W
     },
 
     day(date: string): DayInfo {
-      // Kept per date: a page of countdowns asks about every date it spans, and time-zone date handling is slow (~0.2 ms).
-      let info = described.get(date);
-      if (!info) {
-        const day = parseShanghaiDate(date);
-        if (!day) {
-          throw new AppError('validation_failed', `不是有效日期：${date}`, { date: '须为 yyyy-MM-dd 格式的真实日期' });
-        }
-        info = Object.freeze(describe(day));
-        described.set(date, info);
+      // A date seen before was valid then; a new one is checked (time-zone parsing is slow, ~0.2 ms).
+      if (!described.has(date) && !parseShanghaiDate(date)) {
+        throw new AppError('validation_failed', `不是有效日期：${date}`, { date: '须为 yyyy-MM-dd 格式的真实日期' });
       }
-      return info;
+      return dayInfo(date);
     },
 
     addWorkingDays(from: Date, n: number): DeadlineResult {
@@ -135,7 +141,7 @@ export function createWorkingDayCalendar(published: readonly PublishedYear[]): W
       }
       const first = parseShanghaiDate(`${year}-${String(month).padStart(2, '0')}-01`);
       if (!first) throw new Error(`unreachable: ${year}-${month} has no first day`);
-      return eachShanghaiDay(first, lastDayOfMonth(first)).map(describe);
+      return eachShanghaiDay(first, lastDayOfMonth(first)).map((d) => dayInfo(dateString(d)));
     },
 
     years(from: number, to: number): { year: number; source: YearSource }[] {
