@@ -17,6 +17,8 @@ export interface Supervisor {
   firstExit: Promise<{ name: string; code: number | null }>;
   /** Last resort, synchronous: SIGTERM to every child still running. */
   killAllNow(): void;
+  /** The process id of the child started under `name` (it leads its own process group), if it runs. */
+  pidOf(name: string): number | undefined;
 }
 
 export function createSupervisor(log: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): Supervisor {
@@ -59,6 +61,7 @@ export function createSupervisor(log: (line: string) => void = (l) => process.st
   return {
     firstExit,
     killAllNow,
+    pidOf: (name) => children.find((c) => c.name === name && c.proc.exitCode === null)?.proc.pid,
     start(name, cmd, args, opts = {}) {
       const proc = spawn(cmd, args, { env: opts.env ?? process.env, cwd: opts.cwd, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
       if (!opts.quiet) pipe(name, proc.stdout);

@@ -5,7 +5,9 @@
  * a workflow of the same shape with no-op bodies, its own worker process and
  * task queue, driven by a plain Temporal client. Prints, at concurrency 1 and 10:
  *   (a) lifecycle cost app/bare — wall time for the same number of lifecycles;
- *   (c) decision round trip p95 app / bare Update p95.
+ *   (c) decision round trip p95 app / bare Update p95;
+ * and each side's CPU per lifecycle by process (Linux), which decides (a)
+ * once the cores are busy.
  * Targets (a) ≤ 1.5 and (c) ≤ 1.3 are printed, never asserted: timings on a
  * shared machine prove nothing in a test.
  *
@@ -25,6 +27,7 @@ import { startStack, type Stack } from '../../scripts/lib/stack';
 import { signIn, type Instance, type Sessions } from '../cluster/lifecycle-load';
 import { appLifecycle, INBOX_POLL_MS, type AppLifecycleTimes } from './app-driver';
 import { bareLifecycle, type LifecycleTimes } from './bare/driver';
+import { cpuMeter } from './process-cpu';
 
 const CASES = Number(process.argv[2] ?? 40);
 const LEVELS = [1, 10];
@@ -58,10 +61,20 @@ async function batch<T extends LifecycleTimes>(n: number, c: number, one: () => 
 interface Side<T extends LifecycleTimes> {
   wall: number;
   runs: T[];
+  /** CPU ms by process over the side's batches; null where it cannot be read. */
+  cpu: Record<string, number> | null;
 }
-const add = <T extends LifecycleTimes>(s: Side<T>, b: { runs: T[]; wall: number }) => {
-  s.wall += b.wall;
-  s.runs.push(...b.runs);
+const side = <T extends LifecycleTimes>(): Side<T> => ({ wall: 0, runs: [], cpu: {} });
+const add = <T extends LifecycleTimes>(s: Side<T>, b: { result: { runs: T[]; wall: number }; cpuMs: Record<string, number> | null }) => {
+  s.wall += b.result.wall;
+  s.runs.push(...b.result.runs);
+  if (!s.cpu || !b.cpuMs) s.cpu = null;
+  else for (const [k, v] of Object.entries(b.cpuMs)) s.cpu[k] = (s.cpu[k] ?? 0) + v;
+};
+const perLifecycle = (s: Side<LifecycleTimes>): string => {
+  if (!s.cpu) return 'not measured';
+  const parts = Object.entries(s.cpu).map(([k, v]) => [k, v / s.runs.length] as const);
+  return `${parts.map(([k, v]) => `${k} ${v.toFixed(0)}`).join(' · ')} = ${parts.reduce((t, [, v]) => t + v, 0).toFixed(0)} ms`;
 };
 
 async function main() {
@@ -98,6 +111,10 @@ async function main() {
     const sessions: Sessions = { applicant: applicant!, reviewer: reviewer!, provider: provider! };
     const runApp = () => appLifecycle(api, sessions);
     const runBare = () => bareLifecycle(client, BARE_QUEUE);
+    // The Temporal server counts on each side for what ran during that side's batches (an external one is not ours to read).
+    const temporal = stack.supervisor.pidOf('temporal');
+    const meterApp = cpuMeter({ Temporal: temporal, API: stack.supervisor.pidOf('server'), worker: stack.supervisor.pidOf('worker') });
+    const meterBare = cpuMeter({ Temporal: temporal, worker: bare.pidOf('bare-worker') });
 
     // Warm both sides (workflow bundles, connections, JIT) before anything is counted.
     await batch(3, 1, runBare);
@@ -106,14 +123,14 @@ async function main() {
     console.log(`\nbench: ${CASES} restricted-share lifecycles per side and level, on ${external ? `${external.temporalAddress} + ${databaseUrl.replace(/\/\/[^@]*@/, '//…@')}` : 'the embedded dev server + SQLite'}; inbox polled every ${INBOX_POLL_MS} ms`);
     const summary: string[] = [];
     for (const c of LEVELS) {
-      const appSide: Side<AppLifecycleTimes> = { wall: 0, runs: [] };
-      const bareSide: Side<LifecycleTimes> = { wall: 0, runs: [] };
+      const appSide = side<AppLifecycleTimes>();
+      const bareSide = side<LifecycleTimes>();
       // Short rounds in turn (bare, app, bare, app, …): a slow spell of the shared machine weighs on both sides.
       const round = Math.max(c, Math.ceil(CASES / 5));
       for (let done = 0; done < CASES; done += round) {
         const n = Math.min(round, CASES - done);
-        add(bareSide, await batch(n, c, runBare));
-        add(appSide, await batch(n, c, runApp));
+        add(bareSide, await meterBare(() => batch(n, c, runBare)));
+        add(appSide, await meterApp(() => batch(n, c, runApp)));
       }
       const a = appSide.wall / bareSide.wall;
       const appDecisions = appSide.runs.flatMap((r) => r.decisions);
@@ -126,6 +143,8 @@ async function main() {
       console.log(`  (Update)         bare ${dist(bareDecisions)}`);
       console.log(`  app filing (201)      ${dist(appSide.runs.map((r) => r.filing))}`);
       console.log(`  app filed → inbox     ${dist(appSide.runs.map((r) => r.toInbox))}`);
+      console.log(`  CPU per lifecycle app  ${perLifecycle(appSide)}`);
+      console.log(`                    bare ${perLifecycle(bareSide)}`);
       console.log(`  (a) lifecycle cost app/bare      ${verdict(a, TARGET.a)}`);
       console.log(`  (c) decision p95 app/bare Update ${verdict(cr, TARGET.c)}`);
       summary.push(`C=${c}: (a) ${a.toFixed(2)}  (c) ${cr.toFixed(2)}`);
