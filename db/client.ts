@@ -8,7 +8,7 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../generated/prisma';
 import { PrismaClient as PostgresPrismaClient } from '../generated/prisma-postgres';
-import { PrismaBetterSQLite3WithStatementCache } from './sqlite-statement-cache';
+import { PrismaBetterSQLite3Serialised } from './sqlite-adapter';
 
 export type Db = PrismaClient;
 
@@ -22,5 +22,5 @@ export function createDb(databaseUrl: string): Db {
     return new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) }) as unknown as Db;
   }
   // busy timeout: the API and the workers write the same file.
-  return new PrismaClient({ adapter: new PrismaBetterSQLite3WithStatementCache({ url: databaseUrl, timeout: 10_000 }) });
+  return new PrismaClient({ adapter: new PrismaBetterSQLite3Serialised({ url: databaseUrl, timeout: 10_000 }) });
 }

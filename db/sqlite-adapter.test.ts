@@ -1,8 +1,10 @@
 /**
- * The statement cache under Prisma's better-sqlite3 adapter: one compile per
- * SQL text, each execution with its own arguments, bounded, and a failed
- * execution leaves the kept statement usable — seen through a real Prisma
- * client on a throwaway database.
+ * The SQLite connection under Prisma (db/sqlite-adapter.ts): a statement
+ * outside a transaction never runs inside another caller's open one (a write
+ * that answered success was lost when that transaction rolled back); and the
+ * statement cache — one compile per SQL text, each execution with its own
+ * arguments, bounded, a failed execution leaves the statement usable. Through
+ * a real Prisma client on throwaway databases.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,7 +14,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { createDb, type Db } from './client';
 import { isUniqueViolation } from './errors';
-import { cachingStatements } from './sqlite-statement-cache';
+import { cachingStatements } from './sqlite-adapter';
 import { prepareDatabase } from '../scripts/prepare-database';
 
 /** A connection that counts the statements SQLite compiled. */
@@ -24,7 +26,7 @@ function counted(file: string) {
   return { raw, compiled: () => compiled };
 }
 
-describe('SQLite statement cache', () => {
+describe('the SQLite connection under Prisma', () => {
   let dir: string;
   before(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yongshu-stmt-cache-'));
@@ -70,6 +72,73 @@ describe('SQLite statement cache', () => {
     insert('y');
     assert.deepEqual(db.prepare('SELECT k FROM u ORDER BY k').bind().raw().all(), [['x'], ['y']]);
     raw.close();
+  });
+
+  describe('outside a transaction, nothing runs inside it (createDb)', () => {
+    let db: Db;
+    before(async () => {
+      const url = `file:${path.join(dir, 'gate.db')}`;
+      await prepareDatabase(url, { seed: false });
+      db = createDb(url);
+    });
+    after(() => db.$disconnect());
+    const org = (id: string) => ({ id, name: `机构 ${id}`, kind: 'department' });
+    const ids = async () => (await db.organisation.findMany({ select: { id: true }, orderBy: { id: 'asc' } })).map((o) => o.id);
+
+    test('a write made while another transaction is open survives that transaction rolling back, and waits for it', async () => {
+      const events: string[] = [];
+      let inside!: () => void;
+      const opened = new Promise<void>((resolve) => (inside = resolve));
+      const rolledBack = db
+        .$transaction(async (tx) => {
+          await tx.organisation.create({ data: org('in-tx') });
+          inside();
+          await new Promise((resolve) => setTimeout(resolve, 150));
+          events.push('transaction failing');
+          throw new Error('rolled back on purpose');
+        })
+        .catch((e: unknown) => (e as Error).message);
+      await opened;
+      // Was: this ran inside the open transaction at once, answered success, and was rolled back with it.
+      await db.organisation.create({ data: org('outside') });
+      events.push('outside write answered');
+      assert.equal(await rolledBack, 'rolled back on purpose');
+      assert.deepEqual(events, ['transaction failing', 'outside write answered']);
+      assert.deepEqual(await ids(), ['outside']);
+    });
+
+    test('a read outside never sees what an open transaction has not committed', async () => {
+      let inside!: () => void;
+      const opened = new Promise<void>((resolve) => (inside = resolve));
+      const committed = db.$transaction(async (tx) => {
+        await tx.organisation.create({ data: org('committed-later') });
+        inside();
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        throw new Error('undone');
+      }).catch(() => 'undone');
+      await opened;
+      assert.deepEqual(await ids(), ['outside']);
+      assert.equal(await committed, 'undone');
+    });
+
+    test('many callers at once: each transaction whole or not at all, every outside write kept', async () => {
+      const work = Array.from({ length: 20 }, (_, i) =>
+        i % 2
+          ? db.organisation.create({ data: org(`w${String(i).padStart(2, '0')}`) }).then(() => 'written')
+          : db
+              .$transaction(async (tx) => {
+                await tx.organisation.create({ data: org(`t${String(i).padStart(2, '0')}`) });
+                await new Promise((resolve) => setTimeout(resolve, 5));
+                if (i % 4 === 0) throw new Error('undone');
+                return 'committed';
+              })
+              .catch(() => 'undone'),
+      );
+      const outcomes = await Promise.all(work);
+      const expected = outcomes.flatMap((o, i) => (o === 'written' ? [`w${String(i).padStart(2, '0')}`] : o === 'committed' ? [`t${String(i).padStart(2, '0')}`] : []));
+      assert.equal(outcomes.filter((o) => o === 'undone').length, 5);
+      assert.deepEqual((await ids()).filter((id) => id !== 'outside'), expected.sort());
+    });
   });
 
   describe('under Prisma (createDb)', () => {

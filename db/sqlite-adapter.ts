@@ -1,0 +1,133 @@
+/**
+ * Prisma's better-sqlite3 adapter (6.19) over one connection per process,
+ * with two things it lacks:
+ *
+ * 1. **Nothing runs inside another caller's transaction.** The adapter lets one
+ *    interactive transaction at a time hold the connection (its mutex), but a
+ *    statement outside any transaction runs at once on that same connection —
+ *    inside whatever transaction is open there. A write that answered success
+ *    was lost when that transaction rolled back, and a read could see what was
+ *    then undone. Statements outside a transaction now wait until the
+ *    connection has left it (`db/sqlite-adapter.test.ts` shows the loss).
+ *    The open/closed state is read from the connection itself after every
+ *    statement (`inTransaction`), so BEGIN, COMMIT and ROLLBACK however issued
+ *    move it. PostgreSQL's adapter gives each caller its own connection.
+ * 2. **Statements compiled once per SQL text.** The adapter prepares every
+ *    statement again (`client.prepare(sql).bind(args)`): ~3.5 % of the API's
+ *    and the worker's CPU under load (issue #11). `prepare` now hands out a
+ *    kept statement; `bind` on it gives the arguments to one execution instead
+ *    of binding the kept statement for good (better-sqlite3 never rebinds).
+ */
+import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
+
+/** Distinct SQL texts kept per connection; the least recently used goes first. */
+export const STATEMENT_CACHE_SIZE = 500;
+
+type Params = unknown[];
+
+/** What of a better-sqlite3 statement the adapter uses, with its arguments given per call; `after` runs after each execution. */
+function withArgs(stmt: BetterSqlite3.Statement, params: Params, after: () => void) {
+  const run = <R>(execute: () => R): R => {
+    try {
+      return execute();
+    } finally {
+      after();
+    }
+  };
+  return {
+    get reader() {
+      return stmt.reader;
+    },
+    columns: () => stmt.columns(),
+    run: () => run(() => stmt.run(...params)),
+    all: () => run(() => stmt.raw(false).all(...params)),
+    get: () => run(() => stmt.raw(false).get(...params)),
+    raw: (toggle = true) => ({
+      all: () => run(() => stmt.raw(toggle).all(...params)),
+      get: () => run(() => stmt.raw(toggle).get(...params)),
+      run: () => run(() => stmt.run(...params)),
+    }),
+  };
+}
+
+/** The connection with `prepare` served from a bounded cache; `afterStatement` runs after each execution (and `exec`). */
+export function cachingStatements(db: BetterSqlite3.Database, size = STATEMENT_CACHE_SIZE, afterStatement: () => void = () => undefined): BetterSqlite3.Database {
+  const kept = (stmt: BetterSqlite3.Statement) => ({ ...withArgs(stmt, [], afterStatement), bind: (...params: Params) => withArgs(stmt, params, afterStatement) });
+  const cache = new Map<string, ReturnType<typeof kept>>();
+  const prepare = (sql: string) => {
+    let s = cache.get(sql);
+    if (s) {
+      cache.delete(sql); // re-inserted below: Map order is recency
+    } else {
+      s = kept(db.prepare(sql));
+      if (cache.size >= size) cache.delete(cache.keys().next().value as string);
+    }
+    cache.set(sql, s);
+    return s;
+  };
+  const exec = (sql: string) => {
+    try {
+      return db.exec(sql);
+    } finally {
+      afterStatement();
+    }
+  };
+  return new Proxy(db, {
+    get(target, prop, receiver) {
+      if (prop === 'prepare') return prepare;
+      if (prop === 'exec') return exec;
+      const v: unknown = Reflect.get(target, prop, receiver);
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+    },
+  });
+}
+
+/** Whether the connection is inside a transaction, and a wait for it to leave. */
+export function transactionGate(inTransaction: () => boolean) {
+  let open: { done: Promise<void>; end: () => void } | null = null;
+  return {
+    /** After every statement: follow the connection into and out of a transaction. */
+    sync(): void {
+      const now = inTransaction();
+      if (now && !open) {
+        let end!: () => void;
+        const done = new Promise<void>((resolve) => (end = resolve));
+        open = { done, end };
+      } else if (!now && open) {
+        open.end();
+        open = null;
+      }
+    },
+    isOpen: (): boolean => open !== null,
+    /** Resolves when the open transaction ends (check `isOpen` again: another may begin before the waiter runs). */
+    closed: (): Promise<void> => open?.done ?? Promise.resolve(),
+  };
+}
+
+type QueryMethod = 'queryRaw' | 'executeRaw' | 'executeScript';
+const OUTSIDE_TRANSACTION: readonly QueryMethod[] = ['queryRaw', 'executeRaw', 'executeScript'];
+
+/** Prisma's better-sqlite3 adapter factory, its connections as described above. */
+export class PrismaBetterSQLite3Serialised extends PrismaBetterSQLite3 {
+  override async connect(): ReturnType<PrismaBetterSQLite3['connect']> {
+    const adapter = await super.connect();
+    const holder = adapter as unknown as { client?: BetterSqlite3.Database };
+    // The adapter keeps its connection in `client` (6.19); fail loudly if an upgrade moves it.
+    const raw = holder.client;
+    if (typeof raw?.prepare !== 'function') throw new Error('better-sqlite3 adapter: connection not found in `client`; review db/sqlite-adapter.ts');
+    const gate = transactionGate(() => raw.inTransaction);
+    holder.client = cachingStatements(raw, STATEMENT_CACHE_SIZE, gate.sync);
+    // The adapter's own methods run statements outside any transaction (a transaction's come from its own object).
+    const methods = adapter as unknown as Record<QueryMethod, (arg: unknown) => Promise<unknown>>;
+    for (const name of OUTSIDE_TRANSACTION) {
+      const run = methods[name].bind(adapter);
+      methods[name] = async (arg) => {
+        // Checked again right before running: the statement starts in the same tick as the last check.
+        while (gate.isOpen()) await gate.closed();
+        return run(arg);
+      };
+    }
+    return adapter;
+  }
+}
