@@ -107,18 +107,24 @@ describe('the SQLite connection under Prisma', () => {
       assert.deepEqual(await ids(), ['outside']);
     });
 
-    test('a read outside never sees what an open transaction has not committed', async () => {
+    test('a read outside answers at once from what is committed, never from an open transaction', async () => {
+      const events: string[] = [];
       let inside!: () => void;
       const opened = new Promise<void>((resolve) => (inside = resolve));
-      const committed = db.$transaction(async (tx) => {
-        await tx.organisation.create({ data: org('committed-later') });
-        inside();
-        await new Promise((resolve) => setTimeout(resolve, 100));
-        throw new Error('undone');
-      }).catch(() => 'undone');
+      const undone = db
+        .$transaction(async (tx) => {
+          await tx.organisation.create({ data: org('never-committed') });
+          inside();
+          await new Promise((resolve) => setTimeout(resolve, 150));
+          events.push('transaction failing');
+          throw new Error('undone');
+        })
+        .catch(() => 'undone');
       await opened;
       assert.deepEqual(await ids(), ['outside']);
-      assert.equal(await committed, 'undone');
+      events.push('read answered');
+      assert.equal(await undone, 'undone');
+      assert.deepEqual(events, ['read answered', 'transaction failing']);
     });
 
     test('many callers at once: each transaction whole or not at all, every outside write kept', async () => {

@@ -7,9 +7,11 @@
  *    statement outside any transaction runs at once on that same connection —
  *    inside whatever transaction is open there. A write that answered success
  *    was lost when that transaction rolled back, and a read could see what was
- *    then undone. Statements outside a transaction now wait until the
- *    connection has left it (`db/sqlite-adapter.test.ts` shows the loss).
- *    The open/closed state is read from the connection itself after every
+ *    then undone. Now, while a transaction is open, a plain SELECT from outside
+ *    it goes to a second, read-only connection (WAL: it sees what is committed
+ *    and never waits), and any other statement waits until the connection has
+ *    left the transaction (`db/sqlite-adapter.test.ts` shows the loss). The
+ *    open/closed state is read from the connection itself after every
  *    statement (`inTransaction`), so BEGIN, COMMIT and ROLLBACK however issued
  *    move it. PostgreSQL's adapter gives each caller its own connection.
  * 2. **Statements compiled once per SQL text.** The adapter prepares every
@@ -106,6 +108,10 @@ export function transactionGate(inTransaction: () => boolean) {
 }
 
 type QueryMethod = 'queryRaw' | 'executeRaw' | 'executeScript';
+type SqlQueryable = { queryRaw(query: unknown): Promise<unknown>; dispose(): Promise<void> };
+
+/** A statement that only reads: Prisma's reads and raw SELECTs (a WITH may hide a write, so it is not one). */
+export const isPlainSelect = (sql: string): boolean => /^\s*select\b/i.test(sql);
 const OUTSIDE_TRANSACTION: readonly QueryMethod[] = ['queryRaw', 'executeRaw', 'executeScript'];
 
 /** Prisma's better-sqlite3 adapter factory, its connections as described above. */
@@ -118,16 +124,33 @@ export class PrismaBetterSQLite3Serialised extends PrismaBetterSQLite3 {
     if (typeof raw?.prepare !== 'function') throw new Error('better-sqlite3 adapter: connection not found in `client`; review db/sqlite-adapter.ts');
     const gate = transactionGate(() => raw.inTransaction);
     holder.client = cachingStatements(raw, STATEMENT_CACHE_SIZE, gate.sync);
+    let reader: Promise<SqlQueryable> | undefined;
+    const readOnly = () => (reader ??= this.connectReader());
     // The adapter's own methods run statements outside any transaction (a transaction's come from its own object).
     const methods = adapter as unknown as Record<QueryMethod, (arg: unknown) => Promise<unknown>>;
     for (const name of OUTSIDE_TRANSACTION) {
       const run = methods[name].bind(adapter);
       methods[name] = async (arg) => {
+        if (name === 'queryRaw' && gate.isOpen() && isPlainSelect((arg as { sql: string }).sql)) return (await readOnly()).queryRaw(arg);
         // Checked again right before running: the statement starts in the same tick as the last check.
         while (gate.isOpen()) await gate.closed();
         return run(arg);
       };
     }
+    const dispose = adapter.dispose.bind(adapter);
+    adapter.dispose = async () => {
+      await dispose();
+      if (reader) await (await reader).dispose();
+    };
     return adapter;
+  }
+
+  /** A second connection to the file that only reads (`query_only`), its statements kept too. */
+  private async connectReader(): Promise<SqlQueryable> {
+    const adapter = await super.connect();
+    const holder = adapter as unknown as { client: BetterSqlite3.Database };
+    holder.client.pragma('query_only = ON');
+    holder.client = cachingStatements(holder.client);
+    return adapter as unknown as SqlQueryable;
   }
 }
