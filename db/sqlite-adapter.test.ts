@@ -14,7 +14,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { createDb, type Db } from './client';
 import { isUniqueViolation } from './errors';
-import { cachingStatements } from './sqlite-adapter';
+import { PrismaClient } from '../generated/prisma';
+import { cachingStatements, PrismaBetterSQLite3Serialised } from './sqlite-adapter';
 import { prepareDatabase } from '../scripts/prepare-database';
 
 /** A connection that counts the statements SQLite compiled. */
@@ -144,6 +145,85 @@ describe('the SQLite connection under Prisma', () => {
       const expected = outcomes.flatMap((o, i) => (o === 'written' ? [`w${String(i).padStart(2, '0')}`] : o === 'committed' ? [`t${String(i).padStart(2, '0')}`] : []));
       assert.equal(outcomes.filter((o) => o === 'undone').length, 5);
       assert.deepEqual((await ids()).filter((id) => id !== 'outside'), expected.sort());
+    });
+  });
+
+  describe("another process's write lock: waited for without stopping this one", () => {
+    let url: string;
+    let file: string;
+    let db: Db;
+    before(async () => {
+      file = path.join(dir, 'busy.db');
+      url = `file:${file}`;
+      await prepareDatabase(url, { seed: false });
+      db = createDb(url);
+    });
+    after(() => db.$disconnect());
+    const org = (id: string) => ({ id, name: `机构 ${id}`, kind: 'department' });
+
+    /** Another connection (as the worker's would be) holds the write lock for `ms`; counts this event loop's turns meanwhile. */
+    async function whileLocked<T>(ms: number, work: () => Promise<T>): Promise<{ result: T | Error; turns: number; lockHeld: number }> {
+      const other = new Database(file);
+      other.exec('BEGIN IMMEDIATE');
+      let turns = 0;
+      const ticker = setInterval(() => turns++, 5);
+      const t0 = performance.now();
+      const release = new Promise<number>((resolve) => setTimeout(() => (other.exec('COMMIT'), other.close(), resolve(performance.now() - t0)), ms));
+      const result = await work().catch((e: unknown) => e as Error);
+      clearInterval(ticker);
+      return { result, turns, lockHeld: await release };
+    }
+
+    test('a write outside a transaction waits for the lock, and the event loop keeps turning meanwhile', async () => {
+      const r = await whileLocked(300, () => db.organisation.create({ data: org('after-lock') }).then(() => performance.now()));
+      assert.ok(!(r.result instanceof Error), String(r.result));
+      assert.ok(r.turns >= 20, `event loop turned ${r.turns} times in 300 ms`);
+      assert.equal(await db.organisation.count({ where: { id: 'after-lock' } }), 1);
+    });
+
+    test('a transaction whose first statement writes waits for the lock and commits whole', async () => {
+      const r = await whileLocked(300, () =>
+        db.$transaction(async (tx) => {
+          await tx.organisation.create({ data: org('tx-a') });
+          await tx.organisation.create({ data: org('tx-b') });
+        }),
+      );
+      assert.ok(!(r.result instanceof Error), String(r.result));
+      assert.ok(r.turns >= 20, `event loop turned ${r.turns} times in 300 ms`);
+      assert.equal(await db.organisation.count({ where: { id: { in: ['tx-a', 'tx-b'] } } }), 2);
+    });
+
+    test('a transaction that read before another process committed a write fails (stale snapshot), it is not retried', async () => {
+      const outcome = await db
+        .$transaction(async (tx) => {
+          await tx.organisation.count();
+          const other = new Database(file);
+          other.prepare('INSERT INTO "Organisation" ("id", "name", "kind", "createdAt") VALUES (?, ?, ?, ?)').run('by-other', '另一进程', 'department', Date.now());
+          other.close();
+          await tx.organisation.create({ data: org('stale') });
+          return 'committed';
+        })
+        .catch((e: unknown) => String((e as Error).message));
+      assert.notEqual(outcome, 'committed');
+      assert.equal(await db.organisation.count({ where: { id: 'stale' } }), 0);
+      assert.equal(await db.organisation.count({ where: { id: 'by-other' } }), 1);
+    });
+
+    test('the wait is bounded by the configured timeout', async () => {
+      const short = new PrismaClient({ adapter: new PrismaBetterSQLite3Serialised({ url, timeout: 200 }) });
+      try {
+        await short.organisation.count(); // connected before the lock is taken
+        const r = await whileLocked(1_000, async () => {
+          const t0 = performance.now();
+          await short.organisation.create({ data: org('too-late') });
+          return performance.now() - t0;
+        });
+        assert.ok(r.result instanceof Error, 'the write should give up while the lock is held');
+        assert.ok(r.turns >= 20, `event loop turned ${r.turns} times`);
+      } finally {
+        await short.$disconnect();
+      }
+      assert.equal(await db.organisation.count({ where: { id: 'too-late' } }), 0);
     });
   });
 

@@ -14,7 +14,16 @@
  *    open/closed state is read from the connection itself after every
  *    statement (`inTransaction`), so BEGIN, COMMIT and ROLLBACK however issued
  *    move it. PostgreSQL's adapter gives each caller its own connection.
- * 2. **Statements compiled once per SQL text.** The adapter prepares every
+ * 2. **Waiting for another process's write lock never stops the process.**
+ *    SQLite's busy handler sleeps in the calling thread: while the worker held
+ *    the write lock, a write in the API stood its whole event loop still (2–3 ms
+ *    on average under load, up to the busy timeout behind a long transaction).
+ *    The connection now answers SQLITE_BUSY at once and the statement is run
+ *    again after an asynchronous pause, for as long as the configured `timeout`
+ *    allowed before. A statement that answered SQLITE_BUSY did nothing, so
+ *    running it again is safe; a transaction whose snapshot went stale meanwhile
+ *    gets SQLITE_BUSY_SNAPSHOT, which is not retried (it fails, as before).
+ * 3. **Statements compiled once per SQL text.** The adapter prepares every
  *    statement again (`client.prepare(sql).bind(args)`): ~3.5 % of the API's
  *    and the worker's CPU under load (issue #11). `prepare` now hands out a
  *    kept statement; `bind` on it gives the arguments to one execution instead
@@ -107,6 +116,24 @@ export function transactionGate(inTransaction: () => boolean) {
   };
 }
 
+/** better-sqlite3's default busy timeout, for a configuration that sets none. */
+const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
+
+const isBusy = (e: unknown): boolean => (e as { cause?: { originalCode?: unknown } } | null)?.cause?.originalCode === 'SQLITE_BUSY';
+
+/** Runs `attempt` again while SQLite answers SQLITE_BUSY, pausing between tries without blocking, until `waitMs` has passed. */
+export async function retryWhileBusy<T>(attempt: () => Promise<T>, waitMs: number): Promise<T> {
+  const until = Date.now() + waitMs;
+  for (let n = 0; ; n++) {
+    try {
+      return await attempt();
+    } catch (e) {
+      if (!isBusy(e) || Date.now() >= until) throw e;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(2 ** n, 20)));
+    }
+  }
+}
+
 type QueryMethod = 'queryRaw' | 'executeRaw' | 'executeScript';
 type SqlQueryable = { queryRaw(query: unknown): Promise<unknown>; dispose(): Promise<void> };
 
@@ -114,14 +141,33 @@ type SqlQueryable = { queryRaw(query: unknown): Promise<unknown>; dispose(): Pro
 export const isPlainSelect = (sql: string): boolean => /^\s*select\b/i.test(sql);
 const OUTSIDE_TRANSACTION: readonly QueryMethod[] = ['queryRaw', 'executeRaw', 'executeScript'];
 
+/** Runs `work` with SQLite's own (blocking) busy wait switched on for its synchronous part, where the adapter runs the SQL. */
+function blockingWhileBusy<T>(raw: BetterSqlite3.Database, waitMs: number, work: () => Promise<T>): Promise<T> {
+  raw.pragma(`busy_timeout = ${Math.trunc(waitMs)}`);
+  try {
+    return work();
+  } finally {
+    raw.pragma('busy_timeout = 0');
+  }
+}
+
 /** Prisma's better-sqlite3 adapter factory, its connections as described above. */
 export class PrismaBetterSQLite3Serialised extends PrismaBetterSQLite3 {
+  private readonly busyWaitMs: number;
+
+  constructor(...args: ConstructorParameters<typeof PrismaBetterSQLite3>) {
+    super(...args);
+    this.busyWaitMs = args[0].timeout ?? DEFAULT_BUSY_TIMEOUT_MS;
+  }
+
   override async connect(): ReturnType<PrismaBetterSQLite3['connect']> {
     const adapter = await super.connect();
     const holder = adapter as unknown as { client?: BetterSqlite3.Database };
     // The adapter keeps its connection in `client` (6.19); fail loudly if an upgrade moves it.
     const raw = holder.client;
     if (typeof raw?.prepare !== 'function') throw new Error('better-sqlite3 adapter: connection not found in `client`; review db/sqlite-adapter.ts');
+    raw.pragma('busy_timeout = 0'); // the waits happen in retryWhileBusy, off the event loop
+    const waitMs = this.busyWaitMs;
     const gate = transactionGate(() => raw.inTransaction);
     holder.client = cachingStatements(raw, STATEMENT_CACHE_SIZE, gate.sync);
     let reader: Promise<SqlQueryable> | undefined;
@@ -130,13 +176,25 @@ export class PrismaBetterSQLite3Serialised extends PrismaBetterSQLite3 {
     const methods = adapter as unknown as Record<QueryMethod, (arg: unknown) => Promise<unknown>>;
     for (const name of OUTSIDE_TRANSACTION) {
       const run = methods[name].bind(adapter);
-      methods[name] = async (arg) => {
+      const outside = async (arg: unknown) => {
         if (name === 'queryRaw' && gate.isOpen() && isPlainSelect((arg as { sql: string }).sql)) return (await readOnly()).queryRaw(arg);
         // Checked again right before running: the statement starts in the same tick as the last check.
         while (gate.isOpen()) await gate.closed();
-        return run(arg);
+        // A script may have run some of its statements before one was busy: it waits the old way, blocking.
+        return name === 'executeScript' ? blockingWhileBusy(raw, waitMs, () => run(arg)) : run(arg);
       };
+      methods[name] = name === 'executeScript' ? outside : (arg) => retryWhileBusy(() => outside(arg), waitMs);
     }
+    const startTransaction = adapter.startTransaction.bind(adapter);
+    adapter.startTransaction = async (isolationLevel) => {
+      const tx = await startTransaction(isolationLevel);
+      const statements = tx as unknown as Record<'queryRaw' | 'executeRaw', (arg: unknown) => Promise<unknown>>;
+      for (const name of ['queryRaw', 'executeRaw'] as const) {
+        const run = statements[name].bind(tx);
+        statements[name] = (arg) => retryWhileBusy(() => run(arg), waitMs);
+      }
+      return tx;
+    };
     const dispose = adapter.dispose.bind(adapter);
     adapter.dispose = async () => {
       await dispose();
