@@ -1,6 +1,6 @@
 /**
  * Prisma's better-sqlite3 adapter (6.19) over one connection per process,
- * with two things it lacks:
+ * with three things it lacks:
  *
  * 1. **Nothing runs inside another caller's transaction.** The adapter lets one
  *    interactive transaction at a time hold the connection (its mutex), but a

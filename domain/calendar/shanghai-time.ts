@@ -1,4 +1,4 @@
-import { addDays, eachDayOfInterval, format, isValid, parse, startOfDay } from 'date-fns';
+import { eachDayOfInterval, format, isValid, parse, startOfDay } from 'date-fns';
 import { type TZDate, tz } from '@date-fns/tz';
 
 /** The one time zone of the Measures; all calendar dates are Shanghai dates. */
@@ -32,11 +32,6 @@ export function isValidDateString(date: string): boolean {
 /** Shanghai midnight starting the Shanghai day that contains the instant. */
 export function shanghaiDayOf(instant: Date): TZDate {
   return startOfDay(instant, { in: inShanghai });
-}
-
-/** The next calendar day; TZDate keeps the arithmetic in Shanghai whatever the host zone. */
-export function nextDay(day: TZDate): TZDate {
-  return addDays(day, 1);
 }
 
 export function dateString(day: TZDate): string {
