@@ -86,13 +86,13 @@ describe('the SQLite connection under Prisma', () => {
     const org = (id: string) => ({ id, name: `机构 ${id}`, kind: 'department' });
     const ids = async () => (await db.organisation.findMany({ select: { id: true }, orderBy: { id: 'asc' } })).map((o) => o.id);
 
-    test('a write made while another transaction is open survives that transaction rolling back, and waits for it', async () => {
-      const events: string[] = [];
+    /** A transaction that writes `id`, holds the connection 150 ms, then rolls back; resolves once it is open (boxed: an async function returning a promise would wait for it). */
+    async function failingTransaction(id: string, events: string[]): Promise<{ rolledBack: Promise<string> }> {
       let inside!: () => void;
       const opened = new Promise<void>((resolve) => (inside = resolve));
       const rolledBack = db
         .$transaction(async (tx) => {
-          await tx.organisation.create({ data: org('in-tx') });
+          await tx.organisation.create({ data: org(id) });
           inside();
           await new Promise((resolve) => setTimeout(resolve, 150));
           events.push('transaction failing');
@@ -100,6 +100,12 @@ describe('the SQLite connection under Prisma', () => {
         })
         .catch((e: unknown) => (e as Error).message);
       await opened;
+      return { rolledBack };
+    }
+
+    test('a write made while another transaction is open survives that transaction rolling back, and waits for it', async () => {
+      const events: string[] = [];
+      const { rolledBack } = await failingTransaction('in-tx', events);
       // Was: this ran inside the open transaction at once, answered success, and was rolled back with it.
       await db.organisation.create({ data: org('outside') });
       events.push('outside write answered');
@@ -110,21 +116,10 @@ describe('the SQLite connection under Prisma', () => {
 
     test('a read outside answers at once from what is committed, never from an open transaction', async () => {
       const events: string[] = [];
-      let inside!: () => void;
-      const opened = new Promise<void>((resolve) => (inside = resolve));
-      const undone = db
-        .$transaction(async (tx) => {
-          await tx.organisation.create({ data: org('never-committed') });
-          inside();
-          await new Promise((resolve) => setTimeout(resolve, 150));
-          events.push('transaction failing');
-          throw new Error('undone');
-        })
-        .catch(() => 'undone');
-      await opened;
+      const { rolledBack } = await failingTransaction('never-committed', events);
       assert.deepEqual(await ids(), ['outside']);
       events.push('read answered');
-      assert.equal(await undone, 'undone');
+      assert.equal(await rolledBack, 'rolled back on purpose');
       assert.deepEqual(events, ['read answered', 'transaction failing']);
     });
 
