@@ -8,7 +8,17 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 
 let ticksPerSecond: number | undefined;
-const clockTicks = (): number => (ticksPerSecond ??= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100);
+/** The kernel's clock ticks per second (100 on every Linux we run on, where `getconf` is missing). */
+function clockTicks(): number {
+  if (ticksPerSecond === undefined) {
+    try {
+      ticksPerSecond = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+    } catch {
+      ticksPerSecond = 100;
+    }
+  }
+  return ticksPerSecond;
+}
 
 /** CPU milliseconds (user + system) used so far by every live process in each group; null where /proc cannot be read. */
 export function groupCpuMs(groups: readonly number[]): number[] | null {
