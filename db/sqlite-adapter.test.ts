@@ -204,6 +204,21 @@ describe('the SQLite connection under Prisma', () => {
       assert.equal(await db.organisation.count({ where: { id: 'by-other' } }), 1);
     });
 
+    test('a transaction that times out while its statement waits for the lock writes nothing, then or later', async () => {
+      const r = await whileLocked(800, () =>
+        db.$transaction(
+          async (tx) => {
+            await tx.organisation.create({ data: org('timed-out') });
+          },
+          { timeout: 200 },
+        ),
+      );
+      assert.ok(r.result instanceof Error, 'the transaction should time out while the lock is held');
+      await new Promise((resolve) => setTimeout(resolve, 100)); // past the lock's release: a late retry would have run by now
+      assert.equal(await db.organisation.count({ where: { id: 'timed-out' } }), 0);
+      await db.organisation.create({ data: org('after-timeout') }); // and the connection is usable
+    });
+
     test('the wait is bounded by the configured timeout', async () => {
       const short = new PrismaClient({ adapter: new PrismaBetterSQLite3Serialised({ url, timeout: 200 }) });
       try {

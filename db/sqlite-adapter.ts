@@ -21,8 +21,10 @@
  *    The connection now answers SQLITE_BUSY at once and the statement is run
  *    again after an asynchronous pause, for as long as the configured `timeout`
  *    allowed before. A statement that answered SQLITE_BUSY did nothing, so
- *    running it again is safe; a transaction whose snapshot went stale meanwhile
- *    gets SQLITE_BUSY_SNAPSHOT, which is not retried (it fails, as before).
+ *    running it again is safe — within its transaction only: a statement whose
+ *    transaction ended while it waited (Prisma's timeout rolled it back) is
+ *    not run again, or it would commit on its own. A transaction whose
+ *    snapshot went stale gets SQLITE_BUSY_SNAPSHOT, which is not retried.
  * 3. **Statements compiled once per SQL text.** The adapter prepares every
  *    statement again (`client.prepare(sql).bind(args)`): ~3.5 % of the API's
  *    and the worker's CPU under load (issue #11). `prepare` now hands out a
@@ -96,7 +98,8 @@ export function cachingStatements(db: BetterSqlite3.Database, size = STATEMENT_C
 
 /** Whether the connection is inside a transaction, and a wait for it to leave. */
 export function transactionGate(inTransaction: () => boolean) {
-  let open: { done: Promise<void>; end: () => void } | null = null;
+  let open: { done: Promise<void>; end: () => void; n: number } | null = null;
+  let opened = 0;
   return {
     /** After every statement: follow the connection into and out of a transaction. */
     sync(): void {
@@ -104,13 +107,15 @@ export function transactionGate(inTransaction: () => boolean) {
       if (now && !open) {
         let end!: () => void;
         const done = new Promise<void>((resolve) => (end = resolve));
-        open = { done, end };
+        open = { done, end, n: ++opened };
       } else if (!now && open) {
         open.end();
         open = null;
       }
     },
     isOpen: (): boolean => open !== null,
+    /** Which transaction is open (a number per BEGIN), or null. */
+    current: (): number | null => open?.n ?? null,
     /** Resolves when the open transaction ends (check `isOpen` again: another may begin before the waiter runs). */
     closed: (): Promise<void> => open?.done ?? Promise.resolve(),
   };
@@ -121,8 +126,12 @@ const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
 
 const isBusy = (e: unknown): boolean => (e as { cause?: { originalCode?: unknown } } | null)?.cause?.originalCode === 'SQLITE_BUSY';
 
-/** Runs `attempt` again while SQLite answers SQLITE_BUSY, pausing between tries without blocking, until `waitMs` has passed. */
-export async function retryWhileBusy<T>(attempt: () => Promise<T>, waitMs: number): Promise<T> {
+/**
+ * Runs `attempt` again while SQLite answers SQLITE_BUSY, pausing between tries without blocking, until `waitMs`
+ * has passed — and only while `stillWanted()` holds after a pause (a transaction's statement must not run once
+ * its transaction ended meanwhile: it would run outside it and commit on its own).
+ */
+export async function retryWhileBusy<T>(attempt: () => Promise<T>, waitMs: number, stillWanted: () => boolean = () => true): Promise<T> {
   const until = Date.now() + waitMs;
   for (let n = 0; ; n++) {
     try {
@@ -130,6 +139,7 @@ export async function retryWhileBusy<T>(attempt: () => Promise<T>, waitMs: numbe
     } catch (e) {
       if (!isBusy(e) || Date.now() >= until) throw e;
       await new Promise((resolve) => setTimeout(resolve, Math.min(2 ** n, 20)));
+      if (!stillWanted()) throw e;
     }
   }
 }
@@ -188,10 +198,13 @@ export class PrismaBetterSQLite3Serialised extends PrismaBetterSQLite3 {
     const startTransaction = adapter.startTransaction.bind(adapter);
     adapter.startTransaction = async (isolationLevel) => {
       const tx = await startTransaction(isolationLevel);
+      // Its BEGIN ran inside startTransaction; nobody else can end it before this line (the adapter's mutex).
+      const mine = gate.current();
       const statements = tx as unknown as Record<'queryRaw' | 'executeRaw', (arg: unknown) => Promise<unknown>>;
       for (const name of ['queryRaw', 'executeRaw'] as const) {
         const run = statements[name].bind(tx);
-        statements[name] = (arg) => retryWhileBusy(() => run(arg), waitMs);
+        // Prisma may time the transaction out and roll it back while a statement waits for the lock.
+        statements[name] = (arg) => retryWhileBusy(() => run(arg), waitMs, () => mine !== null && gate.current() === mine);
       }
       return tx;
     };
