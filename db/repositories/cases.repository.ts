@@ -195,6 +195,12 @@ const beforeCursor = (sql: SqlParams, t: string, i: string, after: CaseCursor) =
 const UNMARKED_BY_ID = 500;
 
 /**
+ * An open task (alias `t`) past its deadline and not yet marked overdue, written with the literals
+ * Task_open_overdueSince_idx names (status = 'open'; overdueSince IS NULL).
+ */
+const unmarkedLateTask = (sql: SqlParams, t: string, now: Date) => `${t}."status" = 'open' AND ${t}."overdueSince" IS NULL AND ${t}."dueAt" <= ${sql.p(now)}`;
+
+/**
  * The cases with an open task past its deadline not yet marked overdue (its
  * workflow's timer marks it within seconds), read from
  * Task_open_overdueSince_idx alone; null when there are more than
@@ -202,12 +208,6 @@ const UNMARKED_BY_ID = 500;
  * cannot estimate this set (open, unmarked, past due: it guessed 17 000 rows
  * of 1) and would otherwise walk every case looking for them.
  */
-/**
- * An open task (alias `t`) past its deadline and not yet marked overdue, written with the literals
- * Task_open_overdueSince_idx names (status = 'open'; overdueSince IS NULL).
- */
-const unmarkedLateTask = (sql: SqlParams, t: string, now: Date) => `${t}."status" = 'open' AND ${t}."overdueSince" IS NULL AND ${t}."dueAt" <= ${sql.p(now)}`;
-
 async function unmarkedLateCaseIds(db: Db, pg: boolean, now: Date): Promise<string[] | null> {
   const sql = new SqlParams(pg);
   // SQLite's planner would skip-scan Task(status, overdueSince, …) over every status instead of the partial index.
@@ -229,10 +229,12 @@ async function unmarkedLateCaseIds(db: Db, pg: boolean, now: Date): Promise<stri
 async function lateCases(db: Db, viewer: CaseViewer, f: CaseListFilter, now: Date): Promise<{ page: CaseWalk; total: () => Promise<CaseTotal> }> {
   const pg = isPostgres(db);
   const provider = !seesEveryCase(viewer);
+  /** The viewer's range of CaseLateParty: '' the city's. */
+  const party = provider ? viewer.orgId : '';
   const unmarkedIds = await unmarkedLateCaseIds(db, pg, now);
   const onCase = (sql: SqlParams) => caseConditions(sql, viewer, { ...f, overdue: false }, [], now, false);
   const marked = (sql: SqlParams, select: string, after: CaseCursor | null) => {
-    const where = [`l."orgId" = ${sql.p(provider ? viewer.orgId : '')}`];
+    const where = [`l."orgId" = ${sql.p(party)}`];
     const more = onCase(sql);
     if (more.length) where.push(`(SELECT 1 FROM "Case" c WHERE c."id" = l."caseId" AND ${more.join(' AND ')}) IS NOT NULL`);
     if (after) where.push(beforeCursor(sql, 'l."caseCreatedAt"', 'l."caseId"', after));
@@ -252,7 +254,7 @@ async function lateCases(db: Db, viewer: CaseViewer, f: CaseListFilter, now: Dat
     where.push(...onCase(sql));
     if (after) where.push(beforeCursor(sql, 'c."createdAt"', 'c."id"', after));
     // Not already in the party's range (the count adds the two instead of merging them).
-    if (notMarked) where.push(`NOT EXISTS (SELECT 1 FROM "CaseLateParty" l WHERE l."caseId" = c."id" AND l."orgId" = ${sql.p(provider ? viewer.orgId : '')})`);
+    if (notMarked) where.push(`NOT EXISTS (SELECT 1 FROM "CaseLateParty" l WHERE l."caseId" = c."id" AND l."orgId" = ${sql.p(party)})`);
     return `SELECT ${select} FROM "Case" c${and(where)}`;
   };
   return {

@@ -43,10 +43,16 @@ export function toInstant(day: TZDate): Date {
   return new Date(day.getTime());
 }
 
-/** The calendar date after a `yyyy-MM-dd`: plain date arithmetic, no zone (a walk over days needs no time-zone work). */
-export function nextDateString(date: string): string {
-  return new Date(Date.UTC(yearOfDate(date), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)) + 1)).toISOString().slice(0, 10);
+/** The calendar date `days` after (or before) a `yyyy-MM-dd`: plain date arithmetic, no zone, so no offset can skew the step. */
+function shiftDateString(date: string, days: number): string {
+  return new Date(Date.UTC(yearOfDate(date), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)) + days)).toISOString().slice(0, 10);
 }
+
+/** The calendar date after a `yyyy-MM-dd` (a walk over days needs no time-zone work). */
+export const nextDateString = (date: string): string => shiftDateString(date, 1);
+
+/** The calendar date before a `yyyy-MM-dd`. */
+export const previousDateString = (date: string): string => shiftDateString(date, -1);
 
 /** Saturday or Sunday, for a `yyyy-MM-dd` date. */
 export function isWeekendDate(date: string): boolean {

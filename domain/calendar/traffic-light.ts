@@ -4,7 +4,7 @@
  * 00:00 of the next day; the countdown counts whole working days between today
  * (Shanghai) and that last day, so it reads 0 on the last day itself.
  */
-import { toShanghaiDate } from './shanghai-time';
+import { nextDateString, previousDateString, toShanghaiDate } from './shanghai-time';
 import type { WorkingDayCalendar } from './types';
 
 export type TrafficLight = 'green' | 'yellow' | 'red';
@@ -34,11 +34,6 @@ export interface CountdownInput {
  */
 export const YELLOW_WITHIN_WORKING_DAYS = 0;
 
-const DAY_MS = 86_400_000;
-// Date strings step in UTC arithmetic: a calendar date has no zone, so no DST or offset can skew the step.
-const nextDate = (date: string): string => new Date(Date.parse(`${date}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
-const previousDate = (date: string): string => new Date(Date.parse(`${date}T00:00:00Z`) - DAY_MS).toISOString().slice(0, 10);
-
 /**
  * A countdown function over one calendar. It numbers the dates it is asked
  * about by working days (W, from the first date asked), extending the numbering
@@ -56,12 +51,12 @@ export function createCountdowns(calendar: WorkingDayCalendar): (task: Countdown
       lo = hi = date;
     }
     while (date > hi) {
-      const next = nextDate(hi);
+      const next = nextDateString(hi);
       w.set(next, (w.get(hi) as number) + (calendar.day(next).working ? 1 : 0));
       hi = next;
     }
     while (date < lo) {
-      const prev = previousDate(lo);
+      const prev = previousDateString(lo);
       w.set(prev, (w.get(lo) as number) - (calendar.day(lo).working ? 1 : 0));
       lo = prev;
     }

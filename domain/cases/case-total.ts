@@ -14,7 +14,7 @@ export const CASE_TOTAL_CAP = 1000;
 export const SEARCH_TOTAL_CAP = 200;
 
 export interface CaseTotal {
-  /** The number of matches, or CASE_TOTAL_CAP when there are more (then `totalCapped`). */
+  /** The number of matches, or the list's cap (CASE_TOTAL_CAP, a search's SEARCH_TOTAL_CAP) when there are more (then `totalCapped`). */
   total: number;
   totalCapped: boolean;
 }
